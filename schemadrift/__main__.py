@@ -1,0 +1,5 @@
+"""Entry point for ``python -m schemadrift``."""
+
+from schemadrift.cli import main
+
+raise SystemExit(main())

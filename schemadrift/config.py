@@ -1,0 +1,268 @@
+"""Find, validate and resolve the configuration.
+
+External shape (what users write: ``[tool.schemadrift]`` in pyproject.toml or
+``schemadrift.yaml``) is validated against ``data/config.schema.json`` and then resolved into a
+frozen ``Config``: paths made absolute under the project root, defaults filled in. Precedence is
+CLI > file > defaults; ``cli.py`` applies the CLI part with ``dataclasses.replace``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from schemadrift.errors import ConfigError
+from schemadrift.model import JSON
+
+PYPROJECT = "pyproject.toml"
+YAML_NAMES = ("schemadrift.yaml", "schemadrift.yml")
+DEFAULT_SNAPSHOT = "schemadrift.lock.json"
+DEFAULT_ACKS = "schemadrift.acks.toml"
+CONSUMERS = ("callers", "model", "implementation")
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSpec:
+    """One configured source: its kind, its argument and per-source options."""
+
+    kind: str  # "files" | "python" | "command" | "mcp"
+    value: Any
+    dialects: tuple[str, ...] | None = None
+    timeout: float | None = None
+    shape: str | None = None
+    index: int = 0
+
+    @property
+    def label(self) -> str:
+        if isinstance(self.value, list):
+            return f"{self.kind} {' '.join(self.value)}"
+        return f"{self.kind} {self.value}"
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    root: Path
+    path: Path | None = None
+    snapshot: Path = Path(DEFAULT_SNAPSHOT)
+    acks: Path = Path(DEFAULT_ACKS)
+    dialects: tuple[str, ...] = ()
+    consumers: tuple[str, ...] = CONSUMERS
+    fail_on: str = "error"
+    format: str = "text"
+    output: Path | None = None
+    preview: bool = False
+    rules: Mapping[str, str] = field(default_factory=dict)
+    sources: tuple[SourceSpec, ...] = ()
+    version: int | None = None
+
+    @property
+    def label(self) -> str:
+        if self.path is None:
+            return "(no configuration file)"
+        return self.display(self.path)
+
+    def display(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+def _schema() -> dict[str, Any]:
+    text = resources.files("schemadrift").joinpath("data/config.schema.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def _read_pyproject(path: Path) -> dict[str, Any] | None:
+    import tomllib
+
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(path.name, f"invalid TOML: {error}") from error
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(path.name, f"cannot read: {error}") from error
+    tool = data.get("tool")
+    if isinstance(tool, dict) and "schemadrift" in tool:
+        table = tool["schemadrift"]
+        if not isinstance(table, dict):
+            raise ConfigError(path.name, "[tool.schemadrift] must be a table")
+        return table
+    return None
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    from schemadrift.errors import InputError
+    from schemadrift.sources.files import decode, parse_yaml
+
+    try:
+        text = decode(path.read_bytes(), path.name)
+        data = parse_yaml(text, path.name) if text.strip() else {}
+    except InputError as error:
+        raise ConfigError(path.name, error.message) from error
+    except OSError as error:
+        raise ConfigError(path.name, f"cannot read: {error.strerror or error}") from error
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(path.name, "the configuration must be a mapping of keys to values")
+    return data
+
+
+def find(start: Path) -> tuple[Path, Path | None, dict[str, Any]]:
+    """``(project root, config file or None, raw mapping)``, looking upward from ``start``.
+
+    The search stops at the first folder holding a configuration, or at the repository root
+    (a ``.git`` entry), so a parent project's configuration never leaks into a nested one.
+    """
+    current = start.resolve()
+    while True:
+        pyproject = current / PYPROJECT
+        table = _read_pyproject(pyproject) if pyproject.is_file() else None
+        yaml_path = next((current / n for n in YAML_NAMES if (current / n).is_file()), None)
+        if table is not None and yaml_path is not None:
+            raise ConfigError(
+                yaml_path.name,
+                "both [tool.schemadrift] in pyproject.toml and this file configure schemadrift; "
+                "keep one",
+            )
+        if table is not None:
+            return current, pyproject, table
+        if yaml_path is not None:
+            return current, yaml_path, _read_yaml(yaml_path)
+        if (current / ".git").exists() or current.parent == current:
+            return start.resolve(), None, {}
+        current = current.parent
+
+
+def load_file(path: Path) -> tuple[Path, Path, dict[str, Any]]:
+    """An explicitly named configuration file (``--config``)."""
+    if not path.is_file():
+        raise ConfigError(path.as_posix(), "no such configuration file")
+    if path.name == PYPROJECT:
+        table = _read_pyproject(path)
+        if table is None:
+            raise ConfigError(path.as_posix(), "has no [tool.schemadrift] table")
+        return path.parent.resolve(), path, table
+    if path.suffix == ".toml":
+        table = _read_pyproject(path)
+        if table is None:
+            import tomllib
+
+            table = tomllib.loads(path.read_text("utf-8"))
+        return path.parent.resolve(), path, table
+    return path.parent.resolve(), path, _read_yaml(path)
+
+
+def _pointer_label(path: Path, error_path: list[str | int]) -> str:
+    prefix = "tool.schemadrift" if path.name == PYPROJECT else ""
+    out = prefix
+    for token in error_path:
+        out += f"[{token}]" if isinstance(token, int) else (f".{token}" if out else str(token))
+    return out or "(top level)"
+
+
+def validate(raw: Mapping[str, Any], path: Path) -> None:
+    """Validate the external shape; unknown keys name the nearest known one."""
+    from schemadrift.registry import nearest
+
+    schema = _schema()
+    label = path.name
+    known = schema["properties"]
+    for key in raw:
+        if key not in known:
+            guess = nearest(str(key), known)
+            hint = f"; did you mean {guess!r}?" if guess else ""
+            raise ConfigError(label, f"unknown key {key!r}{hint} (known: {', '.join(sorted(known))})",
+                              pointer=_pointer_label(path, [str(key)]))
+    for index, source in enumerate(raw.get("sources") or []):
+        if isinstance(source, dict):
+            source_keys = known["sources"]["items"]["properties"]
+            for key in source:
+                if key not in source_keys:
+                    guess = nearest(str(key), source_keys)
+                    hint = f"; did you mean {guess!r}?" if guess else ""
+                    raise ConfigError(label, f"unknown source key {key!r}{hint}",
+                                      pointer=_pointer_label(path, ["sources", index, str(key)]))
+    import jsonschema
+    from jsonschema.exceptions import best_match
+
+    error = best_match(jsonschema.Draft202012Validator(schema).iter_errors(dict(raw)))
+    if error is not None:
+        where = _pointer_label(path, list(error.absolute_path))
+        message = error.message
+        if error.validator == "oneOf" and list(error.absolute_path)[:1] == ["sources"]:
+            message = "a source needs exactly one of files, python, command or mcp"
+        raise ConfigError(label, f"invalid value: {message}", pointer=where)
+
+
+def _inside(root: Path, value: str, label: str, key: str) -> Path:
+    path = (root / value).resolve()
+    try:
+        path.relative_to(root.resolve())
+    except ValueError as error:
+        raise ConfigError(label, f"{key} {value!r} points outside the project root {root}", pointer=key) from error
+    return path
+
+
+def resolve(root: Path, path: Path | None, raw: Mapping[str, Any]) -> Config:
+    """Validate ``raw`` and build the resolved ``Config``."""
+    if path is not None:
+        validate(raw, path)
+    label = path.name if path else "(defaults)"
+    sources = []
+    for index, item in enumerate(raw.get("sources") or []):
+        kind = next(k for k in ("files", "python", "command", "mcp") if k in item)
+        value = item[kind]
+        if kind == "files":
+            patterns = [value] if isinstance(value, str) else list(value)
+            for pattern in patterns:
+                if Path(pattern).is_absolute() or ".." in Path(pattern).parts:
+                    raise ConfigError(label, f"files pattern {pattern!r} points outside the project root",
+                                      pointer=f"sources[{index}].files")
+        dialects = item.get("dialects")
+        sources.append(
+            SourceSpec(
+                kind=kind,
+                value=value,
+                dialects=tuple(dialects) if dialects is not None else None,
+                timeout=item.get("timeout"),
+                shape=item.get("shape"),
+                index=index,
+            )
+        )
+    output = raw.get("output")
+    return Config(
+        root=root,
+        path=path,
+        snapshot=_inside(root, raw.get("snapshot", DEFAULT_SNAPSHOT), label, "snapshot"),
+        acks=_inside(root, raw.get("acks", DEFAULT_ACKS), label, "acks"),
+        dialects=tuple(raw.get("dialects") or ()),
+        consumers=tuple(raw.get("consumers") or CONSUMERS),
+        fail_on=raw.get("fail_on", "error"),
+        format=raw.get("format", "text"),
+        output=(root / output) if output else None,
+        preview=bool(raw.get("preview", False)),
+        rules=dict(raw.get("rules") or {}),
+        sources=tuple(sources),
+        version=raw.get("version"),
+    )
+
+
+def load(start: Path, explicit: Path | None = None) -> Config:
+    """The resolved configuration for a run started in ``start``."""
+    if explicit is not None:
+        root, path, raw = load_file(explicit)
+    else:
+        root, path, raw = find(start)
+    return resolve(root, path, raw)
+
+
+def config_schema_json() -> JSON:
+    return _schema()

@@ -1,0 +1,286 @@
+"""The always-on ``json-schema`` pack: the schema is valid JSON Schema and its ``$ref``s resolve.
+
+Meta-schema validity is checked with ``jsonschema-rs`` (the fast path); only an invalid schema
+pays for ``jsonschema``'s detailed errors, which carry the JSON pointer of the bad node.
+Neither library is ever allowed to fetch: an unknown ``$schema`` URI is not handed to them
+(``jsonschema-rs`` would try to download it), and remote ``$ref``s are findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from schemadrift.model import JSON, Evidence, Severity, Tool
+from schemadrift.registry import Context, Dialect, Example, Hit, dialect, rule
+from schemadrift.schema.pointer import from_tokens
+from schemadrift.schema.refs import LOCAL, ref_sites
+
+DIALECTS_MD = "https://github.com/schemadrift/schemadrift/blob/main/docs/dialects.md"
+DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
+
+# Meta-schema URIs we know, normalised (no scheme, no trailing '#'), to a draft name.
+KNOWN_DRAFTS: dict[str, str] = {
+    "json-schema.org/draft/2020-12/schema": "2020-12",
+    "json-schema.org/draft/2019-09/schema": "2019-09",
+    "json-schema.org/draft-07/schema": "draft-07",
+    "json-schema.org/draft-06/schema": "draft-06",
+    "json-schema.org/draft-04/schema": "draft-04",
+}
+
+MAX_META_DEPTH = 512
+"""Deeper schemas are not handed to the meta-schema validators (their recursion is native and
+unbounded); ``json-schema/too-deep`` reports them instead."""
+
+
+def draft_of(schema: JSON) -> str | None:
+    """The draft a schema declares; ``"2020-12"`` when it declares none; ``None`` if unknown."""
+    if not isinstance(schema, dict) or "$schema" not in schema:
+        return "2020-12"
+    uri = schema["$schema"]
+    if not isinstance(uri, str):
+        return None
+    key = uri.split("://", 1)[-1].rstrip("#")
+    return KNOWN_DRAFTS.get(key)
+
+
+def _depth(schema: JSON, limit: int) -> int:
+    """Nesting depth of a JSON value, stopping once it passes ``limit``."""
+    deepest = 0
+    stack: list[tuple[JSON, int]] = [(schema, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > deepest:
+            deepest = depth
+            if deepest > limit:
+                return deepest
+        if isinstance(value, dict):
+            stack.extend((item, depth + 1) for item in value.values())
+        elif isinstance(value, list):
+            stack.extend((item, depth + 1) for item in value)
+    return deepest
+
+
+def _nested(levels: int) -> JSON:
+    """An object schema whose property ``a`` nests ``levels`` objects deep (for examples)."""
+    schema: JSON = {"type": "string"}
+    for _ in range(levels):
+        schema = {"type": "object", "properties": {"a": schema}}
+    return schema
+
+
+def _schemas(tool: Tool) -> list[tuple[str, JSON]]:
+    """The raw schemas of a tool with their pointers: input always, output when present."""
+    out = [("/input_schema", tool.input_schema)]
+    if tool.output_schema is not None:
+        out.append(("/output_schema", tool.output_schema))
+    return out
+
+
+def meta_errors(schema: JSON) -> list[tuple[str, str]]:
+    """``(pointer, message)`` for each meta-schema violation, best first; empty if valid."""
+    import jsonschema_rs
+
+    declared = draft_of(schema)
+    judged = schema
+    if declared is None and isinstance(schema, dict):
+        judged = {key: value for key, value in schema.items() if key != "$schema"}
+    try:
+        if jsonschema_rs.meta.is_valid(judged):
+            return []
+    except Exception:  # noqa: BLE001,S110 - fall through to the detailed validator
+        pass
+    import jsonschema
+    from jsonschema.exceptions import relevance
+
+    cls = jsonschema.validators.validator_for(judged, default=jsonschema.Draft202012Validator)
+    errors = sorted(cls(cls.META_SCHEMA).iter_errors(judged), key=relevance)
+    out = []
+    for error in errors:
+        out.append((from_tokens(error.absolute_path), error.message))
+    return out or [("", "the schema is not valid under its meta-schema")]
+
+
+@rule(
+    "json-schema/valid-under-draft",
+    severity=Severity.ERROR,
+    scope="tool",
+    summary="Tool schemas are valid under the JSON Schema draft they declare (default 2020-12).",
+    why=(
+        "Providers validate tool schemas against a meta-schema before anything else. Anthropic "
+        "answers `JSON schema is invalid. It must match JSON Schema draft 2020-12` and rejects "
+        "the whole request; OpenAI rejects property values that are not schemas "
+        "(`'string' is not of type 'object', 'boolean'`). A draft-04 habit such as boolean "
+        "`exclusiveMinimum: true` is invalid in 2020-12."
+    ),
+    fix=(
+        "Make the schema valid under its draft: use numeric `exclusiveMinimum`/`exclusiveMaximum`, "
+        "`prefixItems` instead of array-form `items`, and schema objects (not strings) as "
+        "property values."
+    ),
+    evidence=[
+        Evidence(
+            "https://github.com/anthropics/claude-code/issues/63673", "observed", "2026-05-01"
+        ),
+        Evidence("https://github.com/Dokploy/mcp/issues/74", "observed", "2025-09-01"),
+        Evidence("https://github.com/diegosouzapw/OmniRoute/issues/12045", "observed", "2026-01-01"),
+    ],
+    fails=[
+        {
+            "type": "object",
+            "properties": {"limit": {"type": "integer", "minimum": 0, "exclusiveMinimum": True}},
+        },
+        {"type": "object", "properties": {"q": "string"}},
+    ],
+    passes=[
+        {"type": "object", "properties": {"limit": {"type": "integer", "exclusiveMinimum": 0}}},
+        {},
+    ],
+)
+def valid_under_draft(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    for base, schema in _schemas(tool):
+        if _depth(schema, MAX_META_DEPTH) > MAX_META_DEPTH:
+            continue
+        errors = meta_errors(schema)
+        if errors:
+            pointer, message = errors[0]
+            more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+            draft = draft_of(schema) or "2020-12"
+            yield Hit(base + pointer, f"invalid JSON Schema ({draft}): {message}{more}")
+
+
+@rule(
+    "json-schema/too-deep",
+    severity=Severity.ERROR,
+    scope="tool",
+    summary="Tool schemas nest fewer than 512 levels of JSON.",
+    why=(
+        "No provider accepts schemas this deep (OpenAI's documented limit is 10 object levels, "
+        "Gemini rejects deep nesting with `exceeds the maximum allowed nesting depth`), and "
+        "validators recurse once per level. schemadrift does not meta-validate deeper schemas."
+    ),
+    fix="Flatten the schema; deep nesting is almost always a generator bug (a runaway recursion).",
+    evidence=[
+        Evidence("https://github.com/google-gemini/gemini-cli/issues/6031", "observed", "2025-08-01")
+    ],
+    fails=[
+        Example(
+            _nested(MAX_META_DEPTH),
+            "An object schema whose property `a` nests 512 object schemas deep:",
+            '{"type": "object", "properties": {"a": {"type": "object", "properties": {"a": ...}}}}',
+        )
+    ],
+    passes=[_nested(8)],
+)
+def too_deep(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    for base, schema in _schemas(tool):
+        if _depth(schema, MAX_META_DEPTH) > MAX_META_DEPTH:
+            yield Hit(base, f"the schema nests more than {MAX_META_DEPTH} levels deep")
+
+
+@rule(
+    "json-schema/unknown-draft",
+    severity=Severity.WARNING,
+    scope="tool",
+    summary="`$schema` names a JSON Schema draft schemadrift knows.",
+    why=(
+        "An unknown `$schema` URI cannot be checked offline (schemadrift never downloads "
+        "meta-schemas), and providers judge against 2020-12 anyway: the schema is checked as "
+        "2020-12 instead."
+    ),
+    fix="Use `https://json-schema.org/draft/2020-12/schema` or drop `$schema`.",
+    evidence=[
+        Evidence(
+            "https://modelcontextprotocol.io/specification/2025-11-25/changelog",
+            "documented",
+            "2025-11-25",
+            "MCP: JSON Schema 2020-12 is the default dialect when $schema is absent (SEP-1613)",
+        )
+    ],
+    fails=[{"$schema": "https://example.com/my-meta", "type": "object"}],
+    passes=[{"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object"}],
+)
+def unknown_draft(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    for base, schema in _schemas(tool):
+        if isinstance(schema, dict) and "$schema" in schema and draft_of(schema) is None:
+            yield Hit(f"{base}/$schema", f"unknown JSON Schema dialect {schema['$schema']!r}")
+
+
+@rule(
+    "json-schema/unresolved-ref",
+    severity=Severity.ERROR,
+    scope="tool",
+    summary="Every local `$ref` resolves inside the tool's schema.",
+    why=(
+        "A `$ref` that points at a missing definition cannot be followed by any provider: "
+        "Bedrock returns `Reference to non-existent definition`, and validators raise."
+    ),
+    fix="Ship the referenced definition in `$defs`, or inline it.",
+    evidence=[
+        Evidence("https://github.com/langchain4j/langchain4j/pull/5097", "observed", "2026-01-01")
+    ],
+    fails=[{"type": "object", "properties": {"a": {"$ref": "#/$defs/Missing"}}}],
+    passes=[
+        {
+            "type": "object",
+            "properties": {"a": {"$ref": "#/$defs/A"}},
+            "$defs": {"A": {"type": "string"}},
+        }
+    ],
+)
+def unresolved_ref(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    for base, schema in _schemas(tool):
+        if not isinstance(schema, dict) or _depth(schema, MAX_META_DEPTH) > MAX_META_DEPTH:
+            continue
+        for site in ref_sites(schema):
+            if site.kind == LOCAL and not site.resolved:
+                yield Hit(f"{base}{site.pointer}/$ref", f"$ref {site.ref!r} does not resolve")
+
+
+@rule(
+    "json-schema/remote-ref",
+    severity=Severity.ERROR,
+    scope="tool",
+    summary="Tool schemas are self-contained: no `$ref` to another file or URL.",
+    why=(
+        "Providers do not fetch referenced documents, and MCP (2026-07-28) forbids clients to "
+        "auto-dereference network `$ref`s; the reference stays dangling and the tool is "
+        "rejected or its arguments are unconstrained. schemadrift never fetches them either."
+    ),
+    fix="Bundle the referenced schema into `$defs` and point at it with `#/$defs/...`.",
+    evidence=[
+        Evidence(
+            "https://modelcontextprotocol.io/specification/2026-07-28/changelog",
+            "documented",
+            "2026-07-28",
+        )
+    ],
+    fails=[{"type": "object", "properties": {"a": {"$ref": "https://example.com/a.json"}}}],
+    passes=[{"type": "object", "properties": {"a": {"type": "string"}}}],
+)
+def remote_ref(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    for base, schema in _schemas(tool):
+        if not isinstance(schema, dict) or _depth(schema, MAX_META_DEPTH) > MAX_META_DEPTH:
+            continue
+        for site in ref_sites(schema):
+            if site.kind != LOCAL:
+                yield Hit(
+                    f"{base}{site.pointer}/$ref",
+                    f"$ref {site.ref!r} points outside the schema and is never fetched",
+                )
+
+
+JSON_SCHEMA = dialect(
+    Dialect(
+        id="json-schema",
+        title="JSON Schema (always on)",
+        rules=(
+            "json-schema/valid-under-draft",
+            "json-schema/too-deep",
+            "json-schema/unknown-draft",
+            "json-schema/unresolved-ref",
+            "json-schema/remote-ref",
+        ),
+        always=True,
+        notes="Meta-schema validity and offline $ref resolution; runs whatever dialects are targeted.",
+    )
+)

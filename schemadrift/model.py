@@ -1,0 +1,260 @@
+"""The shared vocabulary of the pipeline: tools, snapshots, findings and changes.
+
+Everything here is a frozen record of plain JSON values. Sources produce ``Tool``s, the engine
+and the diff produce ``Finding``s, policy turns them into a ``RunResult`` and reporters read only
+that. No module in the core passes framework or library objects across these boundaries.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, NewType
+
+JSON = Any
+"""A JSON value as parsed by ``json.loads``: dict, list, str, int, float, bool or None."""
+
+Pointer = NewType("Pointer", str)
+"""An RFC 6901 JSON pointer from the root of a tool record, e.g. ``/input_schema/properties/x``."""
+
+RuleId = NewType("RuleId", str)
+"""A stable rule identifier, ``pack/kebab-name``."""
+
+DialectId = NewType("DialectId", str)
+"""A provider dialect identifier such as ``openai-strict``."""
+
+FORMAT_VERSION = 1
+"""The snapshot format this schemadrift writes and the newest one it reads."""
+
+REPORT_FORMAT_VERSION = 1
+"""The version of the JSON report contract (``schemadrift report-schema``)."""
+
+
+class Severity(enum.IntEnum):
+    """How bad a finding is; ordered so that ``max()`` gives the worst."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        return cls[text.upper()]
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a tool came from.
+
+    ``location`` is a repo-relative POSIX path, ``module:attr`` or a command line; never an
+    absolute path, so snapshots match across machines. ``line`` is the 1-based line of the tool
+    in ``location`` when the source is a file and the line could be found.
+    """
+
+    kind: str  # "file", "python", "command", "mcp"
+    shape: str  # "openai", "openai-responses", "anthropic", "gemini", "bedrock", "mcp", "bare", ...
+    location: str | None = None
+    line: int | None = None
+    generator: str | None = None
+
+    def to_json(self) -> dict[str, JSON]:
+        return {
+            "kind": self.kind,
+            "shape": self.shape,
+            "location": self.location,
+            "line": self.line,
+            "generator": self.generator,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, JSON]) -> Origin:
+        return cls(
+            kind=str(data.get("kind") or "file"),
+            shape=str(data.get("shape") or "bare"),
+            location=data.get("location"),
+            line=data.get("line"),
+            generator=data.get("generator"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Tool:
+    """One tool as a provider would receive it.
+
+    ``input_schema`` and ``output_schema`` are kept exactly as emitted (key order reaches the
+    model). ``variants`` maps a dialect id to the schema a framework renders for that provider
+    before sending. ``envelope`` is the tool object as found, minus its schema values, so that
+    envelope rules can see which keys the provider will receive. ``name_from_file`` is true when
+    the name was made up from a file name (a bare schema), so name rules skip it.
+    """
+
+    name: str
+    input_schema: JSON
+    origin: Origin
+    description: str | None = None
+    output_schema: JSON = None
+    strict: bool | None = None
+    variants: Mapping[str, JSON] = field(default_factory=dict)
+    envelope: Mapping[str, JSON] = field(default_factory=dict)
+    name_from_file: bool = False
+
+    def schema_for(self, dialect: str) -> tuple[str, JSON]:
+        """The pointer prefix and schema that ``dialect`` judges: its variant, else the raw one."""
+        if dialect in self.variants:
+            return f"/variants/{escape_token(dialect)}", self.variants[dialect]
+        return "/input_schema", self.input_schema
+
+    def sort_key(self) -> tuple[str, str, str]:
+        return (self.name, self.origin.location or "", self.origin.shape)
+
+    def to_json(self) -> dict[str, JSON]:
+        data: dict[str, JSON] = {
+            "name": self.name,
+            "description": self.description,
+            "input_schema": self.input_schema,
+            "output_schema": self.output_schema,
+            "strict": self.strict,
+            "origin": self.origin.to_json(),
+        }
+        if self.variants:
+            data["variants"] = {key: self.variants[key] for key in sorted(self.variants)}
+        if self.envelope:
+            data["envelope"] = dict(self.envelope)
+        if self.name_from_file:
+            data["name_from_file"] = True
+        return data
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, JSON]) -> Tool:
+        return cls(
+            name=str(data["name"]),
+            description=data.get("description"),
+            input_schema=data.get("input_schema"),
+            output_schema=data.get("output_schema"),
+            strict=data.get("strict"),
+            origin=Origin.from_json(data.get("origin") or {}),
+            variants=dict(data.get("variants") or {}),
+            envelope=dict(data.get("envelope") or {}),
+            name_from_file=bool(data.get("name_from_file", False)),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """A set of tools plus the package versions that produced them."""
+
+    tools: tuple[Tool, ...]
+    packages: Mapping[str, str] = field(default_factory=dict)
+    generator: Mapping[str, JSON] = field(default_factory=dict)
+    format_version: int = FORMAT_VERSION
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One semantic difference between a baseline and the current tools."""
+
+    kind: str
+    pointer: str
+    before: JSON = None
+    after: JSON = None
+    side: str = "input"  # "input" | "output" | "tool"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where a rule's claim about a provider comes from."""
+
+    url: str
+    kind: str  # "documented" | "observed" | "adapter" | "inference"
+    date: str  # ISO date the evidence was read or dated
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Bump:
+    """A package whose version changed between the baseline and the current run."""
+
+    package: str
+    before: str | None
+    after: str | None
+
+    def to_json(self) -> dict[str, JSON]:
+        return {"package": self.package, "before": self.before, "after": self.after}
+
+    def __str__(self) -> str:
+        return f"{self.package} {self.before or '(absent)'} → {self.after or '(absent)'}"
+
+
+FINGERPRINT_SEPARATOR = "\u241f"
+
+
+def fingerprint(
+    rule: str, tool: str | None, pointer: str, dialect: str | None, extra: str | None = None
+) -> str:
+    """The stable identity of a finding: 16 hex chars of sha256 over its identity fields.
+
+    Acks and SARIF baselines store this value; never change the fields or their order.
+    Message text is deliberately not part of it, so rewording a message un-acks nothing.
+    """
+    parts = [rule, tool or "", pointer, dialect or ""]
+    if extra is not None:
+        parts.append(extra)
+    digest = hashlib.sha256(FINGERPRINT_SEPARATOR.join(parts).encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a finding can be shown in the user's files."""
+
+    file: str | None = None
+    line: int | None = None
+
+    def to_json(self) -> dict[str, JSON]:
+        return {"file": self.file, "line": self.line}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem (lint) or one classified change (diff)."""
+
+    rule_id: str
+    severity: Severity
+    tool: str | None
+    pointer: str
+    message: str
+    dialect: str | None = None
+    hint: str | None = None
+    kind: str | None = None
+    consumers: tuple[str, ...] = ()
+    witness: JSON = None
+    has_witness: bool = False
+    attribution: tuple[Bump, ...] = ()
+    location: Location = Location()
+    acknowledged: bool = False
+    discriminator: str | None = None  # the changed value, for diff kinds that repeat at a pointer
+    change: Change | None = None
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.rule_id, self.tool, self.pointer, self.dialect, self.discriminator)
+
+    def sort_key(self) -> tuple[str, str, str, str, str]:
+        return (
+            self.tool or "",
+            self.pointer,
+            self.rule_id,
+            self.dialect or "",
+            self.discriminator or "",
+        )
+
+
+def escape_token(token: str) -> str:
+    """Escape one reference token for a JSON pointer (RFC 6901 §3)."""
+    return token.replace("~", "~0").replace("/", "~1")

@@ -1,0 +1,291 @@
+"""The rule catalogue: ``Rule`` and ``Dialect`` records, the ``@rule`` decorator, look-ups.
+
+A rule is declared once, at its definition site, with its ID, severity, doc, evidence and
+executable examples; there is no separate table to keep in step. Dialect modules only
+declare; ``engine.py`` decides what runs. Importing this module is cheap: the dialect modules
+are imported by ``load()`` the first time the catalogue is needed.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from schemadrift.model import JSON, Evidence, Severity
+
+if TYPE_CHECKING:
+    from schemadrift.model import Tool
+    from schemadrift.schema.walk import Node
+
+RULE_ID_PATTERN = re.compile(r"^[a-z0-9-]+/[a-z0-9-]+$")
+
+RULESET_VERSION = 1
+"""The ruleset version. A change that re-levels or re-defines existing rules bumps it; a project
+that pins ``version`` in its config keeps the levels of the version it pinned (see
+``Rule.since`` and ``Rule.levels``)."""
+
+RETIRED_IDS: tuple[str, ...] = ()
+"""Rule IDs that existed once. They are never reused (DESIGN: IDs are never reused)."""
+
+STATUSES = ("stable", "preview", "deprecated")
+SCOPES = ("schema", "tool", "toolset", "pair")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a rule check yields: where the problem is and what to say.
+
+    For ``schema`` rules the pointer is relative to the judged schema's root; for ``tool`` and
+    ``toolset`` rules it is relative to the tool record (``/name``, ``/input_schema/...``).
+    Toolset rules set ``tool`` (``None`` for a finding about the whole set).
+    """
+
+    pointer: str
+    message: str
+    hint: str | None = None
+    severity: Severity | None = None
+    tool: str | None = None
+    discriminator: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a check may know besides the node or tool in front of it."""
+
+    dialect: str
+    root: JSON = None  # the judged schema (schema rules)
+    tool: Tool | None = None
+
+
+SchemaCheck = Callable[["Node", Context], Iterable[Hit]]
+ToolCheck = Callable[["Tool", Context], Iterable[Hit]]
+ToolsetCheck = Callable[[Sequence["Tool"], Context], Iterable[Hit]]
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A tool definition (any input shape) or a bare schema; a list of them for toolset rules."""
+
+    value: JSON
+    note: str = ""
+    display: str = ""  # shown in docs instead of the value, when the value is too big to print
+
+
+@dataclass(frozen=True, slots=True)
+class RuleDoc:
+    summary: str
+    why: str
+    fix: str
+    known_problems: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    severity: Severity
+    scope: str
+    doc: RuleDoc
+    evidence: tuple[Evidence, ...]
+    fails: tuple[Example, ...]
+    passes: tuple[Example, ...]
+    check: Callable[..., Iterable[Hit]]
+    status: str = "stable"
+    since: int = 1  # ruleset version that introduced the rule
+    levels: tuple[tuple[int, Severity], ...] = ()  # (ruleset version, default severity) history
+    replaced_by: tuple[str, ...] = ()
+    triggers: frozenset[str] | None = None  # schema rules: only nodes holding one of these keys
+    schemas: tuple[str, ...] = ("input",)  # schema rules: "input" and/or "output"
+    inference: bool = False  # built on an [I] point of dialects.md; says so in its doc
+    example_dialect: str | None = None
+    hint: str = ""  # the default fix-it shown with each finding
+
+    @property
+    def pack(self) -> str:
+        return self.id.split("/", 1)[0]
+
+    @property
+    def name(self) -> str:
+        return self.id.split("/", 1)[1]
+
+    def severity_for(self, version: int | None) -> Severity:
+        """The default severity under a pinned ruleset ``version`` (``None``: the newest)."""
+        if version is None or not self.levels:
+            return self.severity
+        current = self.severity
+        for since, level in sorted(self.levels, reverse=True):
+            if version >= since:
+                return level
+            current = level
+        return current
+
+
+@dataclass(frozen=True, slots=True)
+class Dialect:
+    """A provider surface as a value: the rules it runs, and what it extends.
+
+    ``strict`` names the dialect a tool marked ``strict: true`` is also judged by.
+    ``shapes`` are the input shapes (envelopes) this provider receives.
+    """
+
+    id: str
+    title: str
+    rules: tuple[str, ...]
+    extends: str | None = None
+    strict: str | None = None
+    shapes: tuple[str, ...] = ()
+    notes: str = ""
+    always: bool = False  # json-schema and security: on whatever the user targets
+
+
+RULES: dict[str, Rule] = {}
+DIALECTS: dict[str, Dialect] = {}
+
+
+def rule(
+    rule_id: str,
+    *,
+    severity: Severity,
+    summary: str,
+    why: str,
+    fix: str,
+    evidence: Sequence[Evidence],
+    fails: Sequence[JSON | Example],
+    passes: Sequence[JSON | Example],
+    scope: str = "schema",
+    status: str = "stable",
+    since: int = 1,
+    levels: Sequence[tuple[int, Severity]] = (),
+    replaced_by: Sequence[str] = (),
+    triggers: Iterable[str] | None = None,
+    schemas: Sequence[str] = ("input",),
+    known_problems: str = "",
+    inference: bool = False,
+    example_dialect: str | None = None,
+    hint: str | None = None,
+) -> Callable[[Callable[..., Iterable[Hit]]], Callable[..., Iterable[Hit]]]:
+    """Register the decorated check function as rule ``rule_id``."""
+
+    def register(check: Callable[..., Iterable[Hit]]) -> Callable[..., Iterable[Hit]]:
+        if rule_id in RULES:
+            raise ValueError(f"duplicate rule id {rule_id!r}")
+        RULES[rule_id] = Rule(
+            id=rule_id,
+            severity=severity,
+            scope=scope,
+            doc=RuleDoc(summary=summary, why=why, fix=fix, known_problems=known_problems),
+            evidence=tuple(evidence),
+            fails=tuple(e if isinstance(e, Example) else Example(e) for e in fails),
+            passes=tuple(e if isinstance(e, Example) else Example(e) for e in passes),
+            check=check,
+            status=status,
+            since=since,
+            levels=tuple(levels),
+            replaced_by=tuple(replaced_by),
+            triggers=frozenset(triggers) if triggers is not None else None,
+            schemas=tuple(schemas),
+            inference=inference,
+            example_dialect=example_dialect,
+            hint=hint if hint is not None else fix.strip().split("\n\n", 1)[0],
+        )
+        return check
+
+    return register
+
+
+def dialect(value: Dialect) -> Dialect:
+    """Register a dialect value."""
+    if value.id in DIALECTS:
+        raise ValueError(f"duplicate dialect id {value.id!r}")
+    DIALECTS[value.id] = value
+    return value
+
+
+_loaded = False
+
+
+def load() -> None:
+    """Import every dialect module once, which registers their rules and dialects."""
+    global _loaded  # noqa: PLW0603 - a process-wide, import-once catalogue
+    if _loaded:
+        return
+    from schemadrift.dialects import MODULES
+
+    for module in MODULES:
+        importlib.import_module(f"schemadrift.dialects.{module}")
+    importlib.import_module("schemadrift.diff.kinds")
+    _loaded = True
+
+
+def all_rules() -> list[Rule]:
+    load()
+    return [RULES[key] for key in sorted(RULES)]
+
+
+def get_rule(rule_id: str) -> Rule:
+    load()
+    return RULES[rule_id]
+
+
+def all_dialects() -> list[Dialect]:
+    load()
+    return [DIALECTS[key] for key in sorted(DIALECTS)]
+
+
+def get_dialect(dialect_id: str) -> Dialect:
+    load()
+    return DIALECTS[dialect_id]
+
+
+def dialect_rules(dialect_id: str) -> tuple[str, ...]:
+    """The flat, de-duplicated, ordered rule list of a dialect, ``extends`` resolved."""
+    load()
+    chain: list[Dialect] = []
+    current: str | None = dialect_id
+    while current is not None:
+        value = DIALECTS[current]
+        chain.append(value)
+        current = value.extends
+    seen: dict[str, None] = {}
+    for value in reversed(chain):
+        for rule_id in value.rules:
+            seen.setdefault(rule_id, None)
+    return tuple(seen)
+
+
+def nearest(word: str, choices: Iterable[str]) -> str | None:
+    """The closest known name to a misspelt one, for "did you mean" messages."""
+    import difflib
+
+    found = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.5)
+    return found[0] if found else None
+
+
+def catalogue_json() -> list[dict[str, Any]]:
+    """The whole catalogue as JSON (``schemadrift rules --format json``)."""
+    out = []
+    dialect_map: dict[str, list[str]] = {}
+    for value in all_dialects():
+        for rule_id in value.rules:
+            dialect_map.setdefault(rule_id, []).append(value.id)
+    for item in all_rules():
+        out.append(
+            {
+                "id": item.id,
+                "severity": item.severity.label,
+                "status": item.status,
+                "scope": item.scope,
+                "since": item.since,
+                "summary": item.doc.summary,
+                "dialects": sorted(dialect_map.get(item.id, [])),
+                "inference": item.inference,
+                "replaced_by": list(item.replaced_by),
+                "evidence": [
+                    {"url": e.url, "kind": e.kind, "date": e.date, "note": e.note}
+                    for e in item.evidence
+                ],
+            }
+        )
+    return out

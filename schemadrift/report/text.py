@@ -1,0 +1,94 @@
+"""The human report: findings grouped by tool, worst first, then a one-line summary.
+
+When more than one dialect is targeted, a tool × dialect matrix (pass / warn / fail with the
+first failing rule) comes first. ``-q`` shows errors only; ``-v`` adds hints and info.
+"""
+
+from __future__ import annotations
+
+import json
+from itertools import groupby
+
+from schemadrift.model import Finding, Severity
+from schemadrift.result import RunResult
+
+MARK = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
+
+# Composition keywords say least about the cause (jsonschema's WEAK_MATCHES): rank them last.
+WEAK = ("/anyOf", "/oneOf", "/allOf")
+
+
+def _rank(finding: Finding) -> tuple[int, int, str, str]:
+    weak = int(any(part in finding.pointer for part in WEAK))
+    return (-int(finding.severity), weak, finding.pointer, finding.rule_id)
+
+
+def _matrix(result: RunResult) -> list[str]:
+    first_rule: dict[tuple[str, str], str] = {}
+    for finding in result.findings:
+        if finding.tool and finding.dialect and not finding.acknowledged:
+            key = (finding.tool, finding.dialect)
+            if finding.severity >= Severity.WARNING and key not in first_rule:
+                first_rule[key] = finding.rule_id
+    headers = ["tool", *result.dialects]
+    rows = []
+    for tool in result.tools:
+        row = [tool.name]
+        for dialect in result.dialects:
+            verdict = tool.verdicts.get(dialect, "pass")
+            rule = first_rule.get((tool.name, dialect))
+            row.append(f"{verdict} ({rule})" if rule and verdict != "pass" else verdict)
+        rows.append(row)
+    widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    return [*lines, ""]
+
+
+def render(result: RunResult) -> str:
+    verbosity = result.verbosity
+    threshold = Severity.ERROR if verbosity <= 0 else Severity.WARNING if verbosity == 1 else Severity.INFO
+    lines: list[str] = []
+    if len(result.dialects) > 1 and result.tools and verbosity > 0:
+        lines += _matrix(result)
+    shown = [f for f in result.findings if f.severity >= threshold and not f.acknowledged]
+    hidden = sum(1 for f in result.findings if f not in shown and not f.acknowledged)
+    by_tool = sorted(shown, key=lambda f: (f.tool or "", _rank(f)))
+    for tool, group in groupby(by_tool, key=lambda f: f.tool or ""):
+        items = list(group)
+        first = items[0].location
+        where = f"  ({first.file}:{first.line})" if first.file and first.line else (
+            f"  ({first.file})" if first.file else ""
+        )
+        lines.append(f"{tool or '(toolset)'}{where}")
+        for finding in items:
+            scope = f" [{finding.dialect}]" if finding.dialect else ""
+            lines.append(
+                f"  {MARK[finding.severity]}: {finding.rule_id}{scope} at {finding.pointer or '(tool)'}"
+            )
+            lines.append(f"    {finding.message}")
+            if finding.has_witness:
+                lines.append(f"    witness: {json.dumps(finding.witness, ensure_ascii=False)}")
+            if finding.attribution:
+                lines.append("    came with: " + ", ".join(str(b) for b in finding.attribution))
+            if finding.hint and verbosity >= 1:
+                lines.append(f"    fix: {finding.hint}")
+        lines.append("")
+    for ack in result.stale_acks:
+        lines.append(f"stale ack {ack.fingerprint}: matches no finding; remove it from the acks file")
+    errors = result.count(Severity.ERROR)
+    warnings = result.count(Severity.WARNING)
+    infos = result.count(Severity.INFO)
+    summary = (
+        f"{len(result.tools)} tool{'s' if len(result.tools) != 1 else ''} checked"
+        f"{' against ' + ', '.join(result.dialects) if result.dialects else ''}: "
+        f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}, "
+        f"{infos} info"
+    )
+    if result.acknowledged:
+        summary += f", {result.acknowledged} acknowledged"
+    lines.append(summary)
+    if hidden:
+        lines.append(f"({hidden} more finding{'s' if hidden != 1 else ''} below the shown level; use -v)")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,1 @@
+"""Pure JSON Schema helpers: pointers, subschema walking and offline ``$ref`` resolution."""

@@ -1,0 +1,117 @@
+"""Walk every subschema of a JSON Schema with its JSON pointer.
+
+Which keywords hold subschemas is data, not code (as in ``referencing``'s specifications): a
+schema-valued keyword, a keyword holding a list of schemas, and a keyword holding a map of
+schemas. The one generic walker reads these tables, so every rule sees the same nodes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from schemadrift.model import JSON, escape_token
+
+IN_VALUE = frozenset(
+    {
+        "additionalItems",
+        "additionalProperties",
+        "contains",
+        "contentSchema",
+        "else",
+        "if",
+        "items",
+        "not",
+        "propertyNames",
+        "then",
+        "unevaluatedItems",
+        "unevaluatedProperties",
+    }
+)
+IN_SUBARRAY = frozenset({"allOf", "anyOf", "oneOf", "prefixItems", "items"})
+IN_SUBVALUES = frozenset(
+    {"$defs", "definitions", "properties", "patternProperties", "dependentSchemas"}
+)
+DEFINITION_KEYWORDS = frozenset({"$defs", "definitions"})
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """One subschema met during a walk.
+
+    ``pointer`` is relative to the schema root (``""`` is the root). ``keyword`` is the keyword
+    the node sits under (``"properties"``, ``"items"``, ``"anyOf"``…; ``None`` at the root) and
+    ``name`` the property or definition name when the keyword maps names to schemas.
+    ``depth`` counts the object and array levels above the node (the root object is level 0).
+    ``in_definitions`` is true under ``$defs``/``definitions``.
+    """
+
+    schema: JSON
+    pointer: str
+    keyword: str | None
+    name: str | None
+    depth: int
+    in_definitions: bool
+    parent: JSON = None
+
+    @property
+    def is_root(self) -> bool:
+        return self.keyword is None
+
+
+def children(schema: dict[str, JSON]) -> Iterator[tuple[str, str, str | None, JSON]]:
+    """Yield ``(relative pointer, keyword, name, subschema)`` for each direct subschema."""
+    for keyword, value in schema.items():
+        if keyword in IN_VALUE and isinstance(value, (dict, bool)):
+            yield "/" + escape_token(keyword), keyword, None, value
+        elif keyword in IN_SUBARRAY and isinstance(value, list):
+            base = "/" + escape_token(keyword)
+            for index, item in enumerate(value):
+                if isinstance(item, (dict, bool)):
+                    yield f"{base}/{index}", keyword, None, item
+        elif keyword in IN_SUBVALUES and isinstance(value, dict):
+            base = "/" + escape_token(keyword)
+            for name, item in value.items():
+                if isinstance(item, (dict, bool)):
+                    yield f"{base}/{escape_token(str(name))}", keyword, str(name), item
+        elif keyword == "dependencies" and isinstance(value, dict):
+            for name, item in value.items():
+                if isinstance(item, dict):
+                    yield f"/dependencies/{escape_token(str(name))}", keyword, str(name), item
+
+
+_LEVEL_KEYWORDS = frozenset({"properties", "items", "prefixItems", "additionalProperties"})
+
+
+def walk(schema: JSON, *, max_depth: int = 10_000) -> Iterator[Node]:
+    """Every subschema of ``schema``, root first, in document order (depth-first).
+
+    Iterative, so a 10,000-deep schema does not exhaust the Python stack. Boolean subschemas
+    are yielded too; non-schema values under schema keywords are skipped (the meta-schema
+    check reports them).
+    """
+    stack: list[Node] = [Node(schema, "", None, None, 0, False)]
+    while stack:
+        node = stack.pop()
+        yield node
+        if not isinstance(node.schema, dict) or node.depth >= max_depth:
+            continue
+        kids = []
+        for rel, keyword, name, sub in children(node.schema):
+            depth = node.depth + (1 if keyword in _LEVEL_KEYWORDS else 0)
+            kids.append(
+                Node(
+                    sub,
+                    node.pointer + rel,
+                    keyword,
+                    name,
+                    depth,
+                    node.in_definitions or keyword in DEFINITION_KEYWORDS,
+                    node.schema,
+                )
+            )
+        stack.extend(reversed(kids))
+
+
+def count_nodes(schema: JSON) -> int:
+    return sum(1 for _ in walk(schema))

@@ -1,0 +1,169 @@
+"""Canonical snapshot files: dump, load, version check, atomic write.
+
+A snapshot is JSON with tools sorted by (name, origin), schema key order kept (the model reads
+it), 2-space indent, UTF-8 and a trailing newline, so the same tools always give the same
+bytes. Files are replaced atomically: a crash leaves either the old or the new file, never a
+torn one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from schemadrift import __version__
+from schemadrift.errors import InputError, SnapshotFormatError
+from schemadrift.model import FORMAT_VERSION, JSON, Snapshot, Tool
+
+# Distributions whose versions can change the schemas a project emits: the frameworks and
+# the libraries they generate schemas with. Adapters add their own through `distributions`.
+SHAPING_DISTRIBUTIONS = (
+    "anthropic",
+    "docstring-parser",
+    "fastmcp",
+    "google-genai",
+    "griffe",
+    "langchain",
+    "langchain-core",
+    "langchain-openai",
+    "llama-index-core",
+    "mcp",
+    "openai",
+    "openai-agents",
+    "pydantic",
+    "pydantic-ai",
+    "pydantic-ai-slim",
+    "pydantic-core",
+    "typing-extensions",
+)
+
+
+def installed_versions(names: Iterable[str]) -> dict[str, str]:
+    """Installed versions of the given distributions (absent ones are left out), sorted."""
+    from importlib import metadata
+
+    found = {}
+    for name in sorted(set(names)):
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            continue
+    return found
+
+
+def generator_info() -> dict[str, JSON]:
+    return {"name": "schemadrift", "version": __version__}
+
+
+def to_json(snapshot: Snapshot) -> dict[str, JSON]:
+    tools = sorted(snapshot.tools, key=Tool.sort_key)
+    return {
+        "format_version": snapshot.format_version,
+        "generator": dict(snapshot.generator) or generator_info(),
+        "packages": {key: snapshot.packages[key] for key in sorted(snapshot.packages)},
+        "tools": [tool.to_json() for tool in tools],
+    }
+
+
+def dumps(snapshot: Snapshot) -> str:
+    """The canonical text of a snapshot."""
+    return canonical_json(to_json(snapshot))
+
+
+def canonical_json(value: JSON) -> str:
+    """2-space indented JSON, key order kept, non-ASCII kept, trailing newline."""
+    return json.dumps(value, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def loads(text: str, label: str) -> Snapshot:
+    """Parse a snapshot; a newer format is ``SnapshotFormatError``, a corrupt one ``InputError``."""
+    from schemadrift.sources.files import parse_json
+
+    data = parse_json(text, label)
+    return from_json(data, label)
+
+
+def from_json(data: JSON, label: str) -> Snapshot:
+    if not isinstance(data, dict) or "format_version" not in data:
+        raise InputError(label, "not a schemadrift snapshot (no format_version); corrupt baseline?")
+    version = data["format_version"]
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise InputError(label, f"corrupt baseline: format_version is {version!r}", pointer="/format_version")
+    if version > FORMAT_VERSION:
+        raise SnapshotFormatError(label, version, FORMAT_VERSION)
+    tools_raw = data.get("tools")
+    if not isinstance(tools_raw, list):
+        raise InputError(label, "corrupt baseline: 'tools' must be a list", pointer="/tools")
+    packages = data.get("packages") or {}
+    if not isinstance(packages, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in packages.items()
+    ):
+        raise InputError(label, "corrupt baseline: 'packages' must map names to versions", pointer="/packages")
+    from schemadrift.sources.shapes import DocumentSource, _snapshot_tool
+
+    src = DocumentSource(label=label)
+    tools = tuple(_snapshot_tool(item, src, index) for index, item in enumerate(tools_raw))
+    generator = data.get("generator") if isinstance(data.get("generator"), dict) else {}
+    return Snapshot(tools=tools, packages=packages, generator=generator or {}, format_version=FORMAT_VERSION)
+
+
+def read(path: Path, label: str) -> Snapshot:
+    from schemadrift.sources.files import decode
+
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as error:
+        raise InputError(
+            label, "no baseline snapshot; run `schemadrift snapshot` to write one"
+        ) from error
+    except OSError as error:
+        raise InputError(label, f"cannot read the baseline: {error.strerror or error}") from error
+    return loads(decode(data, label), label)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` so that readers see the old or the new file, never a mix.
+
+    The temp file lives in the target's folder (``os.replace`` is atomic only within one
+    file system), is fsynced before the rename, and the folder is fsynced after it.
+    """
+    directory = path.parent if str(path.parent) else Path(".")
+    directory.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(temp, path.stat().st_mode & 0o7777)
+        else:
+            os.chmod(temp, 0o644)
+        os.replace(temp, path)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except FileNotFoundError:
+            pass
+        raise
+    try:
+        dir_fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    except OSError:
+        pass
+    finally:
+        os.close(dir_fd)
+
+
+def build(tools: Iterable[Tool], packages: Mapping[str, str]) -> Snapshot:
+    return Snapshot(
+        tools=tuple(sorted(tools, key=Tool.sort_key)),
+        packages=dict(sorted(packages.items())),
+        generator=generator_info(),
+    )

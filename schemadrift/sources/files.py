@@ -1,0 +1,258 @@
+"""Read tools from JSON and YAML files, directories, globs and stdin.
+
+Parsing is strict where parsers disagree: duplicate object keys, ``NaN``/``Infinity`` and YAML
+tags are refused with a message naming the file, because two consumers of the same file could
+otherwise see two different schemas. A UTF-8 byte-order mark is accepted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from schemadrift.errors import InputError
+from schemadrift.model import JSON, Tool
+from schemadrift.sources.shapes import DocumentSource, detect, no_shape_message
+
+TOOL_SUFFIXES = (".json", ".yaml", ".yml")
+STDIN = "-"
+
+
+def display_path(path: Path, root: Path) -> str:
+    """A repo-relative POSIX path when ``path`` is under ``root``, else the path as given."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError):
+        return path.as_posix()
+
+
+def _reject_constant(value: str) -> Any:
+    raise ValueError(f"{value} is not valid JSON")
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"duplicate key {key!r} in one object (parsers disagree on which wins)")
+        out[key] = value
+    return out
+
+
+def parse_json(text: str, label: str) -> JSON:
+    try:
+        return json.loads(
+            text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant
+        )
+    except json.JSONDecodeError as error:
+        raise InputError(
+            label, f"invalid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
+        ) from error
+    except ValueError as error:
+        raise InputError(label, f"invalid JSON: {error}") from error
+    except RecursionError as error:
+        raise InputError(label, "invalid JSON: nested too deeply to parse") from error
+
+
+def parse_yaml(text: str, label: str) -> JSON:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader, chosen above
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
+        problem = error.problem or str(error)
+        raise InputError(label, f"invalid YAML: {problem}{where}") from error
+    except yaml.YAMLError as error:
+        raise InputError(label, f"invalid YAML: {error}") from error
+    except RecursionError as error:
+        raise InputError(label, "invalid YAML: nested too deeply to parse") from error
+
+
+def decode(data: bytes, label: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            label, f"not UTF-8 text: invalid byte at offset {error.start}; save the file as UTF-8"
+        ) from error
+
+
+def parse_text(text: str, label: str, *, suffix: str = "") -> JSON:
+    """Parse JSON or YAML; the suffix decides, and unknown suffixes try JSON first."""
+    if not text.strip():
+        raise InputError(label, "the file is empty")
+    if suffix in (".yaml", ".yml"):
+        return parse_yaml(text, label)
+    if suffix == ".json" or text.lstrip()[:1] in "{[":
+        return parse_json(text, label)
+    return parse_yaml(text, label)
+
+
+def line_locator(text: str) -> Any:
+    """A function ``(tool name, nth occurrence) -> 1-based line`` of the tool's name in ``text``."""
+    cache: dict[str, list[int]] = {}
+
+    def locate(name: str, nth: int) -> int | None:
+        if name not in cache:
+            quoted = re.escape(json.dumps(name, ensure_ascii=False))
+            plain = re.escape(name)
+            pattern = re.compile(
+                rf"""(?:"name"|'name'|\bname)\s*:\s*(?:{quoted}|'{plain}'|{plain}\s*$)""",
+                re.MULTILINE,
+            )
+            cache[name] = [text.count("\n", 0, m.start()) + 1 for m in pattern.finditer(text)]
+        lines = cache[name]
+        return lines[nth] if nth < len(lines) else (lines[-1] if lines else None)
+
+    return locate
+
+
+def tools_from_text(
+    text: str, label: str, *, suffix: str = "", kind: str = "file", explicit: bool = True
+) -> tuple[str, list[Tool]] | None:
+    """Parse a document and detect its shape. ``None`` (not explicit) when it has no shape."""
+    doc = parse_text(text, label, suffix=suffix)
+    base = label.rsplit("/", 1)[-1]
+    name_hint = base.split(".", 1)[0] or "stdin"
+    src = DocumentSource(label=label, kind=kind, name_hint=name_hint)
+    found = detect(doc, src)
+    if found is None:
+        if explicit:
+            raise InputError(label, no_shape_message())
+        return None
+    shape, tools = found
+    if shape == "schemadrift snapshot":
+        return shape, tools
+    locate = line_locator(text)
+    seen: dict[str, int] = {}
+    located = []
+    for tool in tools:
+        nth = seen.get(tool.name, 0)
+        seen[tool.name] = nth + 1
+        line = 1 if tool.name_from_file else locate(tool.name, nth)
+        located.append(replace(tool, origin=replace(tool.origin, line=line)))
+    return shape, located
+
+
+def read_file(path: Path, root: Path, *, explicit: bool = True) -> tuple[str, list[Tool]] | None:
+    label = display_path(path, root)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as error:
+        raise InputError(label, "no such file") from error
+    except IsADirectoryError as error:
+        raise InputError(label, "is a directory") from error
+    except PermissionError as error:
+        raise InputError(label, "permission denied: cannot read the file") from error
+    except OSError as error:
+        raise InputError(label, f"cannot read the file: {error.strerror or error}") from error
+    return tools_from_text(decode(data, label), label, suffix=path.suffix.lower(), explicit=explicit)
+
+
+def read_stdin() -> tuple[str, list[Tool]]:
+    data = sys.stdin.buffer.read()
+    found = tools_from_text(decode(data, "<stdin>"), "<stdin>", kind="stdin")
+    assert found is not None  # explicit=True raises instead
+    return found
+
+
+def walk_directory(directory: Path) -> Iterator[Path]:
+    """Tool files under ``directory``, sorted, never following symlinked directories."""
+    for current, dirs, files in os.walk(directory, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.lower().endswith(TOOL_SUFFIXES):
+                yield Path(current) / name
+
+
+def glob_to_regex(pattern: str) -> re.Pattern[str]:
+    """Translate a glob with ``**`` into a regex over POSIX paths relative to the root."""
+    out = []
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("".join(out) + r"\Z")
+
+
+def expand_glob(pattern: str, root: Path) -> list[Path]:
+    """Files under ``root`` matching ``pattern`` (relative, ``**`` allowed), sorted.
+
+    Walks with ``os.walk(followlinks=False)`` so a symlink loop cannot recurse forever.
+    """
+    regex = glob_to_regex(pattern.lstrip("./") if pattern.startswith("./") else pattern)
+    found = []
+    for current, dirs, files in os.walk(root, followlinks=False):
+        dirs.sort()
+        rel_dir = Path(current).relative_to(root).as_posix()
+        for name in sorted(files):
+            rel = name if rel_dir == "." else f"{rel_dir}/{name}"
+            if regex.match(rel):
+                found.append(Path(current) / name)
+    return sorted(found)
+
+
+def collect(
+    paths: list[str], root: Path, *, skipped: list[str] | None = None
+) -> tuple[list[tuple[str, str]], list[Tool]]:
+    """Tools from command-line paths: files (explicit), directories (walked), ``-`` (stdin).
+
+    Returns ``(file label, shape)`` pairs for verbose output and the tools. Files met while
+    walking a directory that have no known shape are skipped and recorded in ``skipped``.
+    """
+    shapes: list[tuple[str, str]] = []
+    tools: list[Tool] = []
+    for raw in paths:
+        if raw == STDIN:
+            shape, found = read_stdin()
+            shapes.append(("<stdin>", shape))
+            tools.extend(found)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            members = list(walk_directory(path))
+            if not members:
+                raise InputError(display_path(path, root), "the directory holds no tool files")
+            loaded = 0
+            for member in members:
+                result = read_file(member, root, explicit=False)
+                if result is None:
+                    if skipped is not None:
+                        skipped.append(display_path(member, root))
+                    continue
+                loaded += 1
+                shapes.append((display_path(member, root), result[0]))
+                tools.extend(result[1])
+            if not loaded:
+                raise InputError(
+                    display_path(path, root),
+                    "the directory holds no file of a known tool shape",
+                )
+            continue
+        result = read_file(path, root)
+        assert result is not None
+        shapes.append((display_path(path, root), result[0]))
+        tools.extend(result[1])
+    return shapes, tools

@@ -1,0 +1,303 @@
+"""Recognise the tool shapes providers and protocols use, and turn them into ``Tool``s.
+
+A parsed JSON/YAML document may be a bare JSON Schema, one tool in any provider's envelope, a
+list of tools, a request-like ``{"tools": [...]}`` (MCP ``tools/list`` included, also inside a
+JSON-RPC ``result``), Gemini ``functionDeclarations``, a Bedrock ``toolConfig`` or a
+schemadrift snapshot. Pure: no I/O; the caller says where the document came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from schemadrift.errors import InputError
+from schemadrift.model import JSON, Origin, Tool
+from schemadrift.schema.pointer import join
+
+SHAPE_NAMES = (
+    "a bare JSON Schema (one tool's parameters)",
+    'an OpenAI tool ({"type": "function", "function": {...}}) or its Responses flat form',
+    'an Anthropic tool ({"name", "input_schema"})',
+    'Gemini declarations ({"functionDeclarations": [...]}, with "parameters" or '
+    '"parametersJsonSchema")',
+    'a Bedrock tool ({"toolSpec": {...}} or {"toolConfig": {"tools": [...]}})',
+    'an MCP tools/list result ({"tools": [...]}, also inside a JSON-RPC "result")',
+    "a list of tool objects",
+    "a schemadrift snapshot",
+)
+
+IMPLIED_DIALECT = {
+    "openai": "openai",
+    "openai-responses": "openai",
+    "openai-function": "openai",
+    "anthropic": "anthropic",
+    "gemini": "gemini",
+    "gemini-json": "gemini-json",
+    "bedrock": "bedrock",
+    "mcp": "mcp",
+}
+"""The dialect an input shape implies when neither the CLI nor the config names one."""
+
+# Keywords of JSON Schema (all drafts), OpenAPI 3 schema objects and common vendor additions:
+# an object made only of these (or empty) is a bare schema.
+SCHEMA_KEYWORDS = frozenset(
+    """$schema $id id $ref $defs definitions $anchor $dynamicRef $dynamicAnchor $comment
+    $vocabulary $recursiveRef $recursiveAnchor type enum const format title description
+    default examples example readOnly writeOnly deprecated nullable properties required
+    additionalProperties patternProperties propertyNames minProperties maxProperties
+    dependencies dependentRequired dependentSchemas unevaluatedProperties items prefixItems
+    additionalItems contains minContains maxContains minItems maxItems uniqueItems
+    unevaluatedItems allOf anyOf oneOf not if then else minimum maximum exclusiveMinimum
+    exclusiveMaximum multipleOf minLength maxLength pattern contentEncoding contentMediaType
+    contentSchema discriminator xml externalDocs propertyOrdering""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSource:
+    """Where a document came from, for origins and messages."""
+
+    label: str  # repo-relative path, "<stdin>", a command line, ...
+    kind: str = "file"  # Origin.kind
+    name_hint: str | None = None  # tool name for a bare schema (file name up to the first '.')
+    locate: Callable[[str, int], int | None] | None = None  # (tool name, nth) -> line
+
+
+def is_bare_schema(value: JSON) -> bool:
+    if isinstance(value, bool):
+        return True
+    if not isinstance(value, dict):
+        return False
+    return all(
+        isinstance(key, str) and (key in SCHEMA_KEYWORDS or key.startswith("x-"))
+        for key in value
+    )
+
+
+def is_snapshot(value: JSON) -> bool:
+    return (
+        isinstance(value, dict)
+        and "format_version" in value
+        and "tools" in value
+        and ("generator" in value or "packages" in value)
+    )
+
+
+def _strip(obj: Mapping[str, JSON], *keys: str) -> dict[str, JSON]:
+    return {key: value for key, value in obj.items() if key not in keys}
+
+
+def _name(obj: Mapping[str, JSON], src: DocumentSource, pointer: str, key: str = "name") -> str:
+    name = obj.get(key)
+    if not isinstance(name, str):
+        what = "has no name" if name is None else f"has a non-string name {name!r}"
+        raise InputError(src.label, f"the tool {what}", pointer=join(pointer, key))
+    return name
+
+
+def _strict(value: JSON) -> bool | None:
+    return value if isinstance(value, bool) else None
+
+
+def _description(value: JSON) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _tool_from_object(obj: dict[str, Any], src: DocumentSource, pointer: str) -> Tool | None:
+    """One tool object in any known envelope, or ``None`` when it is none of them."""
+
+    def origin(shape: str) -> Origin:
+        return Origin(kind=src.kind, shape=shape, location=src.label)
+
+    if obj.get("type") == "function" and isinstance(obj.get("function"), dict):
+        fn = obj["function"]
+        return Tool(
+            name=_name(fn, src, join(pointer, "function")),
+            description=_description(fn.get("description")),
+            input_schema=fn.get("parameters"),
+            strict=_strict(fn.get("strict")),
+            origin=origin("openai"),
+            envelope={**_strip(obj, "function"), "function": _strip(fn, "parameters")},
+        )
+    if obj.get("type") == "function" and "name" in obj:
+        return Tool(
+            name=_name(obj, src, pointer),
+            description=_description(obj.get("description")),
+            input_schema=obj.get("parameters"),
+            strict=_strict(obj.get("strict")),
+            origin=origin("openai-responses"),
+            envelope=_strip(obj, "parameters"),
+        )
+    if isinstance(obj.get("toolSpec"), dict):
+        spec = obj["toolSpec"]
+        schema_holder = spec.get("inputSchema")
+        schema = schema_holder.get("json") if isinstance(schema_holder, dict) else None
+        return Tool(
+            name=_name(spec, src, join(pointer, "toolSpec")),
+            description=_description(spec.get("description")),
+            input_schema=schema,
+            strict=_strict(spec.get("strict")),
+            origin=origin("bedrock"),
+            envelope={**_strip(obj, "toolSpec"), "toolSpec": _strip(spec, "inputSchema")},
+        )
+    if "input_schema" in obj and "name" in obj:
+        return Tool(
+            name=_name(obj, src, pointer),
+            description=_description(obj.get("description")),
+            input_schema=obj.get("input_schema"),
+            strict=_strict(obj.get("strict")),
+            origin=origin("anthropic"),
+            envelope=_strip(obj, "input_schema"),
+        )
+    if "inputSchema" in obj and "name" in obj:
+        return Tool(
+            name=_name(obj, src, pointer),
+            description=_description(obj.get("description")),
+            input_schema=obj.get("inputSchema"),
+            output_schema=obj.get("outputSchema"),
+            origin=origin("mcp"),
+            envelope=_strip(obj, "inputSchema", "outputSchema"),
+        )
+    json_key = next(
+        (k for k in ("parametersJsonSchema", "parameters_json_schema") if k in obj), None
+    )
+    if json_key is not None and "name" in obj:
+        out_key = next(
+            (k for k in ("responseJsonSchema", "response_json_schema") if k in obj), None
+        )
+        return Tool(
+            name=_name(obj, src, pointer),
+            description=_description(obj.get("description")),
+            input_schema=obj[json_key],
+            output_schema=obj[out_key] if out_key else None,
+            origin=origin("gemini-json"),
+            envelope=_strip(obj, json_key, *(k for k in (out_key,) if k)),
+        )
+    if "name" in obj and ("parameters" in obj or set(obj) <= {"name", "description"}):
+        # A bare function definition: OpenAI's legacy `functions` entry, Mistral's `function`,
+        # or a Gemini declaration found on its own.
+        return Tool(
+            name=_name(obj, src, pointer),
+            description=_description(obj.get("description")),
+            input_schema=obj.get("parameters"),
+            strict=_strict(obj.get("strict")),
+            origin=origin("openai-function"),
+            envelope=_strip(obj, "parameters"),
+        )
+    return None
+
+
+def _gemini_declarations(
+    decls: JSON, src: DocumentSource, pointer: str
+) -> Iterator[Tool]:
+    if not isinstance(decls, list):
+        raise InputError(src.label, "functionDeclarations must be a list", pointer=pointer)
+    for index, decl in enumerate(decls):
+        here = join(pointer, index)
+        if not isinstance(decl, dict):
+            raise InputError(src.label, "a function declaration must be an object", pointer=here)
+        json_key = next(
+            (k for k in ("parametersJsonSchema", "parameters_json_schema") if k in decl), None
+        )
+        out_key = next(
+            (k for k in ("responseJsonSchema", "response_json_schema", "response") if k in decl),
+            None,
+        )
+        schema_key = json_key or "parameters"
+        yield Tool(
+            name=_name(decl, src, here),
+            description=_description(decl.get("description")),
+            input_schema=decl.get(schema_key),
+            output_schema=decl.get(out_key) if out_key else None,
+            origin=Origin(
+                kind=src.kind, shape="gemini-json" if json_key else "gemini", location=src.label
+            ),
+            envelope=_strip(decl, schema_key, *(k for k in (out_key,) if k)),
+        )
+
+
+def _tool_list(items: list[JSON], src: DocumentSource, pointer: str) -> Iterator[Tool]:
+    for index, item in enumerate(items):
+        here = join(pointer, index)
+        if isinstance(item, dict):
+            for key in ("functionDeclarations", "function_declarations"):
+                if key in item:
+                    yield from _gemini_declarations(item[key], src, join(here, key))
+                    break
+            else:
+                tool = _tool_from_object(item, src, here)
+                if tool is None:
+                    raise InputError(
+                        src.label,
+                        "this list item is not a tool object of any known shape: " + _shapes(),
+                        pointer=here,
+                    )
+                yield tool
+        else:
+            raise InputError(src.label, "a tool list item must be an object", pointer=here)
+
+
+def _shapes() -> str:
+    return "; ".join(SHAPE_NAMES)
+
+
+def detect(doc: JSON, src: DocumentSource) -> tuple[str, list[Tool]] | None:
+    """``(shape description, tools)`` for a parsed document, or ``None`` for no known shape.
+
+    Raises ``InputError`` when the document has a known shape but a broken tool in it.
+    """
+    if is_snapshot(doc):
+        tools = doc.get("tools")
+        if not isinstance(tools, list):
+            raise InputError(src.label, "snapshot 'tools' must be a list", pointer="/tools")
+        return "schemadrift snapshot", [_snapshot_tool(item, src, i) for i, item in enumerate(tools)]
+    if isinstance(doc, list):
+        return "list of tool objects", list(_tool_list(doc, src, ""))
+    if not isinstance(doc, dict):
+        return None
+    if isinstance(doc.get("result"), dict) and "jsonrpc" in doc:
+        found = detect(doc["result"], src)
+        return None if found is None else (f"JSON-RPC result: {found[0]}", found[1])
+    for key in ("functionDeclarations", "function_declarations"):
+        if key in doc:
+            return "Gemini function declarations", list(
+                _gemini_declarations(doc[key], src, "/" + key)
+            )
+    if isinstance(doc.get("toolConfig"), dict) and isinstance(doc["toolConfig"].get("tools"), list):
+        return "Bedrock toolConfig", list(_tool_list(doc["toolConfig"]["tools"], src, "/toolConfig/tools"))
+    if isinstance(doc.get("tools"), list) and not is_bare_schema(doc):
+        tools = list(_tool_list(doc["tools"], src, "/tools"))
+        shapes = sorted({tool.origin.shape for tool in tools})
+        label = "MCP tools/list result" if shapes == ["mcp"] else "tool list"
+        return label, tools
+    tool = _tool_from_object(doc, src, "")
+    if tool is not None:
+        return f"{tool.origin.shape} tool", [tool]
+    if is_bare_schema(doc):
+        if src.name_hint is None:
+            raise InputError(src.label, "a bare schema needs a tool name; none could be derived")
+        return "bare JSON Schema", [
+            Tool(
+                name=src.name_hint,
+                input_schema=doc,
+                origin=Origin(kind=src.kind, shape="bare", location=src.label),
+                name_from_file=True,
+            )
+        ]
+    return None
+
+
+def _snapshot_tool(item: JSON, src: DocumentSource, index: int) -> Tool:
+    pointer = f"/tools/{index}"
+    if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+        raise InputError(src.label, "snapshot tool record has no name", pointer=pointer)
+    try:
+        return Tool.from_json(item)
+    except (TypeError, ValueError, KeyError, AttributeError) as error:
+        raise InputError(src.label, f"corrupt snapshot tool record: {error}", pointer=pointer) from error
+
+
+def no_shape_message() -> str:
+    return "no known tool shape; expected one of: " + _shapes()

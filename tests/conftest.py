@@ -1,0 +1,62 @@
+"""Shared fixtures: run the CLI in-process or as a subprocess, and locate test data."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = REPO / "fixtures"
+SHARED = REPO.parent / "shared"
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run]:
+    """Run ``schemadrift ARGS`` in-process (exceptions are not swallowed by a runner)."""
+    from schemadrift.cli import main
+
+    def run(*args: str, cwd: Path | None = None) -> Run:
+        if cwd is not None:
+            monkeypatch.chdir(cwd)
+        capsys.readouterr()
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return Run(code, captured.out, captured.err)
+
+    return run
+
+
+def run_subprocess(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None, input: bytes | None = None,
+    timeout: float = 120,
+) -> Run:
+    """Run ``python -m schemadrift ARGS`` in a fresh interpreter."""
+    full_env = {**os.environ, **(env or {})}
+    done = subprocess.run(
+        [sys.executable, "-m", "schemadrift", *args],
+        cwd=cwd,
+        env=full_env,
+        capture_output=True,
+        input=input,
+        timeout=timeout,
+        check=False,
+    )
+    return Run(done.returncode, done.stdout.decode(), done.stderr.decode())
+
+
+@pytest.fixture
+def run_sub() -> Callable[..., Run]:
+    return run_subprocess

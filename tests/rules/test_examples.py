@@ -1,0 +1,56 @@
+"""Every rule's documented examples are executed with only that rule enabled.
+
+A ``fails`` example must make the rule fire and a ``passes`` example must not, so a rule's
+doc cannot drift from its behaviour.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from schemadrift import registry
+from schemadrift.diff.run import diff_tools
+from schemadrift.registry import Example, Rule
+from tests.helpers.tools import lint_one, tools_of
+
+registry.load()
+RULES = registry.all_rules()
+
+
+def example_dialect(rule: Rule) -> str:
+    """The dialect a rule's examples are judged under."""
+    if rule.example_dialect:
+        return rule.example_dialect
+    owners = sorted(d.id for d in registry.all_dialects() if rule.id in d.rules)
+    if rule.pack in owners:
+        return rule.pack
+    assert owners, f"{rule.id} belongs to no dialect"
+    return owners[0]
+
+
+def fired(rule: Rule, example: Example) -> list[str]:
+    if rule.scope == "pair":
+        before = tools_of(example.value["before"]) if example.value["before"] else []
+        after = tools_of(example.value["after"]) if example.value["after"] else []
+        findings = diff_tools(before, after, enabled=lambda r: r.id == rule.id)
+    else:
+        findings = lint_one(rule.id, tools_of(example.value), example_dialect(rule))
+    return [f"{f.pointer}: {f.message}" for f in findings if f.rule_id == rule.id]
+
+
+CASES = [
+    pytest.param(rule, example, expected, id=f"{rule.id}-{kind}{index}")
+    for rule in RULES
+    for kind, examples, expected in (("fails", rule.fails, True), ("passes", rule.passes, False))
+    for index, example in enumerate(examples)
+]
+
+
+@pytest.mark.parametrize(("rule", "example", "should_fire"), CASES)
+def test_example(rule: Rule, example: Example, should_fire: bool) -> None:
+    """The rule fires on each failing example and stays silent on each passing one."""
+    hits = fired(rule, example)
+    if should_fire:
+        assert hits, f"{rule.id} did not fire on its failing example"
+    else:
+        assert not hits, f"{rule.id} fired on its passing example: {hits}"

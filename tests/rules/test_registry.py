@@ -1,0 +1,69 @@
+"""Meta-tests on the rule catalogue (after check-jsonschema's catalogue tests)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from schemadrift import catalog, registry
+from schemadrift.registry import RETIRED_IDS, RULE_ID_PATTERN, SCOPES, STATUSES
+
+registry.load()
+RULES = registry.all_rules()
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_rule_is_complete(rule: registry.Rule) -> None:
+    """Every rule has a well-formed ID, a doc with every heading, examples and dated evidence."""
+    assert RULE_ID_PATTERN.match(rule.id)
+    assert rule.status in STATUSES
+    assert rule.scope in SCOPES
+    assert rule.doc.summary.strip() and rule.doc.why.strip() and rule.doc.fix.strip()
+    assert rule.fails, "needs at least one failing example"
+    assert rule.passes, "needs at least one passing example"
+    assert rule.evidence, "needs at least one evidence record"
+    for evidence in rule.evidence:
+        assert evidence.url.startswith("https://")
+        assert evidence.kind in {"documented", "observed", "adapter", "inference"}
+        assert len(evidence.date) == 10 and evidence.date[4] == "-"
+    assert rule.hint.strip()
+    if rule.inference:
+        assert rule.severity.label != "error", "rules built on inference default to warning"
+
+
+def test_retired_ids_are_not_reused() -> None:
+    """A retired rule ID never comes back (DESIGN: IDs are never reused)."""
+    assert not set(RETIRED_IDS) & set(registry.RULES)
+
+
+def test_dialect_rules_exist() -> None:
+    """Every rule a dialect lists is registered, and every lint rule belongs to a dialect."""
+    listed = set()
+    for dialect in registry.all_dialects():
+        for rule_id in dialect.rules:
+            assert rule_id in registry.RULES, f"{dialect.id} lists unknown rule {rule_id}"
+            listed.add(rule_id)
+        if dialect.extends:
+            assert dialect.extends in registry.DIALECTS
+        if dialect.strict:
+            assert dialect.strict in registry.DIALECTS
+    lint_rules = {r.id for r in RULES if r.scope != "pair"}
+    assert lint_rules <= listed, f"rules in no dialect: {sorted(lint_rules - listed)}"
+
+
+def test_docs_are_current() -> None:
+    """docs/rules/ is exactly what scripts/gen_rule_docs.py writes (run it after changing rules)."""
+    expected = catalog.all_pages()
+    docs = REPO / "docs" / "rules"
+    actual = {p.relative_to(docs).as_posix(): p.read_text("utf-8") for p in docs.rglob("*.md")}
+    assert sorted(actual) == sorted(expected), "run: python scripts/gen_rule_docs.py"
+    for name, text in expected.items():
+        assert actual[name] == text, f"docs/rules/{name} is stale; run: python scripts/gen_rule_docs.py"
+
+
+def test_catalogue_snapshot(snapshot: object) -> None:
+    """The whole catalogue, as `schemadrift rules --format json` prints it, is reviewed as a diff."""
+    assert json.dumps(catalog.catalogue(), indent=2) == snapshot
