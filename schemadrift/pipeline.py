@@ -103,7 +103,10 @@ def extract_sources(config: Config, *, cli_dialects: bool) -> Extraction:
         )
     tools: list[Tool] = []
     source_dialects: dict[int, tuple[str, ...]] = {}
-    distributions: set[str] = set(snapshot.SHAPING_DISTRIBUTIONS)
+    # Files are read as they are, so no installed package shapes them; any source that runs
+    # code (python, command, mcp) may be shaped by the frameworks installed here.
+    runs_code = any(spec.kind != "files" for spec in config.sources)
+    distributions: set[str] = set(snapshot.SHAPING_DISTRIBUTIONS) if runs_code else set()
     for spec in config.sources:
         found = sources.load(spec.kind, spec.value, config.root, timeout=spec.timeout)
         for tool in found:

@@ -1,0 +1,150 @@
+"""Every input shape of DESIGN "Inputs `lint` and `diff` accept" is detected, one test per shape."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from schemadrift.errors import InputError
+from schemadrift.sources.files import collect, tools_from_text
+
+SCHEMA = {"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"]}
+
+
+def read(doc: object, name: str = "tool.json") -> tuple[str, list]:
+    found = tools_from_text(json.dumps(doc, indent=2), name, suffix=".json")
+    assert found is not None
+    return found
+
+
+def test_bare_schema_takes_the_file_name() -> None:
+    """A bare schema is one tool named after the file up to the first dot."""
+    shape, tools = read(SCHEMA, "tools/get_weather.v2.json")
+    assert shape == "bare JSON Schema"
+    assert [(t.name, t.origin.shape, t.name_from_file) for t in tools] == [("get_weather", "bare", True)]
+    assert tools[0].input_schema == SCHEMA
+
+
+@pytest.mark.parametrize("doc", [{}, {"$schema": "https://json-schema.org/draft/2020-12/schema"}])
+def test_empty_and_schema_only_documents_are_bare_schemas(doc: dict) -> None:
+    """`{}` and `{"$schema": ...}` are bare schemas: real broken outputs look exactly like that."""
+    shape, tools = read(doc, "empty.json")
+    assert shape == "bare JSON Schema"
+    assert tools[0].input_schema == doc
+
+
+def test_openai_chat_tool() -> None:
+    """An OpenAI Chat Completions tool keeps name, description, parameters and strict."""
+    doc = {"type": "function", "function": {"name": "w", "description": "d", "parameters": SCHEMA, "strict": True}}
+    _, [tool] = read(doc)
+    assert (tool.name, tool.description, tool.input_schema, tool.strict, tool.origin.shape) == (
+        "w", "d", SCHEMA, True, "openai")
+    assert tool.envelope == {"type": "function", "function": {"name": "w", "description": "d", "strict": True}}
+
+
+def test_openai_responses_tool() -> None:
+    """The Responses flat form is recognised as its own shape."""
+    doc = {"type": "function", "name": "w", "parameters": SCHEMA, "strict": False}
+    _, [tool] = read(doc)
+    assert (tool.name, tool.origin.shape, tool.strict) == ("w", "openai-responses", False)
+
+
+def test_anthropic_tool() -> None:
+    """An Anthropic tool is read from `input_schema`."""
+    _, [tool] = read({"name": "w", "description": "d", "input_schema": SCHEMA})
+    assert (tool.name, tool.origin.shape, tool.input_schema) == ("w", "anthropic", SCHEMA)
+
+
+def test_gemini_parameters_declarations() -> None:
+    """Gemini `functionDeclarations` with `parameters` imply the legacy `gemini` surface."""
+    _, tools = read({"functionDeclarations": [{"name": "a", "parameters": SCHEMA}, {"name": "b"}]})
+    assert [(t.name, t.origin.shape) for t in tools] == [("a", "gemini"), ("b", "gemini")]
+    assert tools[1].input_schema is None
+
+
+def test_gemini_json_schema_declarations() -> None:
+    """`parametersJsonSchema` (also snake_case) selects the `gemini-json` surface."""
+    _, tools = read({"function_declarations": [{"name": "a", "parameters_json_schema": SCHEMA}]})
+    assert [(t.name, t.origin.shape, t.input_schema) for t in tools] == [("a", "gemini-json", SCHEMA)]
+
+
+def test_bedrock_tool_spec() -> None:
+    """A Bedrock toolSpec is read from `inputSchema.json`."""
+    _, [tool] = read({"toolSpec": {"name": "w", "inputSchema": {"json": SCHEMA}, "strict": True}})
+    assert (tool.name, tool.origin.shape, tool.input_schema, tool.strict) == ("w", "bedrock", SCHEMA, True)
+
+
+def test_bedrock_tool_config() -> None:
+    """A Converse `toolConfig` lists toolSpecs."""
+    _, tools = read({"toolConfig": {"tools": [{"toolSpec": {"name": "w", "inputSchema": {"json": SCHEMA}}}]}})
+    assert [t.name for t in tools] == ["w"]
+
+
+def test_mcp_tools_list_and_jsonrpc_result() -> None:
+    """An MCP tools/list result is read bare or inside a JSON-RPC response, outputSchema included."""
+    result = {"tools": [{"name": "w", "inputSchema": SCHEMA, "outputSchema": {"type": "object"}}]}
+    shape, [tool] = read(result)
+    assert shape == "MCP tools/list result"
+    assert (tool.origin.shape, tool.output_schema) == ("mcp", {"type": "object"})
+    shape, [tool] = read({"jsonrpc": "2.0", "id": 1, "result": result})
+    assert shape.startswith("JSON-RPC result") and tool.name == "w"
+
+
+def test_mixed_list() -> None:
+    """A list may mix tool objects of different shapes."""
+    doc = [
+        {"type": "function", "function": {"name": "a", "parameters": SCHEMA}},
+        {"name": "b", "input_schema": SCHEMA},
+        {"name": "c", "inputSchema": SCHEMA},
+    ]
+    _, tools = read(doc)
+    assert [(t.name, t.origin.shape) for t in tools] == [("a", "openai"), ("b", "anthropic"), ("c", "mcp")]
+
+
+def test_snapshot_document() -> None:
+    """A schemadrift snapshot is read back as its tools."""
+    doc = {"format_version": 1, "generator": {}, "packages": {}, "tools": [
+        {"name": "w", "input_schema": SCHEMA, "origin": {"kind": "file", "shape": "anthropic"}}]}
+    shape, [tool] = read(doc)
+    assert shape == "schemadrift snapshot" and tool.origin.shape == "anthropic"
+
+
+def test_yaml_document() -> None:
+    """YAML holds the same shapes as JSON."""
+    text = "- name: w\n  input_schema:\n    type: object\n    properties:\n      city: {type: string}\n"
+    found = tools_from_text(text, "tools.yaml", suffix=".yaml")
+    assert found is not None
+    assert found[1][0].input_schema == {"type": "object", "properties": {"city": {"type": "string"}}}
+    assert found[1][0].origin.line == 1
+
+
+def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`-` reads a document from stdin."""
+    data = json.dumps({"name": "w", "input_schema": SCHEMA}).encode()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
+    shapes, tools = collect(["-"], Path.cwd())
+    assert shapes == [("<stdin>", "anthropic tool")] and tools[0].name == "w"
+
+
+def test_tool_without_a_name_names_the_pointer() -> None:
+    """A tool object whose name is missing is an input error at its JSON pointer."""
+    with pytest.raises(InputError) as caught:
+        read({"tools": [{"name": "ok", "inputSchema": SCHEMA}, {"inputSchema": SCHEMA, "description": "x"}]})
+    assert caught.value.pointer == "/tools/1"
+    assert "tool.json" in str(caught.value)
+
+
+def test_unknown_document_lists_the_shapes() -> None:
+    """A document of no known shape is an error that lists every shape."""
+    with pytest.raises(InputError, match="expected one of: a bare JSON Schema"):
+        read({"hello": "world"})
+
+
+def test_line_of_each_tool_is_found() -> None:
+    """Each tool's origin carries the line of its name in the file."""
+    _, tools = read([{"name": "a", "input_schema": SCHEMA}, {"name": "b", "input_schema": SCHEMA}])
+    lines = [t.origin.line for t in tools]
+    assert lines[0] is not None and lines[1] is not None and lines[0] < lines[1]
