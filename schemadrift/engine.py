@@ -59,17 +59,25 @@ class Linter:
         self._nodes: dict[str, list[Node]] = {}
         self._schema_hits: dict[tuple[str, str, str], list[tuple[Rule, Hit]]] = {}
 
-    def plan(self, dialect_id: str) -> _Plan:
-        plan = self._plans.get(dialect_id)
+    def plan(self, dialect_id: str, *, parent_judged: bool = False) -> _Plan:
+        """The rules ``dialect_id`` runs; without those of the dialect it extends when that
+        dialect judges the same tool anyway (a strict tool's ``openai`` rules run once)."""
+        key = f"{dialect_id}\0{parent_judged}"
+        plan = self._plans.get(key)
         if plan is None:
-            rules = [registry.RULES[r] for r in registry.dialect_rules(dialect_id)]
+            rule_ids = registry.dialect_rules(dialect_id)
+            parent = registry.DIALECTS[dialect_id].extends
+            if parent_judged and parent is not None:
+                inherited = set(registry.dialect_rules(parent))
+                rule_ids = tuple(r for r in rule_ids if r not in inherited)
+            rules = [registry.RULES[r] for r in rule_ids]
             rules = [r for r in rules if self._enabled(r)]
             plan = _Plan(
                 tuple(r for r in rules if r.scope == "schema"),
                 tuple(r for r in rules if r.scope == "tool"),
                 tuple(r for r in rules if r.scope == "toolset"),
             )
-            self._plans[dialect_id] = plan
+            self._plans[key] = plan
         return plan
 
     def _judge_schema(
@@ -109,9 +117,11 @@ class Linter:
             requested = (tool_dialects or {}).get(index, dialects)
             location = Location(tool.origin.location, tool.origin.line)
             texts: dict[int, str] = {}
-            for dialect_id in dialects_for(tool, requested):
+            judged = dialects_for(tool, requested)
+            for dialect_id in judged:
                 members.setdefault(dialect_id, []).append(tool)
-                plan = self.plan(dialect_id)
+                parent = registry.DIALECTS[dialect_id].extends
+                plan = self.plan(dialect_id, parent_judged=parent in judged)
                 for side, (base, schema) in _sides(tool, dialect_id):
                     if not plan.schema_rules:
                         break

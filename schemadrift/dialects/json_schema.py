@@ -70,7 +70,9 @@ def _nested(levels: int) -> JSON:
 
 def _schemas(tool: Tool) -> list[tuple[str, JSON]]:
     """The raw schemas of a tool with their pointers: input always, output when present."""
-    out = [("/input_schema", tool.input_schema)]
+    # A tool may legitimately send no schema at all (an OpenAI function without `parameters`);
+    # whether a dialect requires one is that dialect's rule, not a meta-schema question.
+    out = [("/input_schema", tool.input_schema)] if tool.input_schema is not None else []
     if tool.output_schema is not None:
         out.append(("/output_schema", tool.output_schema))
     return out
@@ -87,7 +89,7 @@ def meta_errors(schema: JSON) -> list[tuple[str, str]]:
     try:
         if jsonschema_rs.meta.is_valid(judged):
             return []
-    except Exception:  # noqa: BLE001,S110 - fall through to the detailed validator
+    except Exception:
         pass
     import jsonschema
     from jsonschema.exceptions import relevance
@@ -122,7 +124,9 @@ def meta_errors(schema: JSON) -> list[tuple[str, str]]:
             "https://github.com/anthropics/claude-code/issues/63673", "observed", "2026-05-01"
         ),
         Evidence("https://github.com/Dokploy/mcp/issues/74", "observed", "2025-09-01"),
-        Evidence("https://github.com/diegosouzapw/OmniRoute/issues/12045", "observed", "2026-01-01"),
+        Evidence(
+            "https://github.com/diegosouzapw/OmniRoute/issues/12045", "observed", "2026-01-01"
+        ),
     ],
     fails=[
         {
@@ -160,7 +164,9 @@ def valid_under_draft(tool: Tool, ctx: Context) -> Iterator[Hit]:
     ),
     fix="Flatten the schema; deep nesting is almost always a generator bug (a runaway recursion).",
     evidence=[
-        Evidence("https://github.com/google-gemini/gemini-cli/issues/6031", "observed", "2025-08-01")
+        Evidence(
+            "https://github.com/google-gemini/gemini-cli/issues/6031", "observed", "2025-08-01"
+        )
     ],
     fails=[
         Example(

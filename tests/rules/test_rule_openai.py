@@ -1,0 +1,498 @@
+"""Cases for the ``openai``, ``openai-strict`` and ``mistral`` packs beyond each rule's examples.
+
+Pointers are checked exactly (from the tool record), strict behaviour is checked on the shared
+corpus cases that name an OpenAI dialect, and the real production toolsets that OpenAI accepted
+must produce no error at all.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from schemadrift.dialects import openai
+from schemadrift.engine import Linter
+from schemadrift.model import JSON, Finding, Severity, Tool
+from tests.conftest import SHARED
+from tests.helpers.tools import lint_one, make_tool, tools_of
+
+MINE = ("openai", "openai-strict", "mistral")
+CORPUS = SHARED / "corpus" / "cases"
+REAL = SHARED / "conformance" / "real-toolsets"
+
+
+def closed(properties: dict[str, JSON], **extra: JSON) -> dict[str, JSON]:
+    """A strict-valid object schema: every property required, no extra properties."""
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": list(properties),
+        "additionalProperties": False,
+        **extra,
+    }
+
+
+def fn(name: str, schema: JSON, **function: JSON) -> dict[str, JSON]:
+    return {"type": "function", "function": {"name": name, "parameters": schema, **function}}
+
+
+def hits(rule_id: str, value: JSON, dialect: str | None = None) -> list[tuple[str, str]]:
+    """``(pointer, severity)`` of ``rule_id``'s findings on ``value`` (any input shape)."""
+    found = lint_one(rule_id, tools_of(value), dialect or rule_id.split("/", maxsplit=1)[0])
+    return [(f.pointer, f.severity.label) for f in found]
+
+
+def mine(findings: list[Finding], dialect: str) -> list[Finding]:
+    return [f for f in findings if f.dialect == dialect]
+
+
+# --- exact pointers -------------------------------------------------------------------------
+
+
+def test_root_type_missing_points_at_root() -> None:
+    """A root without `type` is reported at the schema root, as OpenAI's `got type: "None"`."""
+    found = lint_one("openai/root-type-object", [make_tool({"properties": {}})], "openai")
+    assert [(f.pointer, f.message) for f in found] == [
+        ("/input_schema", 'schema must be a JSON Schema of type: "object", got type: "None"')
+    ]
+
+
+def test_root_type_wrong_points_at_type() -> None:
+    """A wrong root type is reported at `/type`; a type list holding object only warns."""
+    assert hits("openai/root-type-object", {"type": "string"}) == [("/input_schema/type", "error")]
+    listed = {"type": ["object", "null"], "properties": {}}
+    assert hits("openai/root-type-object", listed) == [("/input_schema/type", "warning")]
+
+
+def test_parameters_omitted_is_a_function_without_arguments() -> None:
+    """OpenAI accepts a function with no `parameters`; no root rule fires on it."""
+    tool = {"type": "function", "function": {"name": "ping"}}
+    # Only our packs: the always-on json-schema pack is not what this test is about.
+    linter = Linter(enabled=lambda rule: rule.pack in MINE)
+    found = linter.lint(tools_of(tool), ["openai"])
+    assert [f.rule_id for f in found if f.severity is Severity.ERROR] == []
+
+
+def test_root_composition_points_at_each_keyword() -> None:
+    """Each forbidden root keyword gets its own pointer, nested ones none."""
+    schema = {
+        "type": "object",
+        "properties": {"a": {"anyOf": [{"type": "string"}, {"type": "null"}]}},
+        "oneOf": [{"required": ["a"]}],
+        "enum": [{}],
+    }
+    assert hits("openai/root-composition", schema) == [
+        ("/input_schema/enum", "error"),
+        ("/input_schema/oneOf", "error"),
+    ]
+
+
+def test_array_items_in_type_list_and_nested() -> None:
+    """`array` inside a type list and under `items` is found, with the array node's pointer."""
+    schema = {
+        "type": "object",
+        "properties": {
+            "rows": {"type": "array", "items": {"type": ["array", "null"]}},
+            "ok": {"type": "array", "items": {"type": "string"}},
+        },
+    }
+    assert hits("openai/array-items", schema) == [("/input_schema/properties/rows/items", "error")]
+
+
+def test_property_schema_escapes_pointer_tokens() -> None:
+    """A property name with `/` and `~` is escaped in the pointer (RFC 6901)."""
+    schema = {"type": "object", "properties": {"a/b~c": "string"}}
+    assert hits("openai/property-schema", schema) == [("/input_schema/properties/a~1b~0c", "error")]
+
+
+def test_strict_pointers_in_openai_envelope() -> None:
+    """Strict findings point into `/input_schema` of a Chat Completions tool, at the exact node."""
+    schema = closed(
+        {
+            "user": {"type": "object", "properties": {"id": {"type": "string"}}},
+            "url": {"type": "string", "format": "uri"},
+            "tags": {"type": "array", "items": {}},
+        }
+    )
+    tool = fn("save", schema, strict=True)
+    assert hits("openai-strict/additional-properties-false", tool) == [
+        ("/input_schema/properties/user", "error")
+    ]
+    assert hits("openai-strict/required-all-properties", tool) == [
+        ("/input_schema/properties/user", "error")
+    ]
+    assert hits("openai-strict/format", tool) == [("/input_schema/properties/url/format", "error")]
+    assert hits("openai-strict/typed-node", tool) == [
+        ("/input_schema/properties/tags/items", "error")
+    ]
+
+
+def test_additional_properties_empty_schema_points_at_keyword() -> None:
+    """`additionalProperties: {}` is reported at the keyword, not as a second untyped node."""
+    schema = closed({"q": {"type": "string"}})
+    schema["additionalProperties"] = {}
+    assert hits("openai-strict/additional-properties-false", schema) == [
+        ("/input_schema/additionalProperties", "error")
+    ]
+    assert hits("openai-strict/typed-node", schema) == []
+
+
+def test_required_missing_and_extra_keys() -> None:
+    """A missing key and an extra key are two findings on `/required`, each naming its key."""
+    schema = {
+        "type": "object",
+        "properties": {"a": {"type": "string"}, "b": {"type": "string"}},
+        "required": ["a", "ghost"],
+        "additionalProperties": False,
+    }
+    found = lint_one("openai-strict/required-all-properties", tools_of(schema), "openai-strict")
+    assert [(f.pointer, f.message) for f in found] == [
+        (
+            "/input_schema/required",
+            "'required' is required to be supplied and to be an array including every key in "
+            "properties. Missing 'b'.",
+        ),
+        ("/input_schema/required", "Extra required key 'ghost' supplied."),
+    ]
+
+
+def test_empty_properties_need_no_required() -> None:
+    """An object with `properties: {}` needs no `required` list in strict mode."""
+    schema = {"type": "object", "properties": {}, "additionalProperties": False}
+    assert hits("openai-strict/required-all-properties", schema) == []
+
+
+def test_ref_siblings_split_by_severity() -> None:
+    """Beside `$ref`, `default` is an error and `description` a warning, each at its keyword."""
+    schema = closed(
+        {"city": {"$ref": "#/$defs/City", "description": "d", "default": None}},
+        **{"$defs": {"City": closed({"name": {"type": "string"}})}},
+    )
+    assert hits("openai-strict/ref-siblings", schema) == [
+        ("/input_schema/properties/city/default", "error")
+    ]
+    assert hits("openai-strict/ref-annotation", schema) == [
+        ("/input_schema/properties/city/description", "warning")
+    ]
+
+
+def test_unsupported_keywords_each_reported() -> None:
+    """Every unsupported keyword of a node is reported at its own pointer."""
+    schema = closed(
+        {"tags": {"type": "array", "items": {"type": "string"}, "uniqueItems": True, "default": []}}
+    )
+    assert hits("openai-strict/unsupported-keyword", schema) == [
+        ("/input_schema/properties/tags/default", "error"),
+        ("/input_schema/properties/tags/uniqueItems", "error"),
+    ]
+
+
+def test_rejected_subschemas_are_reported_once() -> None:
+    """The subschema of a rejected keyword (`not`) is reported as that keyword only."""
+    schema = closed({"q": {"type": "string"}}, **{"not": {"properties": {"q": {"const": "x"}}}})
+    linter = Linter(enabled=lambda rule: rule.pack == "openai-strict")
+    found = linter.lint(tools_of(schema), ["openai-strict"])
+    assert [(f.rule_id, f.pointer) for f in found] == [
+        ("openai-strict/unsupported-keyword", "/input_schema/not")
+    ]
+
+
+def test_inference_rules_warn() -> None:
+    """`maxLength` and lookaround patterns are warnings (inference), never errors."""
+    schema = closed({"s": {"type": "string", "maxLength": 3, "pattern": "^(?=a).*$"}})
+    assert hits("openai-strict/string-length", schema) == [
+        ("/input_schema/properties/s/maxLength", "warning")
+    ]
+    assert hits("openai-strict/pattern-lookaround", schema) == [
+        ("/input_schema/properties/s/pattern", "warning")
+    ]
+
+
+def test_strict_variant_is_judged_with_its_prefix() -> None:
+    """A framework's rendered `openai-strict` variant is judged instead of the raw schema."""
+    raw = {"type": "object", "properties": {"q": {"type": "string"}}}
+    variant = {"type": "object", "properties": {"q": {"type": "string"}}, "required": ["q"]}
+    tool = make_tool(raw, variants={"openai-strict": variant})
+    found = lint_one("openai-strict/additional-properties-false", [tool], "openai-strict")
+    assert [f.pointer for f in found] == ["/variants/openai-strict"]
+
+
+# --- strict selection ---------------------------------------------------------------------
+
+
+def test_strict_tool_is_also_judged_by_openai_strict() -> None:
+    """A `strict: true` tool linted for `openai` also gets `openai-strict` findings."""
+    loose = {"type": "object", "properties": {"q": {"type": "string"}}}
+    strict_found = Linter().lint(tools_of(fn("s", loose, strict=True)), ["openai"])
+    plain_found = Linter().lint(tools_of(fn("s", loose)), ["openai"])
+    assert mine(strict_found, "openai-strict")
+    assert not mine(plain_found, "openai-strict")
+
+
+def test_responses_strict_omitted_warns_only_on_responses() -> None:
+    """The Responses flat form without `strict` warns; `strict: null` counts as omitted."""
+    schema = {"type": "object", "properties": {}}
+    flat = {"type": "function", "name": "f", "parameters": schema}
+    assert hits("openai/responses-strict-omitted", flat) == [("/strict", "warning")]
+    assert hits("openai/responses-strict-omitted", {**flat, "strict": None}) == [
+        ("/strict", "warning")
+    ]
+    assert hits("openai/responses-strict-omitted", {**flat, "strict": False}) == []
+    assert hits("openai/responses-strict-omitted", fn("f", schema)) == []
+
+
+# --- limits -------------------------------------------------------------------------------
+
+
+def nested(levels: int, *, arrays: int = 0) -> JSON:
+    """``levels`` nested strict objects, with ``arrays`` array levels wrapped around the leaf."""
+    schema: JSON = {"type": "string"}
+    for _ in range(arrays):
+        schema = {"type": "array", "items": schema}
+    for _ in range(levels):
+        schema = closed({"a": schema})
+    return schema
+
+
+def test_nesting_depth_boundary() -> None:
+    """Ten object levels pass, eleven fail, and the pointer is the deepest object."""
+    limit = openai.STRICT_LIMITS.nesting_depth
+    assert hits("openai-strict/nesting-depth", nested(limit)) == []
+    found = hits("openai-strict/nesting-depth", nested(limit + 1))
+    assert found == [("/input_schema" + "/properties/a" * limit, "error")]
+
+
+def test_nesting_depth_counting_arrays_only_warns() -> None:
+    """Over the limit only when array levels are counted is a warning."""
+    limit = openai.STRICT_LIMITS.nesting_depth
+    assert [s for _, s in hits("openai-strict/nesting-depth", nested(limit, arrays=1))] == [
+        "warning"
+    ]
+
+
+def test_size_limits_large_string_enum() -> None:
+    """A string enum of >250 values over 15,000 characters is reported at its `enum`."""
+    values = [f"{i:04d}" + "x" * 56 for i in range(300)]  # 300 x 60 = 18,000 characters
+    schema = closed({"code": {"type": "string", "enum": values}})
+    assert hits("openai-strict/size-limits", schema) == [
+        ("/input_schema/properties/code/enum", "error")
+    ]
+    values = [f"{i:04d}" for i in range(300)]
+    assert (
+        hits("openai-strict/size-limits", closed({"code": {"type": "string", "enum": values}}))
+        == []
+    )
+
+
+def test_size_limits_total_properties() -> None:
+    """5,000 properties pass; 5,001 are reported at the root."""
+    limit = openai.STRICT_LIMITS.object_properties
+    ok = closed({f"p{i}": {"type": "boolean"} for i in range(limit - 1)})
+    assert hits("openai-strict/size-limits", ok) == []
+    over = closed({f"p{i}": {"type": "boolean"} for i in range(limit + 1)})
+    assert hits("openai-strict/size-limits", over) == [("/input_schema", "error")]
+
+
+def test_limits_are_dated_data() -> None:
+    """The limits in force are the newest dated reading, and the history starts at launch."""
+    assert openai.STRICT_LIMITS is openai.STRICT_LIMITS_HISTORY[-1]
+    assert openai.STRICT_LIMITS_HISTORY[0].object_properties == 100
+    dates = [limits.as_of for limits in openai.STRICT_LIMITS_HISTORY]
+    assert dates == sorted(dates)
+
+
+# --- toolset rules ------------------------------------------------------------------------
+
+
+def many(count: int) -> list[JSON]:
+    return [fn(f"t{i}", {"type": "object", "properties": {}}) for i in range(count)]
+
+
+def test_too_many_tools_boundary() -> None:
+    """128 tools pass and 129 fail with one finding for the whole request."""
+    assert lint_one("openai/too-many-tools", tools_of(many(128)), "openai") == []
+    found = lint_one("openai/too-many-tools", tools_of(many(129)), "openai")
+    assert [(f.tool, f.pointer) for f in found] == [(None, "")]
+
+
+def test_duplicate_names_point_at_the_repeated_tool() -> None:
+    """A repeated name is reported once, on the tool's `/name`, as a warning."""
+    tools = [*many(2), fn("t0", {"type": "object", "properties": {}}), fn("t0", {})]
+    found = lint_one("openai/duplicate-tool-name", tools_of(tools), "openai")
+    assert [(f.tool, f.pointer, f.severity.label) for f in found] == [("t0", "/name", "warning")]
+
+
+# --- names and envelopes ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "count"),
+    [
+        ("get_weather", 0),
+        ("get-weather-2", 0),
+        ("github.get_issue", 1),
+        ("a/b c", 1),
+        ("x" * 65, 1),
+    ],
+)
+def test_tool_name(name: str, count: int) -> None:
+    """OpenAI and Mistral names: `[A-Za-z0-9_-]`, at most 64 characters."""
+    tool = fn(name, {"type": "object", "properties": {}})
+    assert len(hits("openai/tool-name", tool)) == count
+    assert len(hits("mistral/tool-name", tool)) == count
+
+
+def test_names_from_file_are_not_judged() -> None:
+    """A bare schema's made-up name (from the file name) is never reported."""
+    tool = Tool.from_json({"name": "my.tool", "input_schema": {}, "name_from_file": True})
+    assert lint_one("openai/tool-name", [tool], "openai") == []
+
+
+def test_envelope_shapes() -> None:
+    """Anthropic shape fails for OpenAI and Mistral, Responses only for Mistral, MCP for neither."""
+    schema = {"type": "object", "properties": {}}
+    anthropic = {"name": "f", "input_schema": schema}
+    responses = {"type": "function", "name": "f", "parameters": schema, "strict": False}
+    mcp = {"tools": [{"name": "f", "inputSchema": schema}]}
+    assert hits("openai/envelope-shape", anthropic) == [("", "error")]
+    assert hits("openai/envelope-shape", responses) == []
+    assert hits("openai/envelope-shape", mcp) == []
+    assert hits("mistral/envelope-shape", anthropic) == [("", "error")]
+    assert hits("mistral/envelope-shape", responses) == [("", "error")]
+    assert hits("mistral/envelope-shape", mcp) == []
+
+
+def test_mistral_parameters_required() -> None:
+    """Mistral requires `parameters`; OpenAI's root rules accept its absence."""
+    tool = {"type": "function", "function": {"name": "ping"}}
+    assert hits("mistral/parameters-required", tool) == [("/input_schema", "error")]
+    assert hits("openai/root-type-object", tool) == []
+
+
+def test_description_length_warns_with_pointer() -> None:
+    """A 1,025-character description warns at `/description`; a null description is fine."""
+    schema = {"type": "object", "properties": {}}
+    assert hits("openai/description-length", fn("f", schema, description="d" * 1025)) == [
+        ("/description", "warning")
+    ]
+    flat = {"type": "function", "name": "f", "description": None, "parameters": schema}
+    assert hits("openai/description-length", flat) == []
+
+
+# --- shared corpus ------------------------------------------------------------------------
+
+CORPUS_DIALECTS = {"openai-nonstrict": "openai", "openai-strict": "openai-strict"}
+
+
+def corpus_cases() -> list[tuple[str, str, str, str]]:
+    """``(case, side, dialect, verdict)`` for each OpenAI verdict the corpus asserts."""
+    out = []
+    for path in sorted(CORPUS.glob("*.json")):
+        case = json.loads(path.read_text("utf-8"))
+        expected = case["expected"]
+        per = dict(expected.get("per_dialect") or {})
+        if "all" in per:
+            per.setdefault("openai-nonstrict", per.pop("all"))
+        if not per and expected.get("verdict") in ("reject", "accept", "warn"):
+            side = "schema" if case["case_type"] != "before_after" else "after"
+            per = {d: {side: expected["verdict"]} for d in case["dialect"]}
+        for corpus_dialect, verdicts in per.items():
+            dialect = CORPUS_DIALECTS.get(corpus_dialect)
+            if dialect is None:
+                continue
+            if isinstance(verdicts, str):
+                side = "after" if case["case_type"] == "before_after" else "schema"
+                by_side = {side: verdicts}
+            else:
+                by_side = verdicts
+            for side, text in by_side.items():
+                word = str(text).split()[0].strip("(),;") if side in case else ""
+                if word in ("reject", "accept", "warn"):
+                    out.append((path.stem, side, dialect, word))
+    return out
+
+
+CASES = corpus_cases()
+
+
+def test_corpus_covers_openai() -> None:
+    """The corpus holds OpenAI verdicts for both dialects (the table below is not empty)."""
+    assert {dialect for _, _, dialect, _ in CASES} == {"openai", "openai-strict"}
+    assert len(CASES) >= 20
+
+
+@pytest.mark.parametrize(("case", "side", "dialect", "verdict"), CASES)
+def test_corpus_verdict(case: str, side: str, dialect: str, verdict: str) -> None:
+    """Each corpus case gets its expected verdict from the OpenAI dialect alone."""
+    data = json.loads((CORPUS / f"{case}.json").read_text("utf-8"))
+    found = mine(Linter().lint(tools_of(data[side], name=case), [dialect]), dialect)
+    errors = [f"{f.rule_id} {f.pointer}" for f in found if f.severity is Severity.ERROR]
+    if verdict == "reject":
+        assert errors
+    elif verdict == "warn":
+        assert found
+        assert not errors
+    else:
+        assert not errors, errors
+
+
+def test_corpus_strict_rules_named() -> None:
+    """The corpus strict rejects are found by the rule that matches the provider's message."""
+    expect = {
+        "camel-2629-strict-extra-required-key": "openai-strict/required-all-properties",
+        "mysql-mcp-5-strict-required-missing-key": "openai-strict/required-all-properties",
+        "odoo-llm-212-openai-property-missing-type": "openai-strict/typed-node",
+        "langchain-mcp-adapters-137-object-missing-properties": "openai/root-properties",
+    }
+    for case, rule_id in expect.items():
+        data = json.loads((CORPUS / f"{case}.json").read_text("utf-8"))
+        found = Linter().lint(tools_of(data["schema"], name=case), ["openai-strict"])
+        assert rule_id in {f.rule_id for f in found if f.severity is Severity.ERROR}, case
+    livekit = json.loads(
+        (CORPUS / "livekit-5302-strict-discriminated-union-oneof.json").read_text()
+    )
+    found = lint_one(
+        "openai-strict/unsupported-keyword", tools_of(livekit["after"]), "openai-strict"
+    )
+    assert [f.pointer for f in found] == ["/input_schema/properties/vehicle/oneOf"]
+
+
+# --- real production toolsets -------------------------------------------------------------
+
+
+def real_requests() -> list[tuple[str, str, list[Tool]]]:
+    out = []
+    for path in sorted(REAL.glob("*.json")):
+        data = json.loads(path.read_text("utf-8"))
+        dialects = [d for d in data["accepted_by"] if d in MINE]
+        if not dialects:
+            continue
+        shape = data["shape"]
+        doc: JSON = {"tools": data["tools"]} if shape == "mcp" else data["tools"]
+        tools = tools_of(doc)
+        for dialect in dialects:
+            for request in data.get("requests") or [list(range(len(tools)))]:
+                out.append((path.name, dialect, [tools[i] for i in request]))
+    return out
+
+
+def test_no_false_rejects_on_real_toolsets() -> None:
+    """Production tools OpenAI accepted get no error from `openai` or `openai-strict`."""
+    requests = real_requests()
+    assert len(requests) >= 10
+    linter = Linter()
+    errors = [
+        f"{name} {dialect} {f.rule_id} {f.tool} {f.pointer}: {f.message}"
+        for name, dialect, tools in requests
+        for f in linter.lint(tools, [dialect])
+        if f.dialect in MINE and f.severity is Severity.ERROR
+    ]
+    assert errors == []
+
+
+def test_real_toolsets_path_exists() -> None:
+    """The shared folder is where the tests expect it (so the checks above are not vacuous)."""
+    assert isinstance(REAL, Path)
+    assert any(REAL.glob("pydantic-ai-vcr--openai-*.json"))
