@@ -68,8 +68,16 @@ def _nested(levels: int) -> JSON:
     return schema
 
 
+OPENAPI_SHAPES = frozenset({"gemini"})
+"""Input shapes whose schemas are OpenAPI 3.0 Schema objects, not JSON Schema (Gemini's legacy
+`parameters`: `type: "STRING"`, `nullable`). The meta-schema does not apply to them; the
+`gemini` and `vertex` packs judge that format."""
+
+
 def _schemas(tool: Tool) -> list[tuple[str, JSON]]:
-    """The raw schemas of a tool with their pointers: input always, output when present."""
+    """The JSON Schema documents of a tool with their pointers: input, and output if present."""
+    if tool.origin.shape in OPENAPI_SHAPES:
+        return []
     # A tool may legitimately send no schema at all (an OpenAI function without `parameters`);
     # whether a dialect requires one is that dialect's rule, not a meta-schema question.
     out = [("/input_schema", tool.input_schema)] if tool.input_schema is not None else []
