@@ -1,0 +1,1899 @@
+"""Google Gemini's three schema surfaces: ``gemini``, ``vertex`` and ``gemini-json``.
+
+A Gemini function declaration carries its parameters either as ``parameters`` - a protobuf
+``Schema`` message, an OpenAPI 3.0 subset whose JSON parser rejects every field it does not
+know - or as ``parametersJsonSchema``, plain JSON Schema where unsupported keywords are
+ignored. The Developer API (``gemini``) and Vertex AI (``vertex``) have different ``Schema``
+messages, so they are separate dialects; ``gemini-json`` is the JSON Schema surface of both.
+Evidence: dialects.md §4. Limits and field sets are dated data in the constants below.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+from schemadrift.dialects._common import DIALECTS_MD, envelope_mismatch
+from schemadrift.model import JSON, Evidence, Severity, Tool
+from schemadrift.registry import Context, Dialect, Example, Hit, dialect, rule
+from schemadrift.schema.pointer import join, split
+from schemadrift.schema.walk import Node
+
+# --- Dated data ---------------------------------------------------------------------------
+
+# The Developer API v1beta `Schema` message: a closed set of 22 fields
+# (@google-ai/generativelanguage 3.7.0 `v1beta.ISchema`, read 2026-09; fazer-ai/agents PR #67,
+# 2026-08). `title` and `default` were rejected in 2024-2025 and are accepted since ~2025-07.
+GEMINI_FIELDS = frozenset(
+    {
+        "type", "format", "title", "description", "nullable", "enum", "maxItems", "minItems",
+        "properties", "required", "minProperties", "maxProperties", "minLength", "maxLength",
+        "pattern", "example", "anyOf", "propertyOrdering", "default", "items", "minimum",
+        "maximum",
+    }
+)  # fmt: skip
+
+# Vertex AI `Schema` (aiplatform v1/v1beta1): the same fields plus `additionalProperties`,
+# `ref`/`defs` (JSON names `$ref`/`$defs`), in google-genai's Schema since 2025-05-22
+# (commit b07c549f).
+VERTEX_FIELDS = GEMINI_FIELDS | {"additionalProperties", "$ref", "$defs", "ref", "defs"}
+
+# `type` values of the protobuf `Type` enum (case-insensitive in JSON). NULL exists in
+# google-genai's `Type` since 2025-05 (Vertex); see the null-type rules for the dates.
+TYPE_NAMES = frozenset({"string", "number", "integer", "boolean", "array", "object"})
+_TYPE_OR_NULL = TYPE_NAMES | {"null"}
+
+# Developer API string formats: only `enum` (2024-12, litellm #6970), `enum` and `date-time`
+# (2025-08, gemini-cli #5450).
+STRING_FORMATS = frozenset({"enum", "date-time"})
+
+# Function names: start with a letter or `_`, then letters, digits, `_ . : -` (the `:` since
+# late 2025, ccs #25). Length: 64 in every observed Developer API error (latest 2026-03);
+# 128 in the google-genai docstring since 2026-05-20 (python-genai 29103464, Vertex).
+FUNCTION_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.:\-]*")
+GEMINI_NAME_MAX = 64
+VERTEX_NAME_MAX = 128
+
+# Property names, Vertex docstring: letter or `_`, then letters, digits, `_`; max 64. No
+# rejection observed (inference).
+PROPERTY_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
+
+# Function declarations per request: 512 on the Developer API (observed, gemini-cli #19083,
+# 2026-02); Vertex docs said 64, raised to 128 in 2024-11 (google-cloud-dotnet PR #13783),
+# unverified since.
+GEMINI_MAX_TOOLS = 512
+VERTEX_MAX_TOOLS = 128
+
+# Nesting: the API rejects "A FunctionDeclaration ... exceeds the maximum allowed nesting
+# depth" (gemini-cli #6031, 2025-08) without saying the number. Heuristic: warn beyond this
+# many object/array levels.
+NESTING_WARN_DEPTH = 8
+
+# parametersJsonSchema: the documented keyword list (Vertex `responseJsonSchema` reference,
+# read 2026-09). Everything else is accepted and not enforced.
+JSON_SUPPORTED = frozenset(
+    {
+        "$id", "$defs", "$ref", "$anchor", "type", "format", "title", "description", "enum",
+        "items", "prefixItems", "minItems", "maxItems", "minimum", "maximum", "anyOf", "oneOf",
+        "properties", "additionalProperties", "required", "propertyOrdering",
+    }
+)  # fmt: skip
+# Keywords that constrain nothing: ignoring them changes no argument, so no warning.
+JSON_ANNOTATIONS = frozenset(
+    {
+        "$schema", "$comment", "default", "examples", "example", "deprecated", "readOnly",
+        "writeOnly", "definitions", "contentEncoding", "contentMediaType", "nullable",
+    }
+)  # fmt: skip
+
+# Complexity (gemini-json): cumulative `maxItems` above ~960 failed with a bare
+# INVALID_ARGUMENT (python-genai #2170, 2026-03); enum size is a heuristic.
+MAX_ITEMS_BUDGET = 960
+ENUM_VALUES_BUDGET = 1000
+
+# FunctionDeclaration fields (google-genai `FunctionDeclaration`, both spellings).
+DECLARATION_FIELDS = frozenset(
+    {
+        "name", "description", "behavior", "parameters", "parametersJsonSchema",
+        "parameters_json_schema", "response", "responseJsonSchema", "response_json_schema",
+    }
+)  # fmt: skip
+
+GOOGLE_SHAPES = frozenset({"gemini", "gemini-json"})
+
+# --- Evidence -------------------------------------------------------------------------------
+
+EV_ISCHEMA = Evidence(
+    "https://docs.cloud.google.com/nodejs/docs/reference/generativelanguage/latest/"
+    "generativelanguage/protos.google.ai.generativelanguage.v1beta.ischema",
+    "documented",
+    "2026-09-01",
+    "v1beta ISchema: the 22 fields of the Developer API Schema",
+)
+EV_UNKNOWN_FIELD = Evidence(
+    "https://github.com/nanbingxyz/5ire/issues/42",
+    "observed",
+    "2025-01-01",
+    'Unknown name "additionalProperties" ... Cannot find field.',
+)
+EV_CONST = Evidence("https://github.com/zed-industries/zed/issues/44875", "observed", "2025-12-01")
+EV_TYPE_LIST = Evidence(
+    "https://github.com/zed-industries/zed/issues/53919",
+    "observed",
+    "2026-04-01",
+    'Unknown name "type" ...: Proto field is not repeating, cannot start list.',
+)
+EV_TYPE_REQUIRED = Evidence(
+    "https://github.com/danny-avila/LibreChat/issues/6971",
+    "observed",
+    "2025-04-01",
+    "type: must be specified when not using one_of, any_of or all_of fields",
+)
+EV_ENUM_TYPE = Evidence(
+    "https://github.com/directus/directus/issues/27100",
+    "observed",
+    "2026-04-01",
+    "enum: only allowed for STRING type",
+)
+EV_ENUM_VALUE = Evidence(
+    "https://github.com/microsoft/azure-devops-mcp/issues/145",
+    "observed",
+    "2025-06-01",
+    "Invalid value at '...enum[0]' (TYPE_STRING), 0",
+)
+EV_ENUM_EMPTY = Evidence(
+    "https://github.com/Bobsilvio/ha-claude/issues/30",
+    "observed",
+    "2026-03-01",
+    "enum[1]: cannot be empty",
+)
+EV_FORMAT = Evidence(
+    "https://github.com/google-gemini/gemini-cli/issues/5450",
+    "observed",
+    "2025-08-01",
+    "format: only 'enum' and 'date-time' are supported for STRING type",
+)
+EV_PROPS_OBJECT = Evidence(
+    "https://github.com/anomalyco/opencode/issues/11889",
+    "observed",
+    "2026-01-01",
+    "properties: only allowed for OBJECT type",
+)
+EV_ITEMS_ARRAY = Evidence(
+    "https://github.com/sbroenne/mcp-server-excel/issues/672",
+    "observed",
+    "2026-06-01",
+    "items: field predicate failed: $type == Type.ARRAY",
+)
+EV_ARRAY_ITEMS = Evidence(
+    "https://github.com/cline/cline/issues/7926", "observed", "2025-11-01", "items: missing field."
+)
+EV_EMPTY_PROPS = Evidence(
+    "https://github.com/langchain-ai/langchainjs/pull/7935",
+    "observed",
+    "2025-03-01",
+    "properties: should be non-empty for OBJECT type (2024-09 to 2025-03)",
+)
+EV_EMPTY_PROPS_OK = Evidence(
+    "https://github.com/pydantic/pydantic-ai",
+    "observed",
+    "2025-09-01",
+    "recorded HTTP 200 for properties: {} on gemini-2.0-flash and gemini-2.5-pro (test cassettes)",
+)
+EV_NAME = Evidence(
+    "https://github.com/kaitranntt/ccs/issues/25",
+    "observed",
+    "2025-11-30",
+    "Invalid function name. Must start with a letter or an underscore ... maximum length of 64.",
+)
+EV_NAME_128 = Evidence(
+    "https://github.com/googleapis/python-genai/blob/main/google/genai/types.py",
+    "documented",
+    "2026-05-20",
+    "FunctionDeclaration.name: ... with a maximum length of 128 (commit 29103464)",
+)
+EV_MAX_DECLS = Evidence(
+    "https://github.com/google-gemini/gemini-cli/issues/19083",
+    "observed",
+    "2026-02-01",
+    "At most 512 function declarations can be specified.",
+)
+EV_VERTEX_MAX_DECLS = Evidence(
+    "https://github.com/googleapis/google-cloud-dotnet/pull/13783",
+    "documented",
+    "2024-11-01",
+    "maximum number of function declarations from 64 to 128",
+)
+EV_DEPTH = Evidence(
+    "https://github.com/google-gemini/gemini-cli/issues/6031",
+    "observed",
+    "2025-08-12",
+    "A FunctionDeclaration in the request exceeds the maximum allowed nesting depth.",
+)
+EV_NULL = Evidence(
+    "https://github.com/pydantic/pydantic-ai/issues/533",
+    "observed",
+    "2024-12-01",
+    "Invalid value at '...any_of[1].type' (google.cloud.aiplatform.v1.Type), \"null\"",
+)
+EV_NULL_ADDED = Evidence(
+    "https://github.com/googleapis/python-genai/commit/b07c549f",
+    "documented",
+    "2025-05-22",
+    "google-genai Schema gains NULL type, additionalProperties, $defs, $ref",
+)
+EV_VERTEX_ROOT = Evidence(
+    "https://github.com/BerriAI/litellm/issues/18442",
+    "observed",
+    "2025-12-01",
+    "functionDeclaration parameters schema should be of type OBJECT",
+)
+EV_VERTEX_ANYOF = Evidence(
+    "https://github.com/anomalyco/opencode/issues/15795",
+    "observed",
+    "2026-02-01",
+    "schema specified other fields alongside any_of. When using any_of, it must be the only field "
+    "set.",
+)
+EV_VERTEX_TYPE = Evidence(
+    "https://github.com/google-gemini/gemini-cli/issues/2282",
+    "observed",
+    "2025-06-01",
+    "schema didn't specify the schema type field",
+)
+EV_VERTEX_SCHEMA = Evidence(
+    "https://cloud.google.com/vertex-ai/docs/reference/rest/v1/Schema", "documented", "2026-09-01"
+)
+EV_PROPERTY_NAME = Evidence(
+    "https://github.com/googleapis/python-genai/blob/main/google/genai/types.py",
+    "documented",
+    "2026-05-20",
+    "parameter names must start with a letter or an underscore ... maximum length of 64",
+)
+EV_JSON_SCHEMA = Evidence(
+    "https://ai.google.dev/gemini-api/docs/function-calling",
+    "documented",
+    "2025-11-01",
+    "parametersJsonSchema: must describe an object; mutually exclusive with parameters",
+)
+EV_JSON_KEYWORDS = Evidence(
+    "https://cloud.google.com/vertex-ai/docs/reference/rest/v1/GenerationConfig",
+    "documented",
+    "2026-09-01",
+    "responseJsonSchema supported keywords; 'not all features are supported'",
+)
+EV_JSON_COMPLEX = Evidence(
+    "https://github.com/googleapis/python-genai/issues/2170",
+    "observed",
+    "2026-03-01",
+    "cumulative maxItems above ~960 -> INVALID_ARGUMENT",
+)
+EV_JSON_STATES = Evidence(
+    "https://github.com/googleapis/python-genai/issues/660",
+    "observed",
+    "2025-04-01",
+    "The specified schema produces a constraint that has too many states for serving.",
+)
+EV_GENAI_TYPES = Evidence(
+    "https://github.com/googleapis/python-genai/blob/main/google/genai/types.py",
+    "documented",
+    "2026-05-20",
+    "FunctionDeclaration fields; parameters_json_schema is mutually exclusive with parameters",
+)
+EV_DIALECTS = Evidence(DIALECTS_MD, "inference", "2026-09-01", "dialects.md §4")
+
+
+# --- Helpers ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Surface:
+    """One `parameters` surface: which dialect, which fields its `Schema` message has."""
+
+    dialect: str
+    title: str
+    fields: frozenset[str]
+
+
+GEMINI = _Surface("gemini", "the Gemini Developer API (`parameters`)", GEMINI_FIELDS)
+VERTEX = _Surface("vertex", "Vertex AI (`parameters`)", VERTEX_FIELDS)
+
+_MAP_KEYWORDS = frozenset({"properties", "$defs", "defs", "definitions", "patternProperties"})
+
+
+def _live(root: JSON, pointer: str, fields: frozenset[str]) -> bool:
+    """True unless the node at ``pointer`` sits under a keyword the surface rejects.
+
+    The protobuf parser stops at the first unknown field, so nothing below it is judged: a
+    finding there would only repeat the one at the unknown keyword.
+    """
+    tokens = split(pointer)
+    node = root
+    index = 0
+    while index < len(tokens):
+        if not isinstance(node, dict):
+            return True
+        keyword = tokens[index]
+        if keyword not in fields:
+            return False
+        value = node.get(keyword)
+        if (keyword in _MAP_KEYWORDS or isinstance(value, list)) and index + 1 < len(tokens):
+            container = value
+            key = tokens[index + 1]
+            if isinstance(container, dict):
+                node = container.get(key)
+            elif isinstance(container, list) and key.isdigit() and int(key) < len(container):
+                node = container[int(key)]
+            else:
+                return True
+            index += 2
+        else:
+            node = value
+            index += 1
+    return True
+
+
+def _type_name(schema: JSON) -> str | None:
+    """The lower-cased single `type` of a node, or ``None`` when absent or not a string."""
+    if isinstance(schema, dict):
+        value = schema.get("type")
+        if isinstance(value, str):
+            return value.lower()
+    return None
+
+
+def _declared_types(schema: JSON) -> set[str]:
+    """Every JSON type a node names, lower-cased (a string or a list)."""
+    if not isinstance(schema, dict):
+        return set()
+    value = schema.get("type")
+    if isinstance(value, str):
+        return {value.lower()}
+    if isinstance(value, list):
+        return {item.lower() for item in value if isinstance(item, str)}
+    return set()
+
+
+def _in_dead_definitions(node: Node, surface: _Surface) -> bool:
+    return node.in_definitions and "$defs" not in surface.fields
+
+
+def _tool_name_hits(tool: Tool, limit: int, warn_above: int | None, where: str) -> Iterator[Hit]:
+    if tool.name_from_file:
+        return
+    name = tool.name
+    if not FUNCTION_NAME.fullmatch(name):
+        yield Hit(
+            "/name",
+            f"function name {name!r} is invalid for {where}: it must start with a letter or "
+            "`_` and contain only letters, digits, `_`, `.`, `:` and `-`",
+        )
+    if len(name) > limit:
+        yield Hit("/name", f"function name is {len(name)} characters; {where} allows {limit}")
+    elif warn_above is not None and len(name) > warn_above:
+        yield Hit(
+            "/name",
+            f"function name is {len(name)} characters; the Gemini Developer API rejects names "
+            f"over {warn_above} (this surface documents {limit})",
+            severity=Severity.WARNING,
+        )
+
+
+def _envelope_hits(tool: Tool, title: str) -> Iterator[Hit]:
+    yield from envelope_mismatch(tool, GOOGLE_SHAPES, title)
+    if tool.origin.shape in GOOGLE_SHAPES:
+        for key in tool.envelope:
+            if key not in DECLARATION_FIELDS:
+                yield Hit(
+                    f"/{key}",
+                    f"`{key}` is not a FunctionDeclaration field; the request fails with "
+                    f'"Unknown name \\"{key}\\""',
+                    hint=f"remove `{key}` from the declaration",
+                )
+
+
+def _too_many(tools: Sequence[Tool], limit: int, where: str) -> Iterator[Hit]:
+    if len(tools) > limit:
+        yield Hit("", f"{len(tools)} function declarations; {where} accepts at most {limit}")
+
+
+def _nested(levels: int) -> JSON:
+    schema: JSON = {"type": "string"}
+    for _ in range(levels):
+        schema = {"type": "object", "properties": {"a": schema}}
+    return schema
+
+
+def _decl(params: JSON, name: str = "get_weather") -> JSON:
+    """A Gemini declaration list around ``params`` (for examples)."""
+    return {"functionDeclarations": [{"name": name, "description": "d", "parameters": params}]}
+
+
+_CITY = {"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"]}
+
+
+# --- Shared `parameters` checks (gemini and vertex) ---------------------------------------------
+
+
+def _unsupported_keyword(node: Node, ctx: Context, surface: _Surface) -> Iterator[Hit]:
+    schema = node.schema
+    if not isinstance(schema, dict) or _in_dead_definitions(node, surface):
+        return
+    unknown = [key for key in schema if key not in surface.fields]
+    if not unknown or not _live(ctx.root, node.pointer, surface.fields):
+        return
+    for key in unknown:
+        yield Hit(
+            join(node.pointer, key),
+            f"`{key}` is not a field of {surface.title}'s Schema; the request fails with "
+            f'"Unknown name \\"{key}\\": Cannot find field"',
+            hint=_KEYWORD_HINTS.get(
+                key, f"remove `{key}` (or move its meaning into `description`)"
+            ),
+        )
+
+
+_KEYWORD_HINTS = {
+    "additionalProperties": (
+        "remove `additionalProperties` (Vertex AI and `parametersJsonSchema` accept it)"
+    ),
+    "$ref": "inline the referenced schema, or send `parametersJsonSchema` instead",
+    "$defs": "inline the definitions, or send `parametersJsonSchema` instead",
+    "const": 'use a one-value `enum` on a STRING (`"enum": ["x"]`)',
+    "oneOf": "use `anyOf`",
+    "allOf": "merge the members into one schema",
+    "exclusiveMinimum": "use `minimum` (inclusive), or state the bound in `description`",
+    "exclusiveMaximum": "use `maximum` (inclusive), or state the bound in `description`",
+    "$schema": "drop `$schema`",
+    "examples": "use `example` (one value)",
+}
+
+
+def _type_value(node: Node, ctx: Context, surface: _Surface) -> Iterator[Hit]:
+    value = node.schema.get("type")
+    if isinstance(value, str) and value.lower() in _TYPE_OR_NULL:
+        return
+    if _in_dead_definitions(node, surface) or not _live(ctx.root, node.pointer, surface.fields):
+        return
+    pointer = join(node.pointer, "type")
+    if isinstance(value, list):
+        yield Hit(
+            pointer,
+            f"`type` is a list {value!r}; {surface.title} takes one type (the proto field is not "
+            "repeating)",
+            hint='use one type and `"nullable": true` for null, or `anyOf` for real unions',
+        )
+    else:
+        yield Hit(
+            pointer, f"`type` {value!r} is not a Gemini type ({', '.join(sorted(TYPE_NAMES))})"
+        )
+
+
+def _null_type(node: Node, ctx: Context, surface: _Surface) -> Iterator[Hit]:
+    if _type_name(node.schema) != "null":
+        return
+    if _in_dead_definitions(node, surface) or not _live(ctx.root, node.pointer, surface.fields):
+        return
+    where = "a branch of `anyOf`" if node.keyword == "anyOf" else "a schema"
+    yield Hit(
+        join(node.pointer, "type"),
+        f'`"type": "null"` in {where}: {surface.title} has no null type to rely on',
+        hint='drop the null branch and set `"nullable": true` on the remaining schema',
+    )
+
+
+def _enum_string(node: Node, ctx: Context, surface: _Surface, strict_type: bool) -> Iterator[Hit]:
+    schema = node.schema
+    values = schema.get("enum")
+    listed = values if isinstance(values, list) else []
+    bad = [v for v in listed if not isinstance(v, str) or v == ""]
+    kind = _type_name(schema)
+    if not bad and (kind is None or kind == "string"):
+        return
+    if _in_dead_definitions(node, surface) or not _live(ctx.root, node.pointer, surface.fields):
+        return
+    pointer = join(node.pointer, "enum")
+    shown = ", ".join(repr(v) for v in bad[:5]) + (" ..." if len(bad) > 5 else "")
+    if kind is not None and kind != "string":
+        # One finding per node (Gemini lists each value; the fix is one edit).
+        yield Hit(
+            pointer,
+            f"`enum` is only allowed for STRING type (this node is {kind.upper()})"
+            + (f"; non-string values: {shown}" if bad else ""),
+            hint='make the node `"type": "string"` with string values, or list the allowed '
+            "values in `description`",
+            severity=None if strict_type or bad else Severity.WARNING,
+        )
+    elif bad:
+        yield Hit(
+            pointer,
+            f"`enum` values must be non-empty strings; offending: {shown}",
+            hint='use non-empty string values (`"0"`, not `0`; drop `""`)',
+        )
+
+
+def _string_format(node: Node, ctx: Context, surface: _Surface) -> Iterator[Hit]:
+    schema = node.schema
+    fmt = schema.get("format")
+    if _type_name(schema) != "string" or fmt in STRING_FORMATS:
+        return
+    if _in_dead_definitions(node, surface) or not _live(ctx.root, node.pointer, surface.fields):
+        return
+    yield Hit(
+        join(node.pointer, "format"),
+        f"string `format` {fmt!r}: only 'enum' and 'date-time' are supported for STRING type",
+    )
+
+
+def _keyword_type(node: Node, ctx: Context, surface: _Surface) -> Iterator[Hit]:
+    schema = node.schema
+    kind = _type_name(schema)
+    if kind is None:  # typeless (anyOf) or a type list: other rules report those
+        return
+    found = []
+    if kind != "object":
+        found += [(k, "OBJECT") for k in ("properties", "required") if k in schema]
+    if kind != "array" and "items" in schema:
+        found.append(("items", "ARRAY"))
+    if not found:
+        return
+    if _in_dead_definitions(node, surface) or not _live(ctx.root, node.pointer, surface.fields):
+        return
+    for key, wanted in found:
+        yield Hit(
+            join(node.pointer, key),
+            f"`{key}` is only allowed for {wanted} type (this node is {kind.upper()})",
+            hint=f'set `"type": "{wanted.lower()}"` or remove `{key}`',
+        )
+
+
+def _array_items(node: Node, ctx: Context, surface: _Surface) -> Iterator[Hit]:
+    schema = node.schema
+    if _type_name(schema) != "array":
+        return
+    items = schema.get("items")
+    if isinstance(items, dict):
+        return
+    if _in_dead_definitions(node, surface) or not _live(ctx.root, node.pointer, surface.fields):
+        return
+    if items is None:
+        yield Hit(
+            node.pointer,
+            "an ARRAY schema has no `items`; the request fails with `items: missing field`",
+        )
+    else:
+        yield Hit(
+            join(node.pointer, "items"),
+            "`items` must be one schema object (tuple-form lists and booleans are not accepted)",
+        )
+
+
+def _nesting(node: Node, ctx: Context, surface: _Surface) -> Iterator[Hit]:
+    if node.depth != NESTING_WARN_DEPTH + 1 or node.keyword not in ("properties", "items"):
+        return
+    if _in_dead_definitions(node, surface) or not _live(ctx.root, node.pointer, surface.fields):
+        return
+    yield Hit(
+        node.pointer,
+        f"this schema is nested {node.depth} object/array levels deep; Gemini rejects declarations "
+        "past an undocumented nesting depth",
+    )
+
+
+def _property_names(node: Node, ctx: Context, surface: _Surface) -> Iterator[Hit]:
+    props = node.schema.get("properties")
+    if not isinstance(props, dict):
+        return
+    bad = [name for name in props if not PROPERTY_NAME.fullmatch(str(name))]
+    if not bad or _in_dead_definitions(node, surface):
+        return
+    if not _live(ctx.root, node.pointer, surface.fields):
+        return
+    for name in bad:
+        yield Hit(
+            join(node.pointer, "properties", name),
+            f"property name {name!r} is outside the documented parameter-name charset "
+            "(letter or `_`, then letters, digits, `_`; at most 64)",
+        )
+
+
+# --- gemini (Developer API `parameters`) ------------------------------------------------------
+
+
+@rule(
+    "gemini/envelope-shape",
+    severity=Severity.ERROR,
+    scope="tool",
+    summary=(
+        "Tools sent to the Gemini Developer API are function declarations with known fields only."
+    ),
+    why=(
+        "Gemini takes `functionDeclarations: [{name, description, parameters}]`. An OpenAI "
+        "(`{type: function, function: {...}}`), Anthropic or Bedrock envelope, or an unknown "
+        "declaration field such as `strict`, fails JSON-to-proto parsing and rejects the request. "
+        "MCP, bare and framework shapes are neutral: the client builds the declaration."
+    ),
+    fix="Send `{name, description, parameters}` (or `parametersJsonSchema`) and nothing else.",
+    evidence=[EV_UNKNOWN_FIELD, EV_GENAI_TYPES],
+    fails=[
+        [{"type": "function", "function": {"name": "get_weather", "parameters": _CITY}}],
+        {"functionDeclarations": [{"name": "f", "parameters": _CITY, "strict": True}]},
+    ],
+    passes=[_decl(_CITY)],
+)
+def gemini_envelope(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    yield from _envelope_hits(tool, "the Gemini Developer API")
+
+
+@rule(
+    "gemini/tool-name",
+    severity=Severity.ERROR,
+    scope="tool",
+    summary=(
+        "Function names start with a letter or `_`, use letters, digits, `_ . : -`, at most 64."
+    ),
+    why=(
+        "The Developer API answers `Invalid function name. Must start with a letter or an "
+        "underscore. Must be a-z, A-Z, 0-9, or contain underscores (_), dots (.), colons (:), or "
+        "dashes (-), with a maximum length of 64.` and rejects the request. MCP gateways that "
+        "prefix server names (`server__tool`) often push names over 64."
+    ),
+    fix=(
+        "Rename the function: letters, digits, `_`, `.`, `:`, `-`, starting with a letter or `_`, "
+        "at most 64."
+    ),
+    evidence=[EV_NAME],
+    fails=[_decl(_CITY, "get weather"), _decl(_CITY, "9lives"), _decl(_CITY, "x" * 65)],
+    passes=[_decl(_CITY, "weather.get:v2-now")],
+)
+def gemini_tool_name(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    yield from _tool_name_hits(tool, GEMINI_NAME_MAX, None, "the Gemini Developer API")
+
+
+@rule(
+    "gemini/unsupported-keyword",
+    severity=Severity.ERROR,
+    summary=(
+        "Schemas sent as Gemini `parameters` use only the 22 fields of the Developer API Schema."
+    ),
+    why=(
+        "`parameters` is a protobuf `Schema` message (an OpenAPI 3.0 subset) with a closed set of "
+        "22 fields: `type, format, title, description, nullable, enum, maxItems, minItems, "
+        "properties, required, minProperties, maxProperties, minLength, maxLength, pattern, "
+        "example, anyOf, propertyOrdering, default, items, minimum, maximum`. Anything else - "
+        "`additionalProperties`, `$ref`, `$defs`, `const`, `$schema`, `oneOf`, `allOf`, "
+        '`exclusiveMinimum`, `examples` - fails JSON parsing with `Unknown name "<kw>" at '
+        "'...': Cannot find field.` and the whole request is rejected. Nothing below an "
+        "unknown keyword is judged."
+    ),
+    fix=(
+        "Remove the keyword or rewrite it in the subset (`oneOf` → `anyOf`, `const` → one-value "
+        "`enum`, inline `$ref`). Or send the schema as `parametersJsonSchema`, which accepts "
+        "JSON Schema."
+    ),
+    evidence=[EV_ISCHEMA, EV_UNKNOWN_FIELD, EV_CONST],
+    fails=[
+        {"type": "object", "properties": {"a": {"type": "string"}}, "additionalProperties": False},
+        {"type": "object", "properties": {"n": {"type": "number", "exclusiveMinimum": 0}}},
+        {
+            "type": "object",
+            "properties": {"a": {"$ref": "#/$defs/A"}},
+            "$defs": {"A": {"type": "string"}},
+        },
+    ],
+    passes=[
+        {
+            "type": "object",
+            "properties": {"a": {"type": "string", "nullable": True, "default": "x"}},
+            "required": ["a"],
+        }
+    ],
+)
+def gemini_unsupported_keyword(node: Node, ctx: Context) -> Iterator[Hit]:
+    yield from _unsupported_keyword(node, ctx, GEMINI)
+
+
+@rule(
+    "gemini/type-value",
+    severity=Severity.ERROR,
+    triggers={"type"},
+    summary="`type` is one Gemini type name, never a list.",
+    why=(
+        "The proto `type` field holds one `Type` enum value (`STRING, NUMBER, INTEGER, BOOLEAN, "
+        'ARRAY, OBJECT`, case-insensitive). A JSON Schema type list such as `["string", '
+        '"null"]` fails with `Proto field is not repeating, cannot start list.`'
+    ),
+    fix='Use one type; express "or null" with `"nullable": true` and real unions with `anyOf`.',
+    evidence=[EV_TYPE_LIST, EV_ISCHEMA],
+    fails=[{"type": "object", "properties": {"a": {"type": ["string", "null"]}}}],
+    passes=[{"type": "object", "properties": {"a": {"type": "string", "nullable": True}}}],
+)
+def gemini_type_value(node: Node, ctx: Context) -> Iterator[Hit]:
+    yield from _type_value(node, ctx, GEMINI)
+
+
+@rule(
+    "gemini/null-type",
+    severity=Severity.ERROR,
+    triggers={"type"},
+    summary="Gemini `parameters` express nullability with `nullable`, not a `null` type.",
+    why=(
+        "The Developer API's `Type` enum as documented for `parameters` has no NULL "
+        "(`STRING … OBJECT`), and a `null` branch was rejected with `Invalid value at "
+        "'...any_of[1].type' ... \"null\"` (2024). google-genai added a NULL type in 2025-05 "
+        "for Vertex AI; adapters (litellm, Vercel AI SDK) still rewrite `anyOf [X, null]` to "
+        "`X` + `nullable: true` before calling Gemini. Dated: this rule is an error until an "
+        "accepted Developer API request with a null type is on record."
+    ),
+    fix='Drop the `{"type": "null"}` branch and set `"nullable": true` on the remaining schema.',
+    evidence=[EV_NULL, EV_NULL_ADDED],
+    fails=[
+        {
+            "type": "object",
+            "properties": {"age": {"anyOf": [{"type": "integer"}, {"type": "null"}]}},
+            "required": ["age"],
+        }
+    ],
+    passes=[
+        {
+            "type": "object",
+            "properties": {"age": {"type": "integer", "nullable": True}},
+            "required": ["age"],
+        }
+    ],
+)
+def gemini_null_type(node: Node, ctx: Context) -> Iterator[Hit]:
+    yield from _null_type(node, ctx, GEMINI)
+
+
+@rule(
+    "gemini/type-required",
+    severity=Severity.ERROR,
+    summary="Every Gemini `parameters` schema node sets `type` unless it uses `anyOf`.",
+    why=(
+        "The Developer API answers `...properties[commit_hash].type: must be specified when not "
+        'using one_of, any_of or all_of fields`. Description-only nodes (`{"description": '
+        '"..."}`, a JSON Schema "any") and boolean schemas are not expressible. An empty '
+        "root (`{}`) is only a warning: omitting `parameters` is the usual way to declare a "
+        "function without arguments."
+    ),
+    fix=(
+        'Give the node a `type` (e.g. `"string"`), or omit `parameters` for a function '
+        "without arguments."
+    ),
+    evidence=[EV_TYPE_REQUIRED],
+    fails=[
+        {"type": "object", "properties": {"q": {"description": "anything"}}},
+        {"properties": {}},
+    ],
+    passes=[
+        {"type": "object", "properties": {"q": {"type": "string", "description": "anything"}}},
+        {
+            "type": "object",
+            "properties": {"q": {"anyOf": [{"type": "string"}, {"type": "integer"}]}},
+        },
+    ],
+)
+def gemini_type_required(node: Node, ctx: Context) -> Iterator[Hit]:
+    yield from _type_required(node, ctx, GEMINI)
+
+
+_NO_TYPE_NEEDED = frozenset({"anyOf", "$ref", "ref", "oneOf", "allOf"})
+
+
+def _type_required(node: Node, ctx: Context, surface: _Surface) -> Iterator[Hit]:
+    schema = node.schema
+    if isinstance(schema, bool):
+        if _in_dead_definitions(node, surface) or not _live(ctx.root, node.pointer, surface.fields):
+            return
+        yield Hit(node.pointer, f"a boolean schema ({str(schema).lower()}) is not a Gemini Schema")
+        return
+    if not isinstance(schema, dict) or "type" in schema:
+        return
+    if not _NO_TYPE_NEEDED.isdisjoint(schema):
+        return  # anyOf nodes need no type; $ref/oneOf/allOf are judged by the keyword rules
+    if node.is_root and surface is VERTEX:
+        return  # vertex/root-type-object reports a typeless root
+    if _in_dead_definitions(node, surface) or not _live(ctx.root, node.pointer, surface.fields):
+        return
+    if node.is_root and not schema:
+        yield Hit(
+            "",
+            "`parameters` is an empty schema; Gemini may reject it for lacking a `type`",
+            hint="omit `parameters` for a function without arguments",
+            severity=Severity.WARNING,
+        )
+        return
+    yield Hit(node.pointer, "this schema node has no `type` (and no `anyOf`)")
+
+
+@rule(
+    "gemini/enum-string",
+    severity=Severity.ERROR,
+    triggers={"enum"},
+    summary="Gemini `enum` appears only on STRING schemas and lists non-empty strings.",
+    why=(
+        "The proto `enum` is a list of strings allowed only for STRING type. Integer values fail "
+        "with `Invalid value at '...enum[0]' (TYPE_STRING), 0`, an enum on a NUMBER with "
+        "`enum: only allowed for STRING type`, and an empty string with `enum[1]: cannot be "
+        "empty`. Gemini lists every value as its own violation; schemadrift reports one finding "
+        "per node naming all offending values."
+    ),
+    fix=(
+        "Make the node a STRING with non-empty string values, or describe the allowed numbers in "
+        "`description`."
+    ),
+    evidence=[EV_ENUM_VALUE, EV_ENUM_TYPE, EV_ENUM_EMPTY],
+    fails=[
+        {"type": "object", "properties": {"depth": {"type": "number", "enum": [0, 1, 2]}}},
+        {"type": "object", "properties": {"s": {"type": "string", "enum": ["a", ""]}}},
+    ],
+    passes=[
+        {"type": "object", "properties": {"depth": {"type": "string", "enum": ["0", "1", "2"]}}}
+    ],
+)
+def gemini_enum_string(node: Node, ctx: Context) -> Iterator[Hit]:
+    yield from _enum_string(node, ctx, GEMINI, strict_type=True)
+
+
+@rule(
+    "gemini/string-format",
+    severity=Severity.ERROR,
+    triggers={"format"},
+    summary="Gemini STRING `format` is `enum` or `date-time`.",
+    why=(
+        "The Developer API answers `format: only 'enum' and 'date-time' are supported for STRING "
+        "type` (2025-08; only `enum` in 2024-12) and rejects the request. `uri`, `email`, "
+        "`uuid`, `date` - common in generated schemas - all fail."
+    ),
+    fix="Remove `format` and say the expected format in `description` (pydantic-ai does this).",
+    evidence=[EV_FORMAT],
+    fails=[{"type": "object", "properties": {"url": {"type": "string", "format": "uri"}}}],
+    passes=[{"type": "object", "properties": {"at": {"type": "string", "format": "date-time"}}}],
+)
+def gemini_string_format(node: Node, ctx: Context) -> Iterator[Hit]:
+    yield from _string_format(node, ctx, GEMINI)
+
+
+@rule(
+    "gemini/keyword-type-mismatch",
+    severity=Severity.ERROR,
+    triggers={"properties", "required", "items"},
+    summary="`properties`/`required` appear only on OBJECT and `items` only on ARRAY schemas.",
+    why=(
+        "Gemini checks keywords against the node's type: `properties: only allowed for OBJECT "
+        "type`, `items: field predicate failed: $type == Type.ARRAY`. Sanitizers that collapse "
+        "a union to one non-object type but keep the object keywords produce exactly this."
+    ),
+    fix="Fix the node's `type`, or remove the keywords that do not belong to it.",
+    evidence=[EV_PROPS_OBJECT, EV_ITEMS_ARRAY],
+    fails=[
+        {
+            "type": "object",
+            "properties": {"data": {"type": "string", "properties": {"t": {"type": "string"}}}},
+        }
+    ],
+    passes=[
+        {
+            "type": "object",
+            "properties": {"data": {"type": "object", "properties": {"t": {"type": "string"}}}},
+        }
+    ],
+)
+def gemini_keyword_type(node: Node, ctx: Context) -> Iterator[Hit]:
+    yield from _keyword_type(node, ctx, GEMINI)
+
+
+@rule(
+    "gemini/array-items",
+    severity=Severity.ERROR,
+    triggers={"type"},
+    summary="Every Gemini ARRAY schema has one `items` schema.",
+    why=(
+        "An ARRAY without `items` fails with `...properties[time_ranges].items: missing field.` "
+        "(gemini-3-pro-preview); tuple-form `items: [...]` is not a Schema either."
+    ),
+    fix='Add `"items": {...}` describing the elements.',
+    evidence=[EV_ARRAY_ITEMS],
+    fails=[{"type": "object", "properties": {"tags": {"type": "array"}}}],
+    passes=[
+        {"type": "object", "properties": {"tags": {"type": "array", "items": {"type": "string"}}}}
+    ],
+)
+def gemini_array_items(node: Node, ctx: Context) -> Iterator[Hit]:
+    yield from _array_items(node, ctx, GEMINI)
+
+
+@rule(
+    "gemini/root-type-object",
+    severity=Severity.WARNING,
+    triggers={"type"},
+    inference=True,
+    summary="Gemini `parameters` describe an OBJECT whose properties are the arguments.",
+    why=(
+        "Vertex AI rejects a non-OBJECT `parameters` root (`parameters schema should be of type "
+        "OBJECT`); the Developer API's behaviour is not on record, and function arguments are "
+        "always an object, so a STRING or ARRAY root is almost certainly a converter bug."
+    ),
+    fix='Wrap the value in an object: `{"type": "object", "properties": {"value": ...}}`.',
+    evidence=[EV_VERTEX_ROOT, EV_DIALECTS],
+    fails=[{"type": "string"}],
+    passes=[_CITY],
+)
+def gemini_root_type(node: Node, ctx: Context) -> Iterator[Hit]:
+    yield from _root_type(node, "gemini")
+
+
+def _root_type(node: Node, where: str) -> Iterator[Hit]:
+    if not node.is_root:
+        return
+    kind = _type_name(node.schema)
+    if kind is not None and kind != "object":
+        yield Hit("/type", f"`parameters` root is {kind.upper()}; {where} expects OBJECT")
+
+
+@rule(
+    "gemini/empty-object-parameters",
+    severity=Severity.WARNING,
+    triggers={"type"},
+    summary="A `parameters` OBJECT root has at least one property (or `parameters` is omitted).",
+    why=(
+        "From 2024-09 to 2025-03 the Developer API rejected a root OBJECT without properties: "
+        "`parameters.properties: should be non-empty for OBJECT type`. Recorded traffic from "
+        '2025-06 to 2025-09 shows `{"type": "OBJECT", "properties": {}}` accepted, so this '
+        "is a dated warning: older API versions and some proxies still reject it."
+    ),
+    fix="Omit `parameters` for a function without arguments.",
+    evidence=[EV_EMPTY_PROPS, EV_EMPTY_PROPS_OK],
+    fails=[{"type": "object", "properties": {}}],
+    passes=[_CITY],
+)
+def gemini_empty_object(node: Node, ctx: Context) -> Iterator[Hit]:
+    yield from _empty_object(node)
+
+
+def _empty_object(node: Node) -> Iterator[Hit]:
+    schema = node.schema
+    if not node.is_root or _type_name(schema) != "object":
+        return
+    props = schema.get("properties")
+    if props is None or props == {}:
+        yield Hit(
+            "/properties" if props is not None else "",
+            "`parameters` is an OBJECT with no properties; the Developer API rejected this "
+            "from 2024-09 to 2025-03 (`should be non-empty for OBJECT type`)",
+        )
+
+
+@rule(
+    "gemini/nesting-depth",
+    severity=Severity.WARNING,
+    inference=True,
+    summary=(
+        f"Gemini `parameters` nest at most {NESTING_WARN_DEPTH} object/array levels (heuristic)."
+    ),
+    why=(
+        "Gemini rejects `A FunctionDeclaration in the request exceeds the maximum allowed nesting "
+        "depth.` without documenting the limit. schemadrift warns past "
+        f"{NESTING_WARN_DEPTH} object/array levels; the real cap is unknown."
+    ),
+    fix="Flatten the schema (e.g. pass nested structures as JSON strings or split the tool).",
+    evidence=[EV_DEPTH],
+    fails=[_nested(NESTING_WARN_DEPTH + 1)],
+    passes=[_nested(4)],
+)
+def gemini_nesting(node: Node, ctx: Context) -> Iterator[Hit]:
+    yield from _nesting(node, ctx, GEMINI)
+
+
+@rule(
+    "gemini/property-name",
+    severity=Severity.WARNING,
+    triggers={"properties"},
+    inference=True,
+    summary=(
+        "Parameter names start with a letter or `_` and use letters, digits and `_` (at most 64)."
+    ),
+    why=(
+        'The google-genai docstring says parameter names "must start with a letter or an '
+        "underscore and must only contain chars a-z, A-Z, 0-9, or underscores with a maximum "
+        'length of 64". No rejection has been observed, so this is a warning.'
+    ),
+    fix="Rename the property (e.g. `user-id` → `user_id`).",
+    evidence=[EV_PROPERTY_NAME],
+    fails=[{"type": "object", "properties": {"user-id": {"type": "string"}}}],
+    passes=[{"type": "object", "properties": {"user_id": {"type": "string"}}}],
+)
+def gemini_property_name(node: Node, ctx: Context) -> Iterator[Hit]:
+    yield from _property_names(node, ctx, GEMINI)
+
+
+@rule(
+    "gemini/too-many-tools",
+    severity=Severity.ERROR,
+    scope="toolset",
+    summary=f"A Gemini request declares at most {GEMINI_MAX_TOOLS} functions.",
+    why=(
+        "The API answers `At most 512 function declarations can be specified.` and rejects the "
+        "request."
+    ),
+    fix="Send fewer tools per request (select the relevant ones, or group them).",
+    evidence=[EV_MAX_DECLS],
+    fails=[
+        Example(
+            [
+                {
+                    "functionDeclarations": [
+                        {"name": f"f{i}", "parameters": _CITY} for i in range(513)
+                    ]
+                }
+            ],
+            "513 declarations:",
+            '{"functionDeclarations": [{"name": "f0", ...}, ... 513 items]}',
+        )
+    ],
+    passes=[[_decl(_CITY)]],
+)
+def gemini_too_many(tools: Sequence[Tool], ctx: Context) -> Iterator[Hit]:
+    yield from _too_many(tools, GEMINI_MAX_TOOLS, "the Gemini API")
+
+
+# --- vertex (Vertex AI `parameters`) ------------------------------------------------------------
+
+
+@rule(
+    "vertex/envelope-shape",
+    severity=Severity.ERROR,
+    scope="tool",
+    summary="Tools sent to Vertex AI are function declarations with known fields only.",
+    why=(
+        "Vertex AI takes Gemini function declarations; an OpenAI, Anthropic or Bedrock envelope, "
+        "or an unknown declaration field, fails JSON-to-proto parsing."
+    ),
+    fix="Send `{name, description, parameters}` (or `parametersJsonSchema`) and nothing else.",
+    evidence=[EV_GENAI_TYPES],
+    fails=[[{"name": "f", "input_schema": _CITY}]],
+    passes=[_decl(_CITY)],
+)
+def vertex_envelope(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    yield from _envelope_hits(tool, "Vertex AI")
+
+
+@rule(
+    "vertex/tool-name",
+    severity=Severity.ERROR,
+    scope="tool",
+    summary=(
+        "Vertex function names use letters, digits, `_ . : -`, start with a letter or `_`, at most "
+        "128."
+    ),
+    why=(
+        "Invalid function names reject the request. google-genai documents 128 characters for "
+        "Vertex since 2026-05; older SDK docs said 64, and every observed error says 64, so "
+        "names of 65-128 characters get a warning."
+    ),
+    fix="Rename the function; keep it within 64 characters to be safe on every Gemini surface.",
+    evidence=[EV_NAME_128, EV_NAME],
+    fails=[_decl(_CITY, "get/weather"), _decl(_CITY, "x" * 129)],
+    passes=[_decl(_CITY, "get_weather")],
+)
+def vertex_tool_name(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    yield from _tool_name_hits(tool, VERTEX_NAME_MAX, GEMINI_NAME_MAX, "Vertex AI")
+
+
+@rule(
+    "vertex/unsupported-keyword",
+    severity=Severity.ERROR,
+    summary="Schemas sent as Vertex `parameters` use only the fields of Vertex's Schema message.",
+    why=(
+        "Vertex's `Schema` is the Developer API's 22 fields plus `additionalProperties`, "
+        "`$ref`/`ref` and `$defs`/`defs` (since 2025-05). Other keywords (`const`, `oneOf`, "
+        "`allOf`, `exclusiveMinimum`, `$schema`, `examples`...) fail JSON parsing with an "
+        "unknown-field error and reject the request."
+    ),
+    fix=(
+        "Remove the keyword or rewrite it (`oneOf` → `anyOf`, `const` → one-value `enum`); or send "
+        "`parametersJsonSchema`."
+    ),
+    evidence=[EV_VERTEX_SCHEMA, EV_NULL_ADDED, EV_UNKNOWN_FIELD],
+    fails=[{"type": "object", "properties": {"a": {"type": "string", "const": "x"}}}],
+    passes=[
+        {
+            "type": "object",
+            "properties": {"a": {"$ref": "#/$defs/A"}},
+            "additionalProperties": False,
+            "$defs": {"A": {"type": "string"}},
+        }
+    ],
+)
+def vertex_unsupported_keyword(node: Node, ctx: Context) -> Iterator[Hit]:
+    yield from _unsupported_keyword(node, ctx, VERTEX)
+
+
+@rule(
+    "vertex/type-value",
+    severity=Severity.ERROR,
+    triggers={"type"},
+    summary="Vertex `type` is one type name, never a list.",
+    why=(
+        "The proto `type` field is not repeating: a type list is rejected; nullability is "
+        "`nullable: true`."
+    ),
+    fix='Use one type and `"nullable": true`, or `anyOf` for unions.',
+    evidence=[EV_TYPE_LIST, EV_VERTEX_SCHEMA],
+    fails=[{"type": "object", "properties": {"a": {"type": ["string", "null"]}}}],
+    passes=[{"type": "object", "properties": {"a": {"type": "string", "nullable": True}}}],
+)
+def vertex_type_value(node: Node, ctx: Context) -> Iterator[Hit]:
+    yield from _type_value(node, ctx, VERTEX)
+
+
+@rule(
+    "vertex/null-type",
+    severity=Severity.WARNING,
+    triggers={"type"},
+    summary="Vertex `parameters` prefer `nullable` to a `null` type (dated).",
+    why=(
+        "Before 2025-05 Vertex rejected a null branch: `Invalid value at "
+        "'...any_of[1].type' (type.googleapis.com/google.cloud.aiplatform.v1.Type), \"null\"`. "
+        "google-genai's Schema gained a NULL type on 2025-05-22, so current Vertex accepts it; "
+        "older API versions, SDKs and proxies do not, and adapters still rewrite it."
+    ),
+    fix='Drop the null branch and set `"nullable": true`.',
+    evidence=[EV_NULL, EV_NULL_ADDED],
+    fails=[
+        {
+            "type": "object",
+            "properties": {"age": {"anyOf": [{"type": "integer"}, {"type": "null"}]}},
+        }
+    ],
+    passes=[{"type": "object", "properties": {"age": {"type": "integer", "nullable": True}}}],
+)
+def vertex_null_type(node: Node, ctx: Context) -> Iterator[Hit]:
+    yield from _null_type(node, ctx, VERTEX)
+
+
+@rule(
+    "vertex/type-required",
+    severity=Severity.ERROR,
+    summary="Every Vertex schema node sets `type` (except a node that is only `anyOf` or `$ref`).",
+    why=(
+        "Vertex answers `` `create-field` functionDeclaration `parameters.data.meta.width` schema "
+        "didn't specify the schema type field `` and rejects the request. Description-only nodes "
+        '(JSON Schema "any") and boolean schemas are the usual cause.'
+    ),
+    fix="Give the node a `type`.",
+    evidence=[EV_VERTEX_TYPE],
+    fails=[{"type": "object", "properties": {"width": {"description": "px"}}}],
+    passes=[{"type": "object", "properties": {"width": {"type": "integer", "description": "px"}}}],
+)
+def vertex_type_required(node: Node, ctx: Context) -> Iterator[Hit]:
+    yield from _type_required(node, ctx, VERTEX)
+
+
+@rule(
+    "vertex/anyof-exclusive",
+    severity=Severity.ERROR,
+    triggers={"anyOf"},
+    summary="A Vertex schema node with `anyOf` has no other field.",
+    why=(
+        "Vertex answers `schema specified other fields alongside any_of. When using any_of, it "
+        "must be the only field set.` Pydantic's `Optional[X]` (`anyOf` plus `default`/`title`) "
+        "triggers it."
+    ),
+    fix=(
+        "Move `description`, `default`, `title`... into the branches, or replace `anyOf [X, null]` "
+        "with `X` + `nullable: true`."
+    ),
+    evidence=[EV_VERTEX_ANYOF],
+    fails=[
+        {
+            "type": "object",
+            "properties": {
+                "age": {"anyOf": [{"type": "integer"}, {"type": "string"}], "title": "Age"}
+            },
+        }
+    ],
+    passes=[
+        {
+            "type": "object",
+            "properties": {"age": {"anyOf": [{"type": "integer"}, {"type": "string"}]}},
+        }
+    ],
+)
+def vertex_anyof_exclusive(node: Node, ctx: Context) -> Iterator[Hit]:
+    schema = node.schema
+    others = [key for key in schema if key != "anyOf"]
+    if not others or not _live(ctx.root, node.pointer, VERTEX.fields):
+        return
+    yield Hit(
+        node.pointer,
+        f"`anyOf` must be the only field of its node; this node also sets {', '.join(others)}",
+    )
+
+
+@rule(
+    "vertex/root-type-object",
+    severity=Severity.ERROR,
+    summary="Vertex `parameters` root is an OBJECT schema.",
+    why=(
+        "Vertex answers `` `load_mcp_documentation` functionDeclaration parameters schema should "
+        "be of type OBJECT `` for any other root, including a root without `type`."
+    ),
+    fix='Make the root `{"type": "object", "properties": {...}}`.',
+    evidence=[EV_VERTEX_ROOT],
+    fails=[{"properties": {}}, {"type": "string"}],
+    passes=[_CITY],
+)
+def vertex_root_type(node: Node, ctx: Context) -> Iterator[Hit]:
+    if not node.is_root:
+        return
+    kind = _type_name(node.schema)
+    if kind == "object":
+        return
+    if kind is None:
+        yield Hit("", "`parameters` root has no `type`; Vertex requires OBJECT")
+    else:
+        yield Hit("/type", f"`parameters` root is {kind.upper()}; Vertex requires OBJECT")
+
+
+@rule(
+    "vertex/enum-string",
+    severity=Severity.ERROR,
+    triggers={"enum"},
+    summary="Vertex `enum` lists non-empty strings (and belongs on STRING schemas).",
+    why=(
+        "`enum` is a repeated string field of the proto: non-string values fail JSON parsing "
+        "(`Invalid value ... (TYPE_STRING), 0`). Enums on non-STRING types are rejected by the "
+        "Developer API; on Vertex that part is unconfirmed, so it is a warning."
+    ),
+    fix="Use string values on a STRING node.",
+    evidence=[EV_ENUM_VALUE, EV_VERTEX_SCHEMA],
+    fails=[{"type": "object", "properties": {"d": {"type": "string", "enum": [1, 2]}}}],
+    passes=[{"type": "object", "properties": {"d": {"type": "string", "enum": ["1", "2"]}}}],
+)
+def vertex_enum_string(node: Node, ctx: Context) -> Iterator[Hit]:
+    yield from _enum_string(node, ctx, VERTEX, strict_type=False)
+
+
+@rule(
+    "vertex/string-format",
+    severity=Severity.WARNING,
+    triggers={"format"},
+    inference=True,
+    summary="Vertex STRING `format` is `enum` or `date-time` (as on the Developer API).",
+    why=(
+        "The Developer API rejects other string formats; Vertex's Schema documents `enum` and "
+        "`date-time` for STRING. No Vertex rejection is on record, so this is a warning."
+    ),
+    fix="Remove `format` and describe the format in `description`.",
+    evidence=[EV_FORMAT, EV_VERTEX_SCHEMA],
+    fails=[{"type": "object", "properties": {"url": {"type": "string", "format": "uri"}}}],
+    passes=[{"type": "object", "properties": {"at": {"type": "string", "format": "date-time"}}}],
+)
+def vertex_string_format(node: Node, ctx: Context) -> Iterator[Hit]:
+    yield from _string_format(node, ctx, VERTEX)
+
+
+@rule(
+    "vertex/keyword-type-mismatch",
+    severity=Severity.WARNING,
+    triggers={"properties", "required", "items"},
+    inference=True,
+    summary="`properties`/`required` appear only on OBJECT and `items` only on ARRAY schemas.",
+    why=(
+        "The Developer API rejects these mismatches; Vertex shares the Schema model, but no "
+        "Vertex rejection is on record, so this is a warning."
+    ),
+    fix="Fix the node's `type`, or remove the keywords that do not belong to it.",
+    evidence=[EV_PROPS_OBJECT, EV_DIALECTS],
+    fails=[
+        {"type": "object", "properties": {"d": {"type": "string", "items": {"type": "string"}}}}
+    ],
+    passes=[
+        {"type": "object", "properties": {"d": {"type": "array", "items": {"type": "string"}}}}
+    ],
+)
+def vertex_keyword_type(node: Node, ctx: Context) -> Iterator[Hit]:
+    yield from _keyword_type(node, ctx, VERTEX)
+
+
+@rule(
+    "vertex/array-items",
+    severity=Severity.ERROR,
+    triggers={"type"},
+    summary="Every Vertex ARRAY schema has one `items` schema.",
+    why="An ARRAY without `items` is rejected (`items: missing field`).",
+    fix='Add `"items": {...}`.',
+    evidence=[EV_ARRAY_ITEMS],
+    fails=[{"type": "object", "properties": {"tags": {"type": "array"}}}],
+    passes=[
+        {"type": "object", "properties": {"tags": {"type": "array", "items": {"type": "string"}}}}
+    ],
+)
+def vertex_array_items(node: Node, ctx: Context) -> Iterator[Hit]:
+    yield from _array_items(node, ctx, VERTEX)
+
+
+@rule(
+    "vertex/nesting-depth",
+    severity=Severity.WARNING,
+    inference=True,
+    summary=(
+        f"Vertex `parameters` nest at most {NESTING_WARN_DEPTH} object/array levels (heuristic)."
+    ),
+    why=(
+        "Gemini rejects declarations past an undocumented nesting depth; this is a heuristic "
+        "warning."
+    ),
+    fix="Flatten the schema.",
+    evidence=[EV_DEPTH],
+    fails=[_nested(NESTING_WARN_DEPTH + 1)],
+    passes=[_nested(4)],
+)
+def vertex_nesting(node: Node, ctx: Context) -> Iterator[Hit]:
+    yield from _nesting(node, ctx, VERTEX)
+
+
+@rule(
+    "vertex/property-name",
+    severity=Severity.WARNING,
+    triggers={"properties"},
+    inference=True,
+    summary=(
+        "Parameter names start with a letter or `_` and use letters, digits and `_` (at most 64)."
+    ),
+    why="Documented in the google-genai/Vertex docstring; no rejection observed, so a warning.",
+    fix="Rename the property (e.g. `user-id` → `user_id`).",
+    evidence=[EV_PROPERTY_NAME],
+    fails=[{"type": "object", "properties": {"user id": {"type": "string"}}}],
+    passes=[{"type": "object", "properties": {"user_id": {"type": "string"}}}],
+)
+def vertex_property_name(node: Node, ctx: Context) -> Iterator[Hit]:
+    yield from _property_names(node, ctx, VERTEX)
+
+
+@rule(
+    "vertex/too-many-tools",
+    severity=Severity.WARNING,
+    scope="toolset",
+    inference=True,
+    summary=f"A Vertex request declares at most {VERTEX_MAX_TOOLS} functions (documented 2024).",
+    why=(
+        "Vertex docs said 64 function declarations, raised to 128 in 2024-11; the current "
+        "number is unverified (the Developer API allows 512), so this is a warning."
+    ),
+    fix="Send fewer tools per request.",
+    evidence=[EV_VERTEX_MAX_DECLS],
+    fails=[
+        Example(
+            [
+                {
+                    "functionDeclarations": [
+                        {"name": f"f{i}", "parameters": _CITY} for i in range(129)
+                    ]
+                }
+            ],
+            "129 declarations:",
+            '{"functionDeclarations": [{"name": "f0", ...}, ... 129 items]}',
+        )
+    ],
+    passes=[[_decl(_CITY)]],
+)
+def vertex_too_many(tools: Sequence[Tool], ctx: Context) -> Iterator[Hit]:
+    yield from _too_many(tools, VERTEX_MAX_TOOLS, "Vertex AI (2024 docs)")
+
+
+# --- gemini-json (`parametersJsonSchema`) -----------------------------------------------------
+
+
+@rule(
+    "gemini-json/envelope-shape",
+    severity=Severity.ERROR,
+    scope="tool",
+    summary=(
+        "Tools sent with `parametersJsonSchema` are Gemini function declarations with known fields "
+        "only."
+    ),
+    why=(
+        "An OpenAI, Anthropic or Bedrock envelope, or an unknown declaration field, fails "
+        "JSON-to-proto parsing."
+    ),
+    fix="Send `{name, description, parametersJsonSchema}` and nothing else.",
+    evidence=[EV_GENAI_TYPES],
+    fails=[[{"toolSpec": {"name": "f", "inputSchema": {"json": _CITY}}}]],
+    passes=[{"functionDeclarations": [{"name": "f", "parametersJsonSchema": _CITY}]}],
+)
+def json_envelope(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    yield from _envelope_hits(tool, "Gemini")
+
+
+@rule(
+    "gemini-json/exclusive-parameters",
+    severity=Severity.ERROR,
+    scope="tool",
+    summary="A declaration sets `parameters` or `parametersJsonSchema`, never both.",
+    why=(
+        'google-genai documents `parameters_json_schema` as "mutually exclusive with '
+        '`parameters`"; a declaration with both is rejected.'
+    ),
+    fix="Keep one: `parametersJsonSchema` for JSON Schema, `parameters` for the OpenAPI subset.",
+    evidence=[EV_GENAI_TYPES],
+    fails=[
+        {
+            "functionDeclarations": [
+                {"name": "f", "parameters": _CITY, "parametersJsonSchema": _CITY}
+            ]
+        }
+    ],
+    passes=[{"functionDeclarations": [{"name": "f", "parametersJsonSchema": _CITY}]}],
+)
+def json_exclusive(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    if tool.origin.shape == "gemini-json" and "parameters" in tool.envelope:
+        yield Hit("/parameters", "`parameters` and `parametersJsonSchema` are mutually exclusive")
+
+
+@rule(
+    "gemini-json/tool-name",
+    severity=Severity.ERROR,
+    scope="tool",
+    summary=(
+        "Function names start with a letter or `_`, use letters, digits, `_ . : -`, at most 128 "
+        "(64 on the Developer API)."
+    ),
+    why=(
+        "Invalid names reject the request. The length cap depends on the host: 64 on the "
+        "Developer API (every observed error), 128 on Vertex (2026 docstring); names of 65-128 "
+        "characters get a warning."
+    ),
+    fix="Rename the function; stay within 64 characters for the Developer API.",
+    evidence=[EV_NAME, EV_NAME_128],
+    fails=[{"functionDeclarations": [{"name": "get weather", "parametersJsonSchema": _CITY}]}],
+    passes=[{"functionDeclarations": [{"name": "get_weather", "parametersJsonSchema": _CITY}]}],
+)
+def json_tool_name(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    yield from _tool_name_hits(tool, VERTEX_NAME_MAX, GEMINI_NAME_MAX, "Gemini")
+
+
+@rule(
+    "gemini-json/root-type-object",
+    severity=Severity.ERROR,
+    summary="`parametersJsonSchema` describes an object whose properties are the arguments.",
+    why=(
+        'google-genai: "The schema must describe an object where the properties are the '
+        'parameters to the function." A root typed as something else is an error; a root '
+        "that does not say it is an object (no `type`) is a warning."
+    ),
+    fix='Make the root `{"type": "object", "properties": {...}}`.',
+    evidence=[EV_JSON_SCHEMA],
+    fails=[{"type": "array", "items": {"type": "string"}}],
+    passes=[_CITY],
+)
+def json_root_type(node: Node, ctx: Context) -> Iterator[Hit]:
+    if not node.is_root or not isinstance(node.schema, dict):
+        return
+    schema = node.schema
+    types = _declared_types(schema)
+    if "$ref" in schema and not types:
+        target = _resolve(ctx.root, schema["$ref"])
+        types = _declared_types(target)
+        if not types:
+            return
+    if not types:
+        if "properties" not in schema:
+            yield Hit(
+                "",
+                "the schema does not say it describes an object (no `type`)",
+                hint='add `"type": "object"`',
+                severity=Severity.WARNING,
+            )
+        return
+    if "object" not in types:
+        yield Hit(
+            "/type",
+            f"`parametersJsonSchema` root has type {sorted(types)}; it must describe an object",
+        )
+
+
+def _resolve(root: JSON, ref: JSON) -> JSON:
+    if not isinstance(ref, str) or not ref.startswith("#"):
+        return None
+    from schemadrift.schema.refs import resolve_local
+
+    return resolve_local(root, ref)
+
+
+@rule(
+    "gemini-json/ignored-keyword",
+    severity=Severity.WARNING,
+    summary="`parametersJsonSchema` constraints are ones Gemini enforces.",
+    why=(
+        "Gemini accepts any JSON Schema in `parametersJsonSchema` but documents only `$id, $defs, "
+        "$ref, $anchor, type, format, title, description, enum, items, prefixItems, minItems, "
+        "maxItems, minimum, maximum, anyOf, oneOf, properties, additionalProperties, required, "
+        'propertyOrdering`: "not all features are supported". Other constraints (`minLength`, '
+        "`pattern`, `exclusiveMinimum`, `const`, `allOf`...) are accepted and ignored, so the "
+        "model may send arguments that break them. Annotations (`default`, `examples`, "
+        "`$schema`...) constrain nothing and are not reported."
+    ),
+    fix=(
+        "Validate the constraint in the tool, or restate it in `description`; use `enum` for "
+        "`const`."
+    ),
+    evidence=[EV_JSON_KEYWORDS],
+    fails=[{"type": "object", "properties": {"n": {"type": "string", "minLength": 3}}}],
+    passes=[{"type": "object", "properties": {"n": {"type": "string", "default": "abc"}}}],
+)
+def json_ignored_keyword(node: Node, ctx: Context) -> Iterator[Hit]:
+    schema = node.schema
+    if not isinstance(schema, dict):
+        return
+    for key in schema:
+        if key in JSON_SUPPORTED or key in JSON_ANNOTATIONS or key.startswith("x-"):
+            continue
+        yield Hit(
+            join(node.pointer, key),
+            f"Gemini ignores `{key}` in `parametersJsonSchema`: it is accepted but not enforced",
+            hint=_IGNORED_HINTS.get(
+                key, f"enforce `{key}` in the tool or state it in `description`"
+            ),
+        )
+
+
+_IGNORED_HINTS = {
+    "const": 'use a one-value `enum` (`"enum": ["x"]`)',
+    "allOf": "merge the members into one schema (Gemini does not enforce `allOf`)",
+    "exclusiveMinimum": "use `minimum`",
+    "exclusiveMaximum": "use `maximum`",
+}
+
+
+@rule(
+    "gemini-json/ref-siblings",
+    severity=Severity.WARNING,
+    triggers={"$ref"},
+    inference=True,
+    summary="A `$ref` node in `parametersJsonSchema` has no sibling keywords except `$`-keywords.",
+    why=(
+        'Gemini documents: "If `$ref` is set on a sub-schema, no other properties, except for '
+        'those starting as a `$`, may be set." Whether a sibling is rejected or dropped is not '
+        "on record, so this is a warning; pydantic puts `description` and `default` next to "
+        "`$ref`."
+    ),
+    fix=(
+        'Wrap the reference: `{"anyOf": [{"$ref": "..."}], "description": "..."}`, or move '
+        "the siblings into the definition."
+    ),
+    evidence=[EV_JSON_KEYWORDS, EV_DIALECTS],
+    fails=[
+        {
+            "type": "object",
+            "properties": {"a": {"$ref": "#/$defs/A", "description": "the a"}},
+            "$defs": {"A": {"type": "string"}},
+        }
+    ],
+    passes=[
+        {
+            "type": "object",
+            "properties": {"a": {"$ref": "#/$defs/A"}},
+            "$defs": {"A": {"type": "string"}},
+        }
+    ],
+)
+def json_ref_siblings(node: Node, ctx: Context) -> Iterator[Hit]:
+    schema = node.schema
+    others = [k for k in schema if not k.startswith("$")]
+    if node.is_root and others:
+        return  # a root `$ref` next to `type`/`properties` is a document, not a sub-schema
+    if others:
+        yield Hit(
+            node.pointer,
+            f"`$ref` has sibling keywords {', '.join(others)}; Gemini allows only `$`-keywords "
+            f"next to `$ref`",
+        )
+
+
+@rule(
+    "gemini-json/cyclic-ref",
+    severity=Severity.ERROR,
+    triggers={"$defs", "definitions", "$ref"},
+    summary="Recursive `$ref`s in `parametersJsonSchema` pass through a non-required property.",
+    why=(
+        'Gemini documents: "Cyclic references are unrolled to a limited degree and, as such, '
+        "may only be used within non-required properties. (Nullable properties are not "
+        'sufficient.)" A cycle made only of required properties cannot be unrolled. A cycle '
+        "that passes only through array items (which may be empty) is a warning."
+    ),
+    fix="Make at least one property on the recursive path optional (leave it out of `required`).",
+    evidence=[EV_JSON_KEYWORDS],
+    fails=[
+        {
+            "type": "object",
+            "properties": {"node": {"$ref": "#/$defs/Node"}},
+            "required": ["node"],
+            "$defs": {
+                "Node": {
+                    "type": "object",
+                    "properties": {"next": {"$ref": "#/$defs/Node"}},
+                    "required": ["next"],
+                }
+            },
+        }
+    ],
+    passes=[
+        {
+            "type": "object",
+            "properties": {"node": {"$ref": "#/$defs/Node"}},
+            "required": ["node"],
+            "$defs": {
+                "Node": {
+                    "type": "object",
+                    "properties": {"next": {"$ref": "#/$defs/Node"}},
+                }
+            },
+        }
+    ],
+)
+def json_cyclic_ref(node: Node, ctx: Context) -> Iterator[Hit]:
+    if not node.is_root:
+        return
+    yield from _required_cycles(ctx.root)
+
+
+def _edges(root: JSON, start: str) -> list[tuple[str, str, bool, bool]]:
+    """``(ref site pointer, target pointer, through_optional, through_items)`` reachable from
+    the schema at ``start`` without crossing another ``$ref``."""
+    from schemadrift.schema.pointer import resolve
+
+    base = resolve(root, start, None)
+    out: list[tuple[str, str, bool, bool]] = []
+    stack: list[tuple[JSON, str, bool, bool]] = [(base, start, False, False)]
+    while stack:
+        schema, pointer, optional, items = stack.pop()
+        if not isinstance(schema, dict):
+            continue
+        ref = schema.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/") and _resolve(root, ref) is not None:
+            out.append((pointer, unquote(ref[1:]), optional, items))
+        required = schema.get("required")
+        required_set = set(required) if isinstance(required, list) else set()
+        for key, value in schema.items():
+            if key in ("$defs", "definitions"):
+                continue
+            if key == "properties" and isinstance(value, dict):
+                for name, sub in value.items():
+                    stack.append(
+                        (sub, join(pointer, key, name), optional or name not in required_set, items)
+                    )
+            elif key in ("additionalProperties", "patternProperties") and isinstance(value, dict):
+                subs = value.values() if key == "patternProperties" else [value]
+                for sub in subs:
+                    stack.append((sub, join(pointer, key), True, items))
+            elif key == "items" and isinstance(value, dict):
+                stack.append((value, join(pointer, key), optional, True))
+            elif key in ("anyOf", "oneOf", "allOf", "prefixItems") and isinstance(value, list):
+                for index, sub in enumerate(value):
+                    stack.append(
+                        (sub, join(pointer, key, index), optional, items or key == "prefixItems")
+                    )
+    return out
+
+
+def _required_cycles(root: JSON) -> Iterator[Hit]:
+    """Report each `$ref` that closes a cycle made only of required edges."""
+    every: dict[str, list[tuple[str, str, bool, bool]]] = {}
+    pending = [""]
+    while pending:
+        start = pending.pop()
+        if start in every:
+            continue
+        every[start] = _edges(root, start)
+        pending.extend(target for _, target, _, _ in every[start] if target not in every)
+    graph = {
+        start: [(site, target, items) for site, target, optional, items in edges if not optional]
+        for start, edges in every.items()
+    }
+    reported: set[str] = set()
+    path: list[bool] = []  # items flag of each edge on the current DFS path
+    on_path: dict[str, int] = {}
+    done: set[str] = set()
+
+    def visit(current: str) -> Iterator[Hit]:
+        on_path[current] = len(path)
+        for site, target, items in graph[current]:
+            if target in on_path:
+                cycle_items = items or any(path[on_path[target] :])
+                if site not in reported:
+                    reported.add(site)
+                    yield Hit(
+                        join(site, "$ref"),
+                        "this `$ref` closes a cycle of required properties; Gemini can only "
+                        "unroll recursion through non-required properties",
+                        severity=Severity.WARNING if cycle_items else None,
+                    )
+            elif target not in done:
+                path.append(items)
+                yield from visit(target)
+                path.pop()
+        del on_path[current]
+        done.add(current)
+
+    for start in sorted(graph):
+        if start not in done:
+            yield from visit(start)
+
+
+@rule(
+    "gemini-json/schema-complexity",
+    severity=Severity.WARNING,
+    inference=True,
+    summary="`parametersJsonSchema` stays within Gemini's (opaque) complexity budget.",
+    why=(
+        "Gemini compiles the schema into a constraint and rejects ones that are too complex with "
+        "a bare `INVALID_ARGUMENT` or `The specified schema produces a constraint that has too "
+        "many states for serving`. Observed: cumulative `maxItems` above ~960 across a tool "
+        f"failed. schemadrift warns above {MAX_ITEMS_BUDGET} summed `maxItems` and "
+        f"{ENUM_VALUES_BUDGET} enum values; the real budget is undocumented."
+    ),
+    fix="Lower `maxItems` bounds, shorten enums, or split the tool.",
+    evidence=[EV_JSON_COMPLEX, EV_JSON_STATES],
+    fails=[
+        {
+            "type": "object",
+            "properties": {
+                "a": {"type": "array", "items": {"type": "string"}, "maxItems": 500},
+                "b": {"type": "array", "items": {"type": "string"}, "maxItems": 500},
+            },
+        }
+    ],
+    passes=[
+        {
+            "type": "object",
+            "properties": {"a": {"type": "array", "items": {"type": "string"}, "maxItems": 50}},
+        }
+    ],
+)
+def json_complexity(node: Node, ctx: Context) -> Iterator[Hit]:
+    if not node.is_root:
+        return
+    # A raw scan (no pointers): every dict counts, which over-counts `maxItems`/`enum` used as
+    # property names only in pathological schemas.
+    max_items = 0
+    enum_values = 0
+    stack: list[JSON] = [ctx.root]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            bound = value.get("maxItems")
+            if isinstance(bound, int) and not isinstance(bound, bool):
+                max_items += bound
+            values = value.get("enum")
+            if isinstance(values, list):
+                enum_values += len(values)
+            stack.extend(v for k, v in value.items() if k != "enum" and isinstance(v, (dict, list)))
+        elif isinstance(value, list):
+            stack.extend(v for v in value if isinstance(v, (dict, list)))
+    if max_items > MAX_ITEMS_BUDGET:
+        yield Hit(
+            "",
+            f"`maxItems` sums to {max_items} across the schema; Gemini failed above "
+            f"~{MAX_ITEMS_BUDGET}",
+        )
+    if enum_values > ENUM_VALUES_BUDGET:
+        yield Hit(
+            "",
+            f"{enum_values} enum values across the schema; large enums make Gemini's constraint "
+            f"too complex",
+        )
+
+
+@rule(
+    "gemini-json/too-many-tools",
+    severity=Severity.ERROR,
+    scope="toolset",
+    summary=f"A Gemini request declares at most {GEMINI_MAX_TOOLS} functions.",
+    why="The API answers `At most 512 function declarations can be specified.`",
+    fix="Send fewer tools per request.",
+    evidence=[EV_MAX_DECLS],
+    fails=[
+        Example(
+            [
+                {
+                    "functionDeclarations": [
+                        {"name": f"f{i}", "parametersJsonSchema": _CITY} for i in range(513)
+                    ]
+                }
+            ],
+            "513 declarations:",
+            '{"functionDeclarations": [{"name": "f0", ...}, ... 513 items]}',
+        )
+    ],
+    passes=[[{"functionDeclarations": [{"name": "f", "parametersJsonSchema": _CITY}]}]],
+)
+def json_too_many(tools: Sequence[Tool], ctx: Context) -> Iterator[Hit]:
+    yield from _too_many(tools, GEMINI_MAX_TOOLS, "the Gemini API")
+
+
+# --- Dialects ---------------------------------------------------------------------------------
+
+GEMINI_DIALECT = dialect(
+    Dialect(
+        id="gemini",
+        title="Gemini Developer API (`parameters`, OpenAPI subset)",
+        rules=(
+            "gemini/envelope-shape",
+            "gemini-json/exclusive-parameters",
+            "gemini/tool-name",
+            "gemini/root-type-object",
+            "gemini/empty-object-parameters",
+            "gemini/unsupported-keyword",
+            "gemini/type-value",
+            "gemini/null-type",
+            "gemini/type-required",
+            "gemini/enum-string",
+            "gemini/string-format",
+            "gemini/keyword-type-mismatch",
+            "gemini/array-items",
+            "gemini/nesting-depth",
+            "gemini/property-name",
+            "gemini/too-many-tools",
+        ),
+        shapes=("gemini",),
+        notes=(
+            "generativelanguage v1beta `Schema`: 22 fields, unknown fields reject the request. "
+            "Gemini reports every violation at once."
+        ),
+    )
+)
+
+VERTEX_DIALECT = dialect(
+    Dialect(
+        id="vertex",
+        title="Vertex AI Gemini (`parameters`)",
+        rules=(
+            "vertex/envelope-shape",
+            "gemini-json/exclusive-parameters",
+            "vertex/tool-name",
+            "vertex/root-type-object",
+            "vertex/unsupported-keyword",
+            "vertex/type-value",
+            "vertex/null-type",
+            "vertex/type-required",
+            "vertex/anyof-exclusive",
+            "vertex/enum-string",
+            "vertex/string-format",
+            "vertex/keyword-type-mismatch",
+            "vertex/array-items",
+            "vertex/nesting-depth",
+            "vertex/property-name",
+            "vertex/too-many-tools",
+        ),
+        shapes=("gemini",),
+        notes=(
+            "aiplatform `Schema`: the Developer API fields plus additionalProperties, $ref/$defs, "
+            "NULL."
+        ),
+    )
+)
+
+GEMINI_JSON_DIALECT = dialect(
+    Dialect(
+        id="gemini-json",
+        title="Gemini `parametersJsonSchema` (JSON Schema surface)",
+        rules=(
+            "gemini-json/envelope-shape",
+            "gemini-json/exclusive-parameters",
+            "gemini-json/tool-name",
+            "gemini-json/root-type-object",
+            "gemini-json/ignored-keyword",
+            "gemini-json/ref-siblings",
+            "gemini-json/cyclic-ref",
+            "gemini-json/schema-complexity",
+            "gemini-json/too-many-tools",
+        ),
+        shapes=("gemini-json",),
+        notes="Plain JSON Schema; unsupported keywords are accepted and ignored (warnings).",
+    )
+)

@@ -1,0 +1,365 @@
+"""The ``mcp`` dialect: the Model Context Protocol's own contract for ``Tool`` definitions.
+
+MCP-legal is not provider-legal. MCP allows dots and 128-character names, root ``oneOf``
+next to ``type: object`` and any JSON Schema 2020-12 keyword; OpenAI, Anthropic, Bedrock and
+Gemini ``parameters`` reject many of those. Target the provider dialects too: a client
+forwards the ``inputSchema`` to a model provider mostly unchanged. Evidence: dialects.md §7.
+
+Spec version choice: rules follow the newest spec (2026-07-28) where versions differ, except
+that an ``outputSchema`` which is not ``type: object`` - legal since 2026-07-28, invalid in
+2025-06-18 and 2025-11-25 - is a warning, because clients negotiating an older version still
+reject it. Remote ``$ref``s (never dereferenced, MUST NOT be auto-dereferenced per
+2026-07-28) are reported by the always-on ``json-schema/remote-ref``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from schemadrift.dialects._common import envelope_mismatch
+from schemadrift.model import JSON, Evidence, Severity, Tool
+from schemadrift.registry import Context, Dialect, Hit, dialect, rule
+from schemadrift.schema.pointer import join
+from schemadrift.schema.walk import Node
+
+SPEC = "https://modelcontextprotocol.io/specification"
+
+# Tool names, 2025-11-25 (SEP-986): SHOULD be 1-128 characters of A-Z a-z 0-9 _ - .
+TOOL_NAME = re.compile(r"[A-Za-z0-9_.\-]{1,128}")
+
+# x-mcp-header (2026-07-28, SEP-2243): only on primitive properties, not `number`.
+HEADER_TYPES = frozenset({"string", "integer", "boolean"})
+# A header name part: visible ASCII without space and ':' (RFC 9110 token-ish).
+HEADER_NAME = re.compile(r"[!-9;-~]+")
+
+EV_SCHEMA_TS = Evidence(
+    "https://github.com/modelcontextprotocol/modelcontextprotocol/blob/main/schema/2025-11-25/schema.ts",
+    "documented",
+    "2025-11-25",
+    'inputSchema: { $schema?: string; type: "object"; ... } - '
+    "MUST be a valid JSON Schema object (not null)",
+)
+EV_ZOD = Evidence(
+    "https://github.com/WebMCP-org/npm-packages/issues/117",
+    "observed",
+    "2025-09-01",
+    'ZodError invalid_literal, expected "object", path ["tools", 2, "inputSchema", "type"]',
+)
+EV_CLAUDE_CODE = Evidence(
+    "https://github.com/maxkle1nz/m1nd/pull/389",
+    "observed",
+    "2026-03-01",
+    "invalid_value path tools.42.inputSchema.type expected object",
+)
+EV_NAMES = Evidence(
+    f"{SPEC}/2025-11-25/server/tools",
+    "documented",
+    "2025-11-25",
+    "tool names SHOULD be 1-128 characters of A-Z a-z 0-9 _ - . and unique within a server",
+)
+EV_2026 = Evidence(
+    f"{SPEC}/2026-07-28/changelog",
+    "documented",
+    "2026-07-28",
+    "outputSchema may be any JSON Schema; x-mcp-header only on primitive properties (not number)",
+)
+EV_2025_06 = Evidence(
+    f"{SPEC}/2025-06-18/server/tools",
+    "documented",
+    "2025-06-18",
+    'outputSchema: { type: "object", properties?, required? }',
+)
+
+_OK = {"type": "object", "properties": {"q": {"type": "string"}}, "required": ["q"]}
+
+
+def _mcp(*tools: dict[str, JSON]) -> JSON:
+    return {"tools": list(tools)}
+
+
+@rule(
+    "mcp/envelope-shape",
+    severity=Severity.ERROR,
+    scope="tool",
+    summary="MCP tools are `{name, description, inputSchema}` objects, not provider envelopes.",
+    why=(
+        "An MCP server lists tools as `{name, title?, description?, inputSchema, outputSchema?, "
+        "annotations?}`. A tool written in an OpenAI, Anthropic, Gemini or Bedrock envelope has "
+        "no `inputSchema`; clients drop it (or the whole list) when they validate `tools/list`."
+    ),
+    fix="Publish the tool as `{name, description, inputSchema}`.",
+    evidence=[EV_SCHEMA_TS],
+    fails=[[{"type": "function", "function": {"name": "search", "parameters": _OK}}]],
+    passes=[_mcp({"name": "search", "inputSchema": _OK})],
+)
+def envelope(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    yield from envelope_mismatch(tool, frozenset({"mcp"}), "an MCP client")
+
+
+@rule(
+    "mcp/input-schema-required",
+    severity=Severity.ERROR,
+    scope="tool",
+    summary="Every MCP tool has an `inputSchema` object (not `null`).",
+    why=(
+        '`inputSchema` is required in every spec version, and 2025-11-25 adds that it "MUST be '
+        'a valid JSON Schema object (not `null`)". Clients validate `tools/list` with the spec '
+        "schema and drop the whole list on one bad tool."
+    ),
+    fix='Send `{"type": "object", "additionalProperties": false}` for a tool without parameters.',
+    evidence=[EV_SCHEMA_TS, EV_ZOD],
+    fails=[_mcp({"name": "ping", "inputSchema": None})],
+    passes=[
+        _mcp({"name": "ping", "inputSchema": {"type": "object", "additionalProperties": False}})
+    ],
+)
+def input_schema_required(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    if not isinstance(tool.input_schema, dict):
+        what = "missing or null" if tool.input_schema is None else "not a JSON object"
+        yield Hit("/input_schema", f"`inputSchema` is {what}; MCP requires a JSON Schema object")
+
+
+@rule(
+    "mcp/root-type-object",
+    severity=Severity.ERROR,
+    scope="tool",
+    summary='An MCP `inputSchema` root has `"type": "object"` (every spec version: MUST).',
+    why=(
+        'The schema types `inputSchema.type` as the literal `"object"`. Clients enforce it: '
+        'WebMCP\'s Zod check fails with `invalid_literal ... expected "object"` and Claude Code '
+        "with `invalid_value path tools.42.inputSchema.type expected object`, and the whole "
+        "tool list is lost. `{}` and a bare top-level `oneOf` are the usual culprits. Since "
+        "2026-07-28 any 2020-12 keyword may sit next to `type` (root `oneOf` is MCP-legal, "
+        "though OpenAI and Anthropic reject it)."
+    ),
+    fix=(
+        'Add `"type": "object"` at the root (for no parameters: '
+        '`{"type": "object", "properties": {}}`).'
+    ),
+    evidence=[EV_SCHEMA_TS, EV_ZOD, EV_CLAUDE_CODE],
+    fails=[
+        _mcp({"name": "get_cart", "inputSchema": {}}),
+        _mcp({"name": "f", "inputSchema": {"oneOf": [_OK]}}),
+    ],
+    passes=[_mcp({"name": "f", "inputSchema": {"type": "object", "oneOf": [_OK]}})],
+)
+def root_type_object(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    base, schema = tool.schema_for(ctx.dialect)
+    if not isinstance(schema, dict):
+        return  # mcp/input-schema-required
+    kind = schema.get("type")
+    if kind == "object":
+        return
+    if "type" not in schema:
+        yield Hit(base, '`inputSchema` has no `type`; MCP requires `"type": "object"` at the root')
+    else:
+        yield Hit(f"{base}/type", f'`inputSchema.type` is {kind!r}; MCP requires `"object"`')
+
+
+@rule(
+    "mcp/output-schema",
+    severity=Severity.WARNING,
+    scope="tool",
+    summary=(
+        'An MCP `outputSchema` is a JSON Schema object, `"type": "object"` for pre-2026 clients.'
+    ),
+    why=(
+        '`outputSchema` (since 2025-06-18) was typed `{type: "object", ...}` until 2025-11-25; '
+        "2026-07-28 allows any JSON Schema (`structuredContent` may be any JSON value). "
+        "schemadrift follows 2026-07-28 but warns, because clients that negotiate an older "
+        "version reject a non-object output schema. An `outputSchema` that is not a JSON object "
+        "is invalid in every version (error)."
+    ),
+    fix=(
+        'Wrap the result in an object (`{"type": "object", "properties": {"result": ...}}`), '
+        "or omit `outputSchema`."
+    ),
+    evidence=[EV_2026, EV_2025_06],
+    fails=[
+        _mcp({"name": "count", "inputSchema": _OK, "outputSchema": {"type": "integer"}}),
+    ],
+    passes=[
+        _mcp(
+            {
+                "name": "count",
+                "inputSchema": _OK,
+                "outputSchema": {"type": "object", "properties": {"n": {"type": "integer"}}},
+            }
+        )
+    ],
+)
+def output_schema(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    schema = tool.output_schema
+    if schema is None:
+        return  # absent (a null outputSchema is indistinguishable once read)
+    if not isinstance(schema, dict):
+        yield Hit(
+            "/output_schema", "`outputSchema` is not a JSON Schema object", severity=Severity.ERROR
+        )
+        return
+    if schema.get("type") != "object":
+        yield Hit(
+            "/output_schema",
+            '`outputSchema` is not `"type": "object"`: legal since MCP 2026-07-28, rejected by '
+            "clients on 2025-06-18 or 2025-11-25",
+        )
+
+
+@rule(
+    "mcp/tool-name",
+    severity=Severity.WARNING,
+    scope="tool",
+    summary="MCP tool names are 1-128 characters of `A-Z a-z 0-9 _ - .` (SHOULD).",
+    why=(
+        "The 2025-11-25 spec says tool names SHOULD be 1-128 characters of letters, digits, `_`, "
+        "`-` and `.`. Spaces, slashes and other characters break clients that build provider "
+        "names from MCP names; note that OpenAI, Anthropic and Bedrock also reject `.` and "
+        "names over 64 - MCP-legal is not provider-legal."
+    ),
+    fix=(
+        "Rename the tool to `[A-Za-z0-9_.-]`, at most 128 (at most 64 without dots to be "
+        "provider-safe)."
+    ),
+    evidence=[EV_NAMES],
+    fails=[_mcp({"name": "search issues", "inputSchema": _OK})],
+    passes=[_mcp({"name": "github.search_issues", "inputSchema": _OK})],
+)
+def tool_name(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    if tool.name_from_file or TOOL_NAME.fullmatch(tool.name):
+        return
+    if not tool.name or len(tool.name) > 128:
+        yield Hit("/name", f"tool name is {len(tool.name)} characters; MCP says 1-128")
+    else:
+        yield Hit("/name", f"tool name {tool.name!r} uses characters outside `A-Z a-z 0-9 _ - .`")
+
+
+@rule(
+    "mcp/duplicate-tool-name",
+    severity=Severity.ERROR,
+    scope="toolset",
+    summary="Tool names are unique within one MCP server.",
+    why=(
+        "Tools are called by name; the spec says names SHOULD be unique within a server, and "
+        "providers reject a request with two functions of the same name. Tools are grouped by "
+        "the source they came from (one server per file or command)."
+    ),
+    fix="Rename one of the tools.",
+    evidence=[EV_NAMES],
+    fails=[_mcp({"name": "search", "inputSchema": _OK}, {"name": "search", "inputSchema": _OK})],
+    passes=[_mcp({"name": "search", "inputSchema": _OK}, {"name": "fetch", "inputSchema": _OK})],
+)
+def duplicate_tool_name(tools: Sequence[Tool], ctx: Context) -> Iterator[Hit]:
+    seen: dict[tuple[str, str], int] = {}
+    for tool in tools:
+        key = (tool.origin.location or "", tool.name)
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] == 2:
+            yield Hit(
+                "/name",
+                f"tool name {tool.name!r} appears more than once in {key[0] or 'the server'}",
+                tool=tool.name,
+            )
+
+
+@rule(
+    "mcp/x-mcp-header",
+    severity=Severity.ERROR,
+    triggers={"x-mcp-header"},
+    summary=(
+        "`x-mcp-header` marks only string, integer or boolean properties, with a valid, unique "
+        "header name."
+    ),
+    why=(
+        "MCP 2026-07-28 lets a server mirror a parameter into an `Mcp-Param-<name>` HTTP header "
+        "with `x-mcp-header`, only on primitive properties and not on `number`; clients on "
+        "Streamable HTTP MUST drop a tool that violates it. The name must be ASCII without "
+        "space or `:` and case-insensitively unique within the schema."
+    ),
+    fix="Move `x-mcp-header` to a string/integer/boolean property, or remove it.",
+    evidence=[EV_2026],
+    fails=[
+        _mcp(
+            {
+                "name": "query",
+                "inputSchema": {
+                    "type": "object",
+                    "properties": {"ratio": {"type": "number", "x-mcp-header": "Ratio"}},
+                },
+            }
+        )
+    ],
+    passes=[
+        _mcp(
+            {
+                "name": "query",
+                "inputSchema": {
+                    "type": "object",
+                    "properties": {"region": {"type": "string", "x-mcp-header": "Region"}},
+                },
+            }
+        )
+    ],
+)
+def x_mcp_header(node: Node, ctx: Context) -> Iterator[Hit]:
+    schema = node.schema
+    value = schema.get("x-mcp-header")
+    pointer = join(node.pointer, "x-mcp-header")
+    types = schema.get("type")
+    kinds = {types} if isinstance(types, str) else set(types) if isinstance(types, list) else set()
+    kinds.discard("null")
+    if not kinds or not kinds <= HEADER_TYPES:
+        shown = "/".join(sorted(kinds)) or "untyped"
+        yield Hit(
+            pointer,
+            f"`x-mcp-header` on a {shown} property; only string, integer or boolean are allowed",
+        )
+    if not isinstance(value, str) or not HEADER_NAME.fullmatch(value):
+        yield Hit(
+            pointer,
+            f"`x-mcp-header` value {value!r} is not an ASCII header name without space or `:`",
+        )
+        return
+    lowered = value.lower()
+    for other_pointer, other in _header_names(ctx.root):
+        if other_pointer == pointer:
+            break
+        if other == lowered:
+            yield Hit(
+                pointer,
+                f"`x-mcp-header` {value!r} repeats another header name (case-insensitively)",
+            )
+            break
+
+
+def _header_names(root: JSON) -> list[tuple[str, str]]:
+    from schemadrift.schema.walk import walk
+
+    out = []
+    for node in walk(root):
+        if isinstance(node.schema, dict) and isinstance(node.schema.get("x-mcp-header"), str):
+            out.append((join(node.pointer, "x-mcp-header"), node.schema["x-mcp-header"].lower()))
+    return out
+
+
+MCP = dialect(
+    Dialect(
+        id="mcp",
+        title="Model Context Protocol (the protocol's own contract)",
+        rules=(
+            "mcp/envelope-shape",
+            "mcp/input-schema-required",
+            "mcp/root-type-object",
+            "mcp/output-schema",
+            "mcp/tool-name",
+            "mcp/duplicate-tool-name",
+            "mcp/x-mcp-header",
+        ),
+        shapes=("mcp",),
+        notes=(
+            "MCP-legal is not provider-legal: also target the providers the client forwards to. "
+            "Versions: 2026-07-28 rules, outputSchema warnings for older clients; remote $ref is "
+            "json-schema/remote-ref."
+        ),
+    )
+)
