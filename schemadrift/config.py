@@ -179,8 +179,11 @@ def validate(raw: Mapping[str, Any], path: Path) -> None:
         if key not in known:
             guess = nearest(str(key), known)
             hint = f"; did you mean {guess!r}?" if guess else ""
-            raise ConfigError(label, f"unknown key {key!r}{hint} (known: {', '.join(sorted(known))})",
-                              pointer=_pointer_label(path, [str(key)]))
+            raise ConfigError(
+                label,
+                f"unknown key {key!r}{hint} (known: {', '.join(sorted(known))})",
+                pointer=_pointer_label(path, [str(key)]),
+            )
     for index, source in enumerate(raw.get("sources") or []):
         if isinstance(source, dict):
             source_keys = known["sources"]["items"]["properties"]
@@ -188,8 +191,11 @@ def validate(raw: Mapping[str, Any], path: Path) -> None:
                 if key not in source_keys:
                     guess = nearest(str(key), source_keys)
                     hint = f"; did you mean {guess!r}?" if guess else ""
-                    raise ConfigError(label, f"unknown source key {key!r}{hint}",
-                                      pointer=_pointer_label(path, ["sources", index, str(key)]))
+                    raise ConfigError(
+                        label,
+                        f"unknown source key {key!r}{hint}",
+                        pointer=_pointer_label(path, ["sources", index, str(key)]),
+                    )
     import jsonschema
     from jsonschema.exceptions import best_match
 
@@ -207,7 +213,9 @@ def _inside(root: Path, value: str, label: str, key: str) -> Path:
     try:
         path.relative_to(root.resolve())
     except ValueError as error:
-        raise ConfigError(label, f"{key} {value!r} points outside the project root {root}", pointer=key) from error
+        raise ConfigError(
+            label, f"{key} {value!r} points outside the project root {root}", pointer=key
+        ) from error
     return path
 
 
@@ -224,8 +232,11 @@ def resolve(root: Path, path: Path | None, raw: Mapping[str, Any]) -> Config:
             patterns = [value] if isinstance(value, str) else list(value)
             for pattern in patterns:
                 if Path(pattern).is_absolute() or ".." in Path(pattern).parts:
-                    raise ConfigError(label, f"files pattern {pattern!r} points outside the project root",
-                                      pointer=f"sources[{index}].files")
+                    raise ConfigError(
+                        label,
+                        f"files pattern {pattern!r} points outside the project root",
+                        pointer=f"sources[{index}].files",
+                    )
         dialects = item.get("dialects")
         sources.append(
             SourceSpec(
@@ -238,6 +249,17 @@ def resolve(root: Path, path: Path | None, raw: Mapping[str, Any]) -> Config:
             )
         )
     output = raw.get("output")
+    version = raw.get("version")
+    if version is not None:
+        from schemadrift.registry import RULESET_VERSION
+
+        if version > RULESET_VERSION:
+            raise ConfigError(
+                label,
+                f"the project pins ruleset version {version}, newer than this schemadrift's "
+                f"({RULESET_VERSION}); upgrade schemadrift (pip install -U schemadrift-llm)",
+                pointer="version",
+            )
     return Config(
         root=root,
         path=path,
@@ -257,6 +279,7 @@ def resolve(root: Path, path: Path | None, raw: Mapping[str, Any]) -> Config:
 
 def load(start: Path, explicit: Path | None = None) -> Config:
     """The resolved configuration for a run started in ``start``."""
+    path: Path | None
     if explicit is not None:
         root, path, raw = load_file(explicit)
     else:
