@@ -15,7 +15,16 @@ from pathlib import Path
 from schemadrift.errors import GitRefError
 
 # Variables git itself needs to work for the user (auth prompts, config locations).
-KEEP = frozenset({"GIT_EXEC_PATH", "GIT_SSH", "GIT_SSH_COMMAND", "GIT_SSL_CAINFO", "GIT_SSL_NO_VERIFY", "GIT_CONFIG_NOSYSTEM"})
+KEEP = frozenset(
+    {
+        "GIT_EXEC_PATH",
+        "GIT_SSH",
+        "GIT_SSH_COMMAND",
+        "GIT_SSL_CAINFO",
+        "GIT_SSL_NO_VERIFY",
+        "GIT_CONFIG_NOSYSTEM",
+    }
+)
 
 
 def no_git_env() -> dict[str, str]:
@@ -59,12 +68,16 @@ def show(ref: str, path: str, *, cwd: Path) -> str:
                 "(actions/checkout with `fetch-depth: 0`, or `git fetch --unshallow`)",
             )
         raise GitRefError(
-            ref, rel, "no such ref; fetch it (`git fetch origin`) or name an existing branch or commit"
+            ref,
+            rel,
+            "no such ref; fetch it (`git fetch origin`) or name an existing branch or commit",
         )
     done = _git(["show", f"{ref}:{rel}"], top)
     if done.returncode != 0:
         raise GitRefError(
-            ref, rel, "the file does not exist at that ref; commit a baseline with `schemadrift snapshot`"
+            ref,
+            rel,
+            "the file does not exist at that ref; commit a baseline with `schemadrift snapshot`",
         )
     try:
         return done.stdout.decode("utf-8-sig")

@@ -6,15 +6,19 @@ functions return a ``RunResult`` (or a ``Snapshot``) and never print.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from schemadrift import registry, snapshot
 from schemadrift.config import Config, SourceSpec
 from schemadrift.errors import ConfigError, UsageError
 from schemadrift.model import Finding, Snapshot, Tool
-from schemadrift.result import RunResult
+from schemadrift.result import RunResult, StaleAck
+
+if TYPE_CHECKING:
+    from schemadrift.policy import Ack
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,11 +82,13 @@ def per_tool_dialects(
     return out
 
 
-def extract_files(paths: Sequence[str], config: Config) -> Extraction:
+def extract_files(
+    paths: Sequence[str], config: Config, *, skip_unknown: bool = False
+) -> Extraction:
     from schemadrift.sources.files import collect
 
     skipped: list[str] = []
-    shapes, tools = collect(list(paths), Path.cwd(), skipped=skipped)
+    shapes, tools = collect(list(paths), Path.cwd(), skipped=skipped, skip_unknown=skip_unknown)
     return Extraction(
         tools=tuple(tools),
         tool_dialects=per_tool_dialects(config, tools, {}),
@@ -98,7 +104,7 @@ def extract_sources(config: Config, *, cli_dialects: bool) -> Extraction:
     if not config.sources:
         raise ConfigError(
             config.label,
-            "no sources configured; add e.g. sources = [{ files = \"tools/**/*.json\" }] "
+            'no sources configured; add e.g. sources = [{ files = "tools/**/*.json" }] '
             "under [tool.schemadrift]",
         )
     tools: list[Tool] = []
@@ -127,28 +133,44 @@ def _adapter_distributions(spec: SourceSpec, tools: Sequence[Tool]) -> set[str]:
     for tool in tools:
         if tool.origin.generator:
             names.add(tool.origin.generator.split(" ", 1)[0])
+    if names and spec.kind == "python":
+        # The adapter that made the tools names every distribution it depends on.
+        from schemadrift.adapters.loader import distributions_for
+
+        names |= distributions_for(tool.origin.generator for tool in tools if tool.origin.generator)
     return names
 
 
-def lint_findings(config: Config, extraction: Extraction, linter: object | None = None) -> list[Finding]:
+def lint_findings(
+    config: Config, extraction: Extraction, linter: object | None = None
+) -> list[Finding]:
     from schemadrift.engine import Linter
 
     engine = linter if isinstance(linter, Linter) else make_linter(config)
+    assert isinstance(engine, Linter)
     return engine.lint(
         extraction.tools, targeted(config, extraction), tool_dialects=extraction.tool_dialects
     )
 
 
-def make_linter(config: Config) -> object:
-    from schemadrift.engine import Linter
+def rule_enabled(config: Config) -> Callable[[registry.Rule], bool]:
+    """Whether a rule runs: not ``off``, not newer than a pinned ruleset, preview only on request."""
     from schemadrift.policy import is_off
 
     def enabled(rule: registry.Rule) -> bool:
         if is_off(rule.id, config.rules):
             return False
+        if config.version is not None and rule.since > config.version:
+            return False  # a pinned ruleset never gains rules from a schemadrift upgrade
         return rule.status != "preview" or config.preview
 
-    return Linter(enabled=enabled)
+    return enabled
+
+
+def make_linter(config: Config) -> object:
+    from schemadrift.engine import Linter
+
+    return Linter(enabled=rule_enabled(config))
 
 
 def finish(
@@ -160,34 +182,100 @@ def finish(
     *,
     verbosity: int,
     baseline: str | None = None,
+    tool_dialects: Mapping[int, Sequence[str]] | None = None,
 ) -> RunResult:
     from schemadrift import policy
 
     adjusted = policy.apply_overrides(findings, config.rules, config.version)
+    acks = read_acks(config)
+    stale: list[StaleAck] = []
+    if acks:
+        import datetime
+
+        adjusted, stale = policy.apply_acks(adjusted, acks, datetime.date.today())
+        if command != "check":
+            stale = []  # lint and diff see part of the project: other acks are not stale
     return policy.finish(
         command,
         adjusted,
         tools,
         dialects,
         fail_on=config.fail_on,
+        stale_acks=stale,
         baseline=baseline,
         verbosity=verbosity,
+        tool_dialects={tools[i].name: tuple(d) for i, d in (tool_dialects or {}).items()},
     )
 
 
-def run_lint(config: Config, paths: Sequence[str], *, verbosity: int) -> tuple[RunResult, Extraction]:
-    extraction = extract_files(paths, config)
+def read_acks(config: Config) -> list[Ack]:
+    """The project's acks (``schemadrift.acks.toml``); none when the file does not exist."""
+    from schemadrift.policy import parse_acks
+
+    label = config.display(config.acks)
+    try:
+        text = config.acks.read_text("utf-8")
+    except FileNotFoundError:
+        return []
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(label, f"cannot read the acks file: {error}") from error
+    return parse_acks(text, label)
+
+
+def run_lint(
+    config: Config, paths: Sequence[str], *, verbosity: int, skip_unknown: bool = False
+) -> tuple[RunResult, Extraction]:
+    extraction = extract_files(paths, config, skip_unknown=skip_unknown)
     findings = lint_findings(config, extraction)
     dialects = targeted(config, extraction)
-    return finish("lint", config, findings, extraction.tools, dialects, verbosity=verbosity), extraction
+    return finish(
+        "lint",
+        config,
+        findings,
+        extraction.tools,
+        dialects,
+        verbosity=verbosity,
+        tool_dialects=extraction.tool_dialects,
+    ), extraction
 
 
 def diff_findings(
     config: Config, before: Snapshot, after: Extraction, *, linter: object | None = None
 ) -> list[Finding]:
-    from schemadrift.diff.run import diff_tools
+    """Classified changes from ``before`` to ``after``, for the configured consumers.
 
-    return diff_tools(before.tools, after.tools)
+    Both sides are linted under the same dialects through one ``Linter`` (shared with the
+    lint step in ``check``, so unchanged tools are judged once) for ``diff/dialect-regression``;
+    a baseline tool takes the dialects of the current tool of the same name.
+    """
+    from schemadrift.diff.run import diff_tools
+    from schemadrift.engine import Linter
+
+    engine = linter if isinstance(linter, Linter) else make_linter(config)
+    assert isinstance(engine, Linter)
+    current = {
+        tool.name: after.tool_dialects.get(index, ()) for index, tool in enumerate(after.tools)
+    }
+    fallback = per_tool_dialects(config, before.tools, {})
+    before_dialects = {
+        index: tuple(current.get(tool.name, fallback.get(index, ())))
+        for index, tool in enumerate(before.tools)
+    }
+
+    enabled = rule_enabled(config)
+    return diff_tools(
+        before.tools,
+        after.tools,
+        enabled=enabled,
+        consumers=config.consumers,
+        dialects=targeted(config, after),
+        linter=engine,
+        before_dialects=before_dialects,
+        after_dialects=after.tool_dialects,
+        packages_before=before.packages,
+        packages_after=after.packages,
+        lint_enabled=enabled,
+    )
 
 
 def load_side(spec: str, config: Config) -> Snapshot:
@@ -222,7 +310,15 @@ def run_diff(config: Config, old: str, new: str, *, verbosity: int) -> RunResult
     )
     findings = diff_findings(config, before, after)
     dialects = targeted(config, after)
-    return finish("diff", config, findings, after.tools, dialects, verbosity=verbosity)
+    return finish(
+        "diff",
+        config,
+        findings,
+        after.tools,
+        dialects,
+        verbosity=verbosity,
+        tool_dialects=after.tool_dialects,
+    )
 
 
 def read_baseline(config: Config, against: str | None) -> tuple[Snapshot, str]:
@@ -237,16 +333,59 @@ def read_baseline(config: Config, against: str | None) -> tuple[Snapshot, str]:
     return snapshot.read(config.snapshot, label), label
 
 
-def run_check(config: Config, *, against: str | None, verbosity: int, cli_dialects: bool) -> RunResult:
+def run_check(
+    config: Config, *, against: str | None, verbosity: int, cli_dialects: bool
+) -> RunResult:
     extraction = extract_sources(config, cli_dialects=cli_dialects)
     baseline, label = read_baseline(config, against)
     linter = make_linter(config)
-    findings = lint_findings(config, extraction, linter)
+    findings = known_in_baseline(
+        lint_findings(config, extraction, linter), config, baseline, extraction, linter
+    )
     findings += diff_findings(config, baseline, extraction, linter=linter)
     dialects = targeted(config, extraction)
     return finish(
-        "check", config, findings, extraction.tools, dialects, verbosity=verbosity, baseline=label
+        "check",
+        config,
+        findings,
+        extraction.tools,
+        dialects,
+        verbosity=verbosity,
+        baseline=label,
+        tool_dialects=extraction.tool_dialects,
     )
+
+
+def known_in_baseline(
+    findings: list[Finding],
+    config: Config,
+    baseline: Snapshot,
+    current: Extraction,
+    linter: object,
+) -> list[Finding]:
+    """Mark lint findings that the baseline's tools already had as acknowledged.
+
+    ``check`` gates what changed since the committed baseline: a finding that was there when the
+    baseline was reviewed and written does not fail the run again (it is still reported, as
+    acknowledged), while anything new fails, as does every breaking change. ``lint`` judges
+    tools absolutely. This is what makes ``schemadrift snapshot`` then ``check`` green.
+    """
+    from dataclasses import replace
+
+    from schemadrift.engine import Linter
+
+    assert isinstance(linter, Linter)
+    by_name = {tool.name: current.tool_dialects.get(i, ()) for i, tool in enumerate(current.tools)}
+    fallback = per_tool_dialects(config, baseline.tools, {})
+    before_dialects = {
+        i: tuple(by_name.get(tool.name, fallback.get(i, ()))) for i, tool in enumerate(baseline.tools)
+    }
+    dialects = targeted(config, current)
+    known = {
+        f.fingerprint
+        for f in linter.lint(baseline.tools, dialects, tool_dialects=before_dialects)
+    }
+    return [replace(f, acknowledged=True) if f.fingerprint in known else f for f in findings]
 
 
 def run_snapshot(config: Config, *, allow_empty: bool, cli_dialects: bool) -> tuple[Snapshot, str]:
@@ -269,3 +408,49 @@ def run_snapshot(config: Config, *, allow_empty: bool, cli_dialects: bool) -> tu
             )
     snapshot.write_atomic(config.snapshot, snapshot.dumps(new))
     return new, label
+
+
+def run_ack(
+    config: Config,
+    fingerprints: Sequence[str],
+    *,
+    adopt_all: bool,
+    reason: str,
+    expires: str | None,
+    against: str | None,
+) -> tuple[int, str]:
+    """Add acks for current findings of ``check`` to the acks file (written atomically).
+
+    ``adopt_all`` acknowledges every unacknowledged finding at or above warning (or at or
+    above ``fail_on`` when that is ``info``), so an existing project goes green on day one
+    and only new findings fail.
+    """
+    from schemadrift import policy
+    from schemadrift.model import Severity
+
+    label = config.display(config.acks)
+    if not reason.strip():
+        raise UsageError("--reason must say why the finding is accepted")
+    if adopt_all == bool(fingerprints):
+        raise UsageError("name one or more FINGERPRINTs, or pass --all (not both)")
+    until = policy.parse_date(expires, "--expires") if expires else None
+    result = run_check(config, against=against, verbosity=1, cli_dialects=False)
+    if adopt_all:
+        floor = Severity.INFO if config.fail_on == "info" else Severity.WARNING
+        chosen = [f for f in result.findings if not f.acknowledged and f.severity >= floor]
+    else:
+        by_print = {f.fingerprint: f for f in result.findings}
+        chosen = []
+        for text in fingerprints:
+            found = by_print.get(text)
+            if found is None:
+                raise UsageError(
+                    f"no current finding has fingerprint {text!r}; run `schemadrift check "
+                    "--format json` to list them"
+                )
+            chosen.append(found)
+    merged = policy.merge_acks(
+        read_acks(config), [policy.ack_for(f, reason, until) for f in chosen]
+    )
+    snapshot.write_atomic(config.acks, policy.dump_acks(merged))
+    return len(chosen), label

@@ -6,9 +6,12 @@ pack with ``"pack/*"``; an exact ID wins over its pack. ``fail_on`` decides the 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 
+from schemadrift.errors import ConfigError
 from schemadrift.model import Finding, Location, Severity, Tool
 from schemadrift.result import RunResult, StaleAck, ToolSummary
 
@@ -38,13 +41,14 @@ def apply_overrides(
         level = level_for(finding.rule_id, overrides)
         if level == OFF:
             continue
+        levelled = finding
         if level is not None:
-            finding = replace(finding, severity=Severity.parse(level))
+            levelled = replace(finding, severity=Severity.parse(level))
         elif version is not None and finding.rule_id in registry.RULES:
             rule = registry.RULES[finding.rule_id]
             if rule.levels and finding.severity == rule.severity:
-                finding = replace(finding, severity=rule.severity_for(version))
-        out.append(finding)
+                levelled = replace(finding, severity=rule.severity_for(version))
+        out.append(levelled)
     return out
 
 
@@ -56,17 +60,34 @@ def exit_code(findings: Iterable[Finding], fail_on: str) -> int:
 
 
 def verdicts(
-    tools: Sequence[Tool], findings: Sequence[Finding], dialects: Sequence[str]
+    tools: Sequence[Tool],
+    findings: Sequence[Finding],
+    dialects: Sequence[str],
+    tool_dialects: Mapping[str, Sequence[str]] | None = None,
 ) -> tuple[ToolSummary, ...]:
-    """pass / warn / fail per tool and targeted dialect (strict variants included)."""
+    """pass / warn / fail per tool, for each targeted dialect that judges it.
+
+    The always-on packs judge the schema every provider receives, so they count in every
+    column; a strict dialect's findings count in its provider's column (a `strict: true` tool
+    that OpenAI's strict mode rejects fails under `openai`).
+    """
+    from schemadrift import registry
     from schemadrift.engine import ALWAYS_ON
 
+    columns_of: dict[str, tuple[str, ...]] = {}
+    for dialect in dialects:
+        columns_of.setdefault(dialect, (dialect,))
+        strict = registry.DIALECTS[dialect].strict if dialect in registry.DIALECTS else None
+        if strict and strict not in dialects:
+            columns_of[strict] = (*columns_of.get(strict, ()), dialect)
     worst: dict[tuple[str, str], Severity] = {}
     for finding in findings:
         if finding.acknowledged or finding.tool is None or finding.dialect is None:
             continue
-        # The always-on packs judge the schema every provider receives: they count everywhere.
-        judged = dialects if finding.dialect in ALWAYS_ON else (finding.dialect,)
+        if finding.dialect in ALWAYS_ON:
+            judged: Sequence[str] = dialects
+        else:
+            judged = columns_of.get(finding.dialect, (finding.dialect,))
         for dialect in judged:
             key = (finding.tool, dialect)
             if finding.severity > worst.get(key, Severity.INFO):
@@ -76,10 +97,17 @@ def verdicts(
         if tool.name in seen:
             continue
         row = {}
+        own = tool_dialects.get(tool.name, dialects) if tool_dialects is not None else dialects
         for dialect in dialects:
+            if dialect not in own:
+                continue
             level = worst.get((tool.name, dialect))
             row[dialect] = (
-                "fail" if level == Severity.ERROR else "warn" if level == Severity.WARNING else "pass"
+                "fail"
+                if level == Severity.ERROR
+                else "warn"
+                if level == Severity.WARNING
+                else "pass"
             )
         seen[tool.name] = ToolSummary(
             tool.name, Location(tool.origin.location, tool.origin.line), row
@@ -97,12 +125,13 @@ def finish(
     stale_acks: Sequence[StaleAck] = (),
     baseline: str | None = None,
     verbosity: int = 1,
+    tool_dialects: Mapping[str, Sequence[str]] | None = None,
 ) -> RunResult:
     ordered = tuple(sorted(findings, key=Finding.sort_key))
     return RunResult(
         command=command,
         findings=ordered,
-        tools=verdicts(tools, ordered, dialects),
+        tools=verdicts(tools, ordered, dialects, tool_dialects),
         dialects=tuple(dialects),
         fail_on=fail_on,
         exit_code=exit_code(ordered, fail_on),
@@ -110,3 +139,205 @@ def finish(
         baseline=baseline,
         verbosity=verbosity,
     )
+
+
+# --- acknowledgements (schemadrift.acks.toml) -----------------------------------------------
+#
+# An ack names one finding by fingerprint (DESIGN: rule, tool, pointer, dialect; never the
+# message, so rewording a message un-acks nothing) and carries the identity fields again so the
+# file reads well in a pull request. Parsing and writing are pure text functions here; the
+# file itself is read by ``pipeline.py`` and written atomically by ``cli.py``.
+
+ACKS_HEADER = (
+    "# schemadrift acknowledgements: known findings that do not fail the run.\n"
+    "# Written by `schemadrift ack`; review changes to this file like code. An entry past its\n"
+    "# `expires` date fails again; an entry that matches no finding is reported as stale.\n"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Ack:
+    """One acknowledged finding."""
+
+    fingerprint: str
+    reason: str
+    rule: str | None = None
+    tool: str | None = None
+    pointer: str | None = None
+    dialect: str | None = None
+    expires: date | None = None
+
+    def sort_key(self) -> tuple[str, str, str, str, str]:
+        return (
+            self.tool or "",
+            self.pointer or "",
+            self.rule or "",
+            self.dialect or "",
+            self.fingerprint,
+        )
+
+    def stale(self) -> StaleAck:
+        return StaleAck(
+            self.fingerprint,
+            self.rule,
+            self.tool,
+            self.reason,
+            self.expires.isoformat() if self.expires else None,
+        )
+
+
+_FINGERPRINT = re.compile(r"^[0-9a-f]{16}$")
+_ACK_KEYS = ("fingerprint", "rule", "tool", "pointer", "dialect", "reason", "expires")
+
+
+def parse_date(text: str, where: str) -> date:
+    """A ``YYYY-MM-DD`` date; anything else is a ``ConfigError`` naming ``where``."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError as error:
+        raise ConfigError(where, f"expected a date as YYYY-MM-DD, got {text!r}") from error
+
+
+def parse_acks(text: str, label: str) -> list[Ack]:
+    """The acks of a ``schemadrift.acks.toml`` text; errors name the file and the entry."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(label, f"invalid TOML: {error}") from error
+    unknown = sorted(set(data) - {"version", "ack"})
+    if unknown:
+        raise ConfigError(label, f"unknown key {unknown[0]!r} (expected version and [[ack]])")
+    entries = data.get("ack", [])
+    if not isinstance(entries, list):
+        raise ConfigError(label, "`ack` must be an array of tables ([[ack]])")
+    out = []
+    for index, entry in enumerate(entries):
+        where = f"ack[{index}]"
+        if not isinstance(entry, dict):
+            raise ConfigError(label, "each ack must be a table", pointer=where)
+        extra = sorted(set(entry) - set(_ACK_KEYS))
+        if extra:
+            raise ConfigError(label, f"unknown key {extra[0]!r}", pointer=where)
+        fingerprint = entry.get("fingerprint")
+        if not isinstance(fingerprint, str) or not _FINGERPRINT.match(fingerprint):
+            raise ConfigError(
+                label,
+                "fingerprint must be 16 lowercase hex characters",
+                pointer=f"{where}.fingerprint",
+            )
+        reason = entry.get("reason")
+        if not isinstance(reason, str) or not reason.strip():
+            raise ConfigError(
+                label, "every ack needs a non-empty reason", pointer=f"{where}.reason"
+            )
+        for key in ("rule", "tool", "pointer", "dialect"):
+            if key in entry and not isinstance(entry[key], str):
+                raise ConfigError(label, f"{key} must be a string", pointer=f"{where}.{key}")
+        expires = entry.get("expires")
+        if isinstance(expires, str):
+            expires = parse_date(expires, f"{label} {where}.expires")
+        elif isinstance(expires, datetime):
+            expires = expires.date()
+        elif expires is not None and not isinstance(expires, date):
+            raise ConfigError(
+                label, "expires must be a date (YYYY-MM-DD)", pointer=f"{where}.expires"
+            )
+        out.append(
+            Ack(
+                fingerprint=fingerprint,
+                reason=reason,
+                rule=entry.get("rule"),
+                tool=entry.get("tool") or None,
+                pointer=entry.get("pointer"),
+                dialect=entry.get("dialect") or None,
+                expires=expires,
+            )
+        )
+    return out
+
+
+def toml_string(text: str) -> str:
+    """A TOML basic string: quotes, backslashes and control characters escaped."""
+    out = ['"']
+    for char in text:
+        if char == '"':
+            out.append('\\"')
+        elif char == "\\":
+            out.append("\\\\")
+        elif char == "\n":
+            out.append("\\n")
+        elif char == "\t":
+            out.append("\\t")
+        elif char == "\r":
+            out.append("\\r")
+        elif ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"\\u{ord(char):04X}")
+        else:
+            out.append(char)
+    out.append('"')
+    return "".join(out)
+
+
+def dump_acks(acks: Iterable[Ack]) -> str:
+    """The canonical text of an acks file (sorted, so re-writing it changes nothing)."""
+    lines = [ACKS_HEADER, "version = 1\n"]
+    for ack in sorted(acks, key=Ack.sort_key):
+        lines.append("\n[[ack]]\n")
+        lines.append(f"fingerprint = {toml_string(ack.fingerprint)}\n")
+        for key in ("rule", "tool", "pointer", "dialect"):
+            value = getattr(ack, key)
+            if value is not None:
+                lines.append(f"{key} = {toml_string(value)}\n")
+        lines.append(f"reason = {toml_string(ack.reason)}\n")
+        if ack.expires is not None:
+            lines.append(f"expires = {ack.expires.isoformat()}\n")
+    return "".join(lines)
+
+
+def ack_for(finding: Finding, reason: str, expires: date | None) -> Ack:
+    return Ack(
+        fingerprint=finding.fingerprint,
+        reason=reason,
+        rule=finding.rule_id,
+        tool=finding.tool,
+        pointer=finding.pointer,
+        dialect=finding.dialect,
+        expires=expires,
+    )
+
+
+def merge_acks(existing: Iterable[Ack], new: Iterable[Ack]) -> list[Ack]:
+    """``existing`` with ``new`` added; a fingerprint acked again takes the new reason/expiry."""
+    table = {ack.fingerprint: ack for ack in existing}
+    for ack in new:
+        table[ack.fingerprint] = ack
+    return sorted(table.values(), key=Ack.sort_key)
+
+
+def apply_acks(
+    findings: Iterable[Finding], acks: Sequence[Ack], today: date
+) -> tuple[list[Finding], list[StaleAck]]:
+    """Mark acknowledged findings; an expired ack no longer counts and says so in the message.
+
+    Returns the findings and the acks that matched nothing (stale), in file order.
+    """
+    table = {ack.fingerprint: ack for ack in acks}
+    used: set[str] = set()
+    out = []
+    for finding in findings:
+        ack = table.get(finding.fingerprint)
+        marked = finding
+        if ack is not None:
+            used.add(ack.fingerprint)
+            if ack.expires is not None and ack.expires < today:
+                marked = replace(
+                    finding,
+                    message=f"{finding.message} (its ack expired on {ack.expires.isoformat()})",
+                )
+            else:
+                marked = replace(finding, acknowledged=True)
+        out.append(marked)
+    stale = [ack.stale() for ack in acks if ack.fingerprint not in used]
+    return out, stale

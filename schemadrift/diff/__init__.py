@@ -1,7 +1,10 @@
-"""Semantic diff of two tool sets: pairing, raw changes, classification into findings.
+"""Semantic diff of two tool sets: pairing, canonical forms, raw changes, judged findings.
 
-``diff_tools(before, after)`` is the entry point; it pairs tools (by name, a single pair
-whatever the names, renames by equal normalised schemas) and classifies what changed.
+``run.diff_tools(before, after)`` is the entry point. ``pairing`` pairs tools (by name, a
+single pair whatever the names, renames by equal canonical schemas); ``transitions`` folds
+representation; ``compare`` walks both sides in parallel; ``kinds`` is the change catalogue;
+``classify`` judges direction, consumers, dialect regressions and attribution; ``witness``
+proves breaking changes with a concrete argument.
 """
 
 from __future__ import annotations

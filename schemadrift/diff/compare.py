@@ -1,16 +1,52 @@
-"""Parallel walk of two JSON values: where do they differ?
+"""Parallel walk of two canonical schemas: what changed, and in which direction.
 
-Knows nothing about verdicts (oasdiff's ``diff/`` vs ``checker/``): it reports the pointers
-of the deepest differing values, comparing numbers by value (``1 == 1.0``) and objects by
-content (key order within a keyword's value is not a difference).
+Knows nothing about verdicts (oasdiff's ``diff/`` vs ``checker/``): it emits raw ``Delta``s,
+each with the kind it looks like, where it is, and its *action* in value terms (``narrow``: the
+new schema accepts fewer values here; ``widen``: more; ``change``: either or both, decided by
+the witness search; ``annotate``: nothing about accepted values changed). ``classify.py``
+turns actions into verdicts per consumer and direction.
+
+Both inputs are canonical (``transitions.canonical``): references inlined and representation
+folded, so a difference here is a difference in meaning (or in an annotation).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
+from dataclasses import dataclass, replace
 
+from schemadrift.diff.transitions import ANNOTATIONS, FALSE_SCHEMA
 from schemadrift.model import JSON
 from schemadrift.schema.pointer import join
+
+NARROW = "narrow"
+WIDEN = "widen"
+CHANGE = "change"
+ANNOTATE = "annotate"
+
+
+@dataclass(frozen=True, slots=True)
+class Delta:
+    """One raw difference between two canonical schemas.
+
+    ``pointer`` is where it is shown (relative to the schema root, new side unless removed);
+    ``target`` is the old-side node whose values the witness search varies.
+    """
+
+    kind: str
+    pointer: str
+    target: str
+    action: str
+    before: JSON = None
+    after: JSON = None
+    discriminator: str | None = None
+    node: str = ""  # the new-side node the change sits on (where it is reverted)
+
+
+def _delta(where: str, *args: JSON, **fields: JSON) -> Delta:
+    """A ``Delta`` sitting on the new-side node ``where`` (the walk's current node)."""
+    return replace(Delta(*args, **fields), node=where)
 
 
 def same(a: JSON, b: JSON) -> bool:
@@ -41,3 +77,622 @@ def differences(a: JSON, b: JSON, pointer: str = "") -> Iterator[tuple[str, JSON
                 yield join(pointer, key), None, b[key]
         return
     yield pointer, a, b
+
+
+def literal(value: JSON) -> str:
+    """A stable text for a JSON literal (enum values as discriminators)."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+_LENGTH = (
+    ("minLength", "maxLength"),
+    ("minItems", "maxItems"),
+    ("minProperties", "maxProperties"),
+    ("minContains", "maxContains"),
+)
+_HANDLED = frozenset(
+    {
+        "type",
+        "enum",
+        "format",
+        "pattern",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "multipleOf",
+        "properties",
+        "required",
+        "additionalProperties",
+        "items",
+        "prefixItems",
+        "anyOf",
+        "oneOf",
+        "allOf",
+        "title",
+        "description",
+        "default",
+        "minLength",
+        "maxLength",
+        "minItems",
+        "maxItems",
+        "minProperties",
+        "maxProperties",
+        "minContains",
+        "maxContains",
+    }
+)
+
+
+def _covers(types: frozenset[str] | None, kind: str) -> bool:
+    if types is None:
+        return True
+    return kind in types or (kind == "integer" and "number" in types)
+
+
+def _types(node: dict[str, JSON]) -> frozenset[str] | None:
+    value = node.get("type")
+    return frozenset(value) if isinstance(value, list) else None
+
+
+def _as_node(value: JSON) -> dict[str, JSON]:
+    if value is True or value is None:
+        return {}
+    if value is False:
+        return dict(FALSE_SCHEMA)
+    return value if isinstance(value, dict) else {}
+
+
+def _lower(node: dict[str, JSON]) -> tuple[float, bool, str] | None:
+    if "exclusiveMinimum" in node and _num(node["exclusiveMinimum"]):
+        return float(node["exclusiveMinimum"]), True, "exclusiveMinimum"
+    if "minimum" in node and _num(node["minimum"]):
+        return float(node["minimum"]), False, "minimum"
+    return None
+
+
+def _upper(node: dict[str, JSON]) -> tuple[float, bool, str] | None:
+    if "exclusiveMaximum" in node and _num(node["exclusiveMaximum"]):
+        return float(node["exclusiveMaximum"]), True, "exclusiveMaximum"
+    if "maximum" in node and _num(node["maximum"]):
+        return float(node["maximum"]), False, "maximum"
+    return None
+
+
+def _num(value: JSON) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def compare(old: JSON, new: JSON) -> list[Delta]:
+    """Every raw difference between two canonical schemas, in walk order."""
+    out: list[Delta] = []
+    _walk(_as_node(old), _as_node(new), "", "", out, 0)
+    return out
+
+
+def _walk(
+    old: dict[str, JSON], new: dict[str, JSON], p: str, q: str, out: list[Delta], depth: int
+) -> None:
+    if depth > 64:
+        return
+    if same(old, new):
+        _order_only(old, new, p, q, out, depth)
+        return
+    if FALSE_SCHEMA in (old, new):
+        action = WIDEN if old == FALSE_SCHEMA else NARROW
+        out.append(_delta(p, "diff/schema-changed", p, q, action, old, new))
+        return
+    _types_delta(old, new, p, q, out)
+    _enum_delta(old, new, p, q, out)
+    for keyword in ("format", "pattern"):
+        a, b = old.get(keyword), new.get(keyword)
+        if a is None and b is not None:
+            out.append(_delta(p, f"diff/{keyword}-added", join(p, keyword), q, NARROW, None, b))
+        elif a is not None and b is None:
+            out.append(_delta(p, f"diff/{keyword}-removed", join(q, keyword), q, WIDEN, a, None))
+        elif a is not None and not same(a, b):
+            out.append(_delta(p, f"diff/{keyword}-changed", join(p, keyword), q, CHANGE, a, b))
+    _numeric_delta(old, new, p, q, out)
+    _length_delta(old, new, p, q, out)
+    _annotation_delta(old, new, p, out)
+    _object_delta(old, new, p, q, out, depth)
+    _array_delta(old, new, p, q, out, depth)
+    for keyword in ("anyOf", "oneOf", "allOf"):
+        _composition_delta(keyword, old, new, p, q, out, depth)
+    for key in sorted((set(old) | set(new)) - _HANDLED - ANNOTATIONS):
+        a, b = old.get(key), new.get(key)
+        if not same(a, b):
+            where = join(p, key) if b is not None else join(q, key)
+            out.append(_delta(p, "diff/schema-changed", where, q, CHANGE, a, b, discriminator=key))
+
+
+def _order_only(old: JSON, new: JSON, p: str, q: str, out: list[Delta], depth: int) -> None:
+    """Equal schemas can still list their properties in another order (the model reads it)."""
+    if not isinstance(old, dict) or not isinstance(new, dict) or depth > 64:
+        return
+    a, b = old.get("properties"), new.get("properties")
+    if isinstance(a, dict) and isinstance(b, dict):
+        if list(a) != list(b):
+            out.append(
+                _delta(
+                    p,
+                    "diff/property-order-changed",
+                    join(p, "properties"),
+                    q,
+                    ANNOTATE,
+                    list(a),
+                    list(b),
+                )
+            )
+        for name in a:
+            _order_only(
+                a[name],
+                b[name],
+                join(p, "properties", name),
+                join(q, "properties", name),
+                out,
+                depth + 1,
+            )
+    for key in ("items", "additionalProperties"):
+        _order_only(old.get(key), new.get(key), join(p, key), join(q, key), out, depth + 1)
+    for key in ("anyOf", "oneOf", "allOf", "prefixItems"):
+        xs, ys = old.get(key), new.get(key)
+        if isinstance(xs, list) and isinstance(ys, list):
+            for index, (x, y) in enumerate(zip(xs, ys, strict=False)):
+                _order_only(x, y, join(p, key, index), join(q, key, index), out, depth + 1)
+
+
+def _types_delta(
+    old: dict[str, JSON], new: dict[str, JSON], p: str, q: str, out: list[Delta]
+) -> None:
+    a, b = _types(old), _types(new)
+    if a == b:
+        return
+    every = frozenset({"array", "boolean", "integer", "null", "number", "object", "string"})
+    before = a if a is not None else every
+    after = b if b is not None else every
+    removed = sorted(t for t in before if not _covers(after, t))
+    added = sorted(t for t in after if not _covers(before, t))
+    if "number" in before and "integer" in after and "number" not in after:
+        removed.append("number")  # number → integer drops every non-integral number
+    if "integer" in before and "number" in after and "integer" not in after:
+        added.append("number")
+    where = join(p, "type") if b is not None else join(q, "type")
+    null_only = {*removed, *added} == {"null"}
+    if null_only:
+        kind = "diff/nullability-narrowed" if removed else "diff/nullability-widened"
+        out.append(
+            _delta(
+                p, kind, where, q, NARROW if removed else WIDEN, old.get("type"), new.get("type")
+            )
+        )
+        return
+    core_removed = [t for t in removed if t != "null"]
+    core_added = [t for t in added if t != "null"]
+    # null beside other types is part of one type change, not a nullability change of its own
+    if "null" in removed and not core_removed:
+        out.append(
+            _delta(
+                p, "diff/nullability-narrowed", where, q, NARROW, old.get("type"), new.get("type")
+            )
+        )
+    if "null" in added and not core_added:
+        out.append(
+            _delta(p, "diff/nullability-widened", where, q, WIDEN, old.get("type"), new.get("type"))
+        )
+    if core_removed and core_added:
+        out.append(
+            _delta(p, "diff/type-changed", where, q, CHANGE, old.get("type"), new.get("type"))
+        )
+    elif core_removed:
+        out.append(
+            _delta(p, "diff/type-narrowed", where, q, NARROW, old.get("type"), new.get("type"))
+        )
+    elif core_added:
+        out.append(
+            _delta(p, "diff/type-widened", where, q, WIDEN, old.get("type"), new.get("type"))
+        )
+
+
+def _enum_delta(
+    old: dict[str, JSON], new: dict[str, JSON], p: str, q: str, out: list[Delta]
+) -> None:
+    a, b = old.get("enum"), new.get("enum")
+    if not isinstance(a, list) and not isinstance(b, list):
+        return
+    if not isinstance(a, list):
+        out.append(_delta(p, "diff/enum-added", join(p, "enum"), q, NARROW, None, b))
+        return
+    if not isinstance(b, list):
+        out.append(_delta(p, "diff/enum-removed", join(q, "enum"), q, WIDEN, a, None))
+        return
+    before = {literal(v): v for v in a}
+    after = {literal(v): v for v in b}
+    if before.keys() == after.keys():
+        return
+    if len(a) == 1 and len(b) == 1:
+        out.append(_delta(p, "diff/const-changed", join(p, "enum"), q, CHANGE, a[0], b[0]))
+        return
+    for key, value in before.items():
+        if key not in after:
+            out.append(
+                _delta(
+                    p,
+                    "diff/enum-value-removed",
+                    join(p, "enum"),
+                    q,
+                    NARROW,
+                    value,
+                    None,
+                    discriminator=key,
+                )
+            )
+    for key, value in after.items():
+        if key not in before:
+            out.append(
+                _delta(
+                    p,
+                    "diff/enum-value-added",
+                    join(p, "enum"),
+                    q,
+                    WIDEN,
+                    None,
+                    value,
+                    discriminator=key,
+                )
+            )
+
+
+def _numeric_delta(
+    old: dict[str, JSON], new: dict[str, JSON], p: str, q: str, out: list[Delta]
+) -> None:
+    for pick, tighter_if_greater in ((_lower, True), (_upper, False)):
+        a, b = pick(old), pick(new)
+        if a is None and b is None:
+            continue
+        if a is not None and b is not None and a[0] == b[0] and a[1] == b[1]:
+            continue
+        if b is None:
+            assert a is not None
+            out.append(_delta(p, "diff/numeric-bound-widened", join(q, a[2]), q, WIDEN, a[0], None))
+            continue
+        if a is None:
+            out.append(
+                _delta(p, "diff/numeric-bound-narrowed", join(p, b[2]), q, NARROW, None, b[0])
+            )
+            continue
+        greater = b[0] > a[0] or (b[0] == a[0] and b[1] and not a[1])
+        tighter = greater if tighter_if_greater else (b[0] < a[0] or (b[0] == a[0] and b[1]))
+        kind = "diff/numeric-bound-narrowed" if tighter else "diff/numeric-bound-widened"
+        out.append(_delta(p, kind, join(p, b[2]), q, NARROW if tighter else WIDEN, a[0], b[0]))
+    a_m, b_m = old.get("multipleOf"), new.get("multipleOf")
+    if not same(a_m, b_m):
+        if b_m is None:
+            out.append(
+                _delta(p, "diff/numeric-bound-widened", join(q, "multipleOf"), q, WIDEN, a_m, None)
+            )
+        elif a_m is None or not _divides(b_m, a_m):
+            out.append(
+                _delta(p, "diff/numeric-bound-narrowed", join(p, "multipleOf"), q, NARROW, a_m, b_m)
+            )
+        else:
+            out.append(
+                _delta(p, "diff/numeric-bound-widened", join(p, "multipleOf"), q, WIDEN, a_m, b_m)
+            )
+
+
+def _divides(divisor: JSON, value: JSON) -> bool:
+    if not (_num(divisor) and _num(value)) or divisor == 0:
+        return False
+    ratio = float(value) / float(divisor)
+    return abs(ratio - round(ratio)) < 1e-9
+
+
+def _length_delta(
+    old: dict[str, JSON], new: dict[str, JSON], p: str, q: str, out: list[Delta]
+) -> None:
+    for low, high in _LENGTH:
+        for key, narrower_if_greater in ((low, True), (high, False)):
+            a, b = old.get(key), new.get(key)
+            if same(a, b) or not (a is None or _num(a)) or not (b is None or _num(b)):
+                continue
+            if b is None:
+                out.append(_delta(p, "diff/length-bound-widened", join(q, key), q, WIDEN, a, None))
+                continue
+            narrower = a is None or (b > a if narrower_if_greater else b < a)
+            kind = "diff/length-bound-narrowed" if narrower else "diff/length-bound-widened"
+            out.append(_delta(p, kind, join(p, key), q, NARROW if narrower else WIDEN, a, b))
+    a_u, b_u = bool(old.get("uniqueItems")), bool(new.get("uniqueItems"))
+    if a_u != b_u:
+        kind = "diff/length-bound-narrowed" if b_u else "diff/length-bound-widened"
+        out.append(
+            _delta(
+                p, kind, join(p if b_u else q, "uniqueItems"), q, NARROW if b_u else WIDEN, a_u, b_u
+            )
+        )
+
+
+def _annotation_delta(old: dict[str, JSON], new: dict[str, JSON], p: str, out: list[Delta]) -> None:
+    for key in ("description", "title"):
+        a, b = old.get(key), new.get(key)
+        if a != b and (isinstance(a, str) or isinstance(b, str)):
+            out.append(_delta(p, "diff/description-changed", join(p, key), p, ANNOTATE, a, b))
+    if "default" in old or "default" in new:
+        a, b = old.get("default"), new.get("default")
+        if ("default" in old) != ("default" in new) or not same(a, b):
+            out.append(_delta(p, "diff/default-changed", join(p, "default"), p, ANNOTATE, a, b))
+
+
+def _explicit_map(node: dict[str, JSON]) -> bool:
+    """Whether an object declares arbitrary names (closed world): explicit extra properties."""
+    extra = node.get("additionalProperties")
+    return (isinstance(extra, dict) and extra != FALSE_SCHEMA) or "patternProperties" in node
+
+
+def _object_delta(
+    old: dict[str, JSON], new: dict[str, JSON], p: str, q: str, out: list[Delta], depth: int
+) -> None:
+    a_props: dict[str, JSON] = old["properties"] if isinstance(old.get("properties"), dict) else {}
+    b_props: dict[str, JSON] = new["properties"] if isinstance(new.get("properties"), dict) else {}
+    a_req = set(old.get("required") or []) if isinstance(old.get("required"), list) else set()
+    b_req = set(new.get("required") or []) if isinstance(new.get("required"), list) else set()
+    for name, sub in a_props.items():
+        if name in b_props:
+            _walk(
+                _as_node(sub),
+                _as_node(b_props[name]),
+                join(p, "properties", name),
+                join(q, "properties", name),
+                out,
+                depth + 1,
+            )
+        else:
+            out.append(
+                _delta(
+                    p,
+                    "diff/property-removed",
+                    join(q, "properties", name),
+                    q,
+                    CHANGE,
+                    sub,
+                    None,
+                    discriminator=name,
+                )
+            )
+    for name, sub in b_props.items():
+        if name in a_props:
+            continue
+        where = join(p, "properties", name)
+        if name in b_req and name not in a_req:
+            out.append(
+                _delta(
+                    p,
+                    "diff/required-property-added",
+                    where,
+                    q,
+                    NARROW,
+                    None,
+                    sub,
+                    discriminator=name,
+                )
+            )
+        else:
+            # Closed world: a name the old schema never declared is no part of its contract,
+            # unless it explicitly accepted extra properties (a map) — then check for real.
+            action = CHANGE if _explicit_map(old) else WIDEN
+            out.append(
+                _delta(
+                    p,
+                    "diff/optional-property-added",
+                    where,
+                    q,
+                    action,
+                    None,
+                    sub,
+                    discriminator=name,
+                )
+            )
+    common = [n for n in a_props if n in b_props]
+    order = [n for n in b_props if n in a_props]
+    if common != order:
+        out.append(
+            _delta(
+                p, "diff/property-order-changed", join(p, "properties"), q, ANNOTATE, common, order
+            )
+        )
+    for name in sorted(b_req - a_req):
+        if name in b_props and name not in a_props:
+            continue  # reported as diff/required-property-added
+        where = join(p, "properties", name) if name in b_props else join(p, "required")
+        out.append(
+            _delta(
+                p, "diff/property-became-required", where, q, NARROW, None, name, discriminator=name
+            )
+        )
+    for name in sorted(a_req - b_req):
+        if name in a_props and name not in b_props:
+            continue  # reported as diff/property-removed
+        where = join(p, "properties", name) if name in b_props else join(q, "required")
+        out.append(
+            _delta(
+                p, "diff/property-became-optional", where, q, WIDEN, name, None, discriminator=name
+            )
+        )
+    a_extra, b_extra = old.get("additionalProperties"), new.get("additionalProperties")
+    if not same(a_extra, b_extra):
+        a_node, b_node = _as_node(a_extra), _as_node(b_extra)
+        if (
+            isinstance(a_extra, dict)
+            and isinstance(b_extra, dict)
+            and FALSE_SCHEMA not in (a_extra, b_extra)
+        ):
+            _walk(
+                a_node,
+                b_node,
+                join(p, "additionalProperties"),
+                join(q, "additionalProperties"),
+                out,
+                depth + 1,
+            )
+        elif b_node == FALSE_SCHEMA or (a_extra is None and b_extra is not None):
+            out.append(
+                _delta(
+                    p,
+                    "diff/additional-properties-narrowed",
+                    join(p, "additionalProperties"),
+                    q,
+                    NARROW,
+                    a_extra,
+                    b_extra,
+                )
+            )
+        else:
+            where = join(p if b_extra is not None else q, "additionalProperties")
+            out.append(
+                _delta(p, "diff/additional-properties-widened", where, q, WIDEN, a_extra, b_extra)
+            )
+    for key in ("dependentRequired", "patternProperties", "dependentSchemas", "propertyNames"):
+        a, b = old.get(key), new.get(key)
+        if not same(a, b):
+            where = join(p if b is not None else q, key)
+            out.append(_delta(p, "diff/schema-changed", where, q, CHANGE, a, b, discriminator=key))
+
+
+def _array_delta(
+    old: dict[str, JSON], new: dict[str, JSON], p: str, q: str, out: list[Delta], depth: int
+) -> None:
+    a_items, b_items = old.get("items"), new.get("items")
+    a_prefix = old.get("prefixItems") if isinstance(old.get("prefixItems"), list) else None
+    b_prefix = new.get("prefixItems") if isinstance(new.get("prefixItems"), list) else None
+    if a_prefix is None and b_prefix is None:
+        if not same(a_items, b_items):
+            _walk(
+                _as_node(a_items),
+                _as_node(b_items),
+                join(p, "items"),
+                join(q, "items"),
+                out,
+                depth + 1,
+            )
+        return
+    if same(a_prefix, b_prefix) and not same(a_items, b_items):
+        _walk(
+            _as_node(a_items), _as_node(b_items), join(p, "items"), join(q, "items"), out, depth + 1
+        )
+        return
+    if (
+        a_prefix is not None
+        and b_prefix is not None
+        and len(a_prefix) == len(b_prefix)
+        and same(a_items, b_items)
+    ):
+        for index, (x, y) in enumerate(zip(a_prefix, b_prefix, strict=True)):
+            _walk(
+                _as_node(x),
+                _as_node(y),
+                join(p, "prefixItems", index),
+                join(q, "prefixItems", index),
+                out,
+                depth + 1,
+            )
+        return
+    where = join(p, "prefixItems") if b_prefix is not None else join(q, "prefixItems")
+    out.append(
+        _delta(
+            p,
+            "diff/items-changed",
+            where,
+            q,
+            CHANGE,
+            {"prefixItems": a_prefix, "items": a_items},
+            {"prefixItems": b_prefix, "items": b_items},
+        )
+    )
+
+
+def _signature(node: JSON) -> str:
+    if isinstance(node, dict):
+        return literal(sorted(node.get("type") or [])) + literal(
+            sorted(node.get("properties") or {})
+        )
+    return literal(node)
+
+
+def _composition_delta(
+    keyword: str,
+    old: dict[str, JSON],
+    new: dict[str, JSON],
+    p: str,
+    q: str,
+    out: list[Delta],
+    depth: int,
+) -> None:
+    a = old.get(keyword) if isinstance(old.get(keyword), list) else None
+    b = new.get(keyword) if isinstance(new.get(keyword), list) else None
+    if a is None and b is None:
+        return
+    a_list: list[JSON] = list(a or [])
+    b_list: list[JSON] = list(b or [])
+    if same(a_list, b_list):
+        return
+    left = list(range(len(a_list)))
+    right = list(range(len(b_list)))
+    for i in list(left):
+        for j in right:
+            if same(a_list[i], b_list[j]):
+                left.remove(i)
+                right.remove(j)
+                break
+    # Pair leftovers one-to-one by shape (same types and property names) and walk into them,
+    # so a constraint changed inside a branch is reported as that constraint.
+    paired = []
+    if len(left) == 1 and len(right) == 1:
+        paired.append((left[0], right[0]))
+    else:
+        for i in list(left):
+            matches = [j for j in right if _signature(b_list[j]) == _signature(a_list[i])]
+            if len(matches) == 1:
+                paired.append((i, matches[0]))
+                right.remove(matches[0])
+        left = [i for i in left if i not in {x for x, _ in paired}]
+    for i, j in paired:
+        if i in left:
+            left.remove(i)
+        if j in right:
+            right.remove(j)
+        _walk(
+            _as_node(a_list[i]),
+            _as_node(b_list[j]),
+            join(p, keyword, j),
+            join(q, keyword, i),
+            out,
+            depth + 1,
+        )
+    for i in left:
+        out.append(
+            _delta(
+                p,
+                "diff/composition-branch-removed",
+                join(q, keyword, i),
+                q,
+                CHANGE,
+                a_list[i],
+                None,
+                discriminator=f"{keyword}/{literal(a_list[i])}",
+            )
+        )
+    for j in right:
+        # An anyOf branch can only widen; a oneOf branch can also make an instance match twice.
+        action = WIDEN if keyword == "anyOf" and a is not None else CHANGE
+        out.append(
+            _delta(
+                p,
+                "diff/composition-branch-added",
+                join(p, keyword, j),
+                q,
+                action,
+                None,
+                b_list[j],
+                discriminator=f"{keyword}/{literal(b_list[j])}",
+            )
+        )

@@ -1,14 +1,23 @@
-"""The change catalogue: one rule per kind of change between a baseline tool and its current
-form. A ``pair`` rule's check receives ``(old, new, ctx)`` (``None`` for an absent side) and
-yields hits whose pointers are relative to the tool record (the new side, or the old side for
-removals).
+"""The change catalogue: one rule per kind of change between a baseline tool and its current form.
+
+Each kind has a taxonomy (``side``: the input or output schema or the tool record; ``aspect``:
+what part of the contract; ``action``: add, remove, widen, narrow, change) and a verdict per
+consumer. ``callers`` (programmatic callers, recorded calls, eval fixtures) are bound by the
+accepted values: on the input side a narrowing breaks them, on the output side a widening does
+(they now receive values they were not written for). ``model`` re-reads the schema every call,
+so only what it reads as prose changes its behaviour. ``implementation`` (the tool's own code)
+receives inputs and produces outputs, the mirror image of callers.
+
+Every kind is registered as a ``pair`` rule so it has an ID, docs and executed examples like
+any lint rule; its check runs the shared analysis of a tool pair (memoised) and yields the
+hits of its own kind. ``classify.py`` decides severities and consumers.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from schemadrift.diff.compare import differences
 from schemadrift.model import Evidence, Severity, Tool
 from schemadrift.registry import Context, Example, Hit, rule
 
@@ -16,134 +25,690 @@ DESIGN = Evidence(
     "https://github.com/schemadrift/schemadrift/blob/main/docs/design.md#diff-semantics",
     "documented",
     "2026-12-01",
-    "schemadrift's own contract semantics",
+    "schemadrift's own contract semantics (closed world, direction per side)",
+)
+JSON_SCHEMA = Evidence(
+    "https://json-schema.org/draft/2020-12/json-schema-validation",
+    "documented",
+    "2026-12-01",
+    "validation keywords: which values a schema accepts",
 )
 
-_WEATHER = {"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"]}
+BREAKS = "breaks"
+RISK = "risk"
+SAFE = "safe"
+CONTRACT = "contract"  # decided by the accepted values and the side's direction (witnessed)
+
+CONSUMERS = ("callers", "model", "implementation")
+SIDES = ("input", "output", "tool")
+ASPECTS = (
+    "existence",
+    "requiredness",
+    "type",
+    "constraints",
+    "values",
+    "structure",
+    "description",
+    "dialect",
+)
+ACTIONS = ("add", "remove", "widen", "narrow", "change")
 
 
-def _tool(name: str, schema: object, description: str = "Get the weather.") -> dict[str, object]:
-    return {"name": name, "description": description, "input_schema": schema}
+@dataclass(frozen=True, slots=True)
+class ChangeKind:
+    """One kind of change: its taxonomy and how each consumer takes it.
+
+    ``callers``/``implementation``/``model`` are ``contract`` (judged by accepted values and the
+    side's direction, proven by a witness), or a fixed ``breaks``/``risk``/``safe``.
+    ``unproven`` is the callers' verdict when the accepted values may shrink but no witness
+    was found (``risk`` for a plain narrowing, ``safe`` where the change is usually harmless).
+    """
+
+    id: str
+    sides: tuple[str, ...]
+    aspect: str
+    action: str
+    callers: str = CONTRACT
+    model: str = SAFE
+    implementation: str = CONTRACT
+    unproven: str = RISK
 
 
-@rule(
-    "diff/tool-added",
+KINDS: dict[str, ChangeKind] = {}
+
+
+def _weather(extra: dict[str, object] | None = None, **props: object) -> dict[str, object]:
+    properties = {"city": {"type": "string"}, **props}
+    schema: dict[str, object] = {"type": "object", "properties": properties, "required": ["city"]}
+    schema.update(extra or {})
+    return schema
+
+
+def _tool(
+    schema: object,
+    name: str = "get_weather",
+    description: str = "Get the weather.",
+    **extra: object,
+) -> dict[str, object]:
+    return {"name": name, "description": description, "input_schema": schema, **extra}
+
+
+def _pair(before: object, after: object) -> Example:
+    return Example({"before": [_tool(before)], "after": [_tool(after)]})
+
+
+_SAME = _pair(_weather(), _weather())
+
+
+def kind(
+    value: ChangeKind,
+    *,
+    severity: Severity,
+    summary: str,
+    why: str,
+    fix: str,
+    fails: list[Example],
+    passes: list[Example] | None = None,
+    evidence: list[Evidence] | None = None,
+) -> None:
+    """Register ``value`` in ``KINDS`` and as a ``pair`` rule with its docs and examples."""
+    KINDS[value.id] = value
+
+    def check(old: Tool | None, new: Tool | None, ctx: Context) -> Iterator[Hit]:
+        from schemadrift.diff.classify import analyse
+
+        for item in analyse(old, new):
+            if item.kind == value.id:
+                yield Hit(item.pointer, item.message, discriminator=item.discriminator)
+
+    check.__doc__ = why
+    rule(
+        value.id,
+        severity=severity,
+        scope="pair",
+        summary=summary,
+        why=why,
+        fix=fix,
+        evidence=evidence or [DESIGN],
+        fails=fails,
+        passes=passes or [_SAME],
+    )(check)
+
+
+_REVIEW = "Review the change; if it is intended, run `schemadrift snapshot` to accept it."
+_KEEP = (
+    "Keep accepting what was accepted (add beside, deprecate, remove later), or acknowledge it "
+    "with `schemadrift ack FINGERPRINT --reason ...`."
+)
+
+# --- tool record ----------------------------------------------------------------------------
+
+kind(
+    ChangeKind(
+        "diff/tool-added",
+        ("tool",),
+        "existence",
+        "add",
+        callers=SAFE,
+        model=SAFE,
+        implementation=SAFE,
+    ),
     severity=Severity.INFO,
-    scope="pair",
     summary="A tool that was not in the baseline is reported (compatible for existing callers).",
     why="A new tool changes what the model can do; nothing that worked before stops working.",
     fix="Nothing to fix: review it, then run `schemadrift snapshot` to record it.",
-    evidence=[DESIGN],
-    fails=[Example({"before": [], "after": [_tool("get_weather", _WEATHER)]})],
-    passes=[Example({"before": [_tool("get_weather", _WEATHER)], "after": [_tool("get_weather", _WEATHER)]})],
+    fails=[Example({"before": [], "after": [_tool(_weather())]})],
 )
-def tool_added(old: Tool | None, new: Tool | None, ctx: Context) -> Iterator[Hit]:
-    if old is None and new is not None:
-        yield Hit("", f"tool {new.name!r} was added")
-
-
-@rule(
-    "diff/tool-removed",
+kind(
+    ChangeKind(
+        "diff/tool-removed",
+        ("tool",),
+        "existence",
+        "remove",
+        callers=BREAKS,
+        model=RISK,
+        implementation=SAFE,
+    ),
     severity=Severity.ERROR,
-    scope="pair",
     summary="Tools are not removed: callers, recorded conversations and evals still name them.",
     why=(
         "A removed tool breaks every caller and every replayed conversation that calls it; "
         "providers also reject history that names an unknown tool."
     ),
     fix="Keep the tool (deprecate it in its description first), or acknowledge the removal.",
-    evidence=[DESIGN],
-    fails=[Example({"before": [_tool("get_weather", _WEATHER)], "after": []})],
-    passes=[Example({"before": [_tool("get_weather", _WEATHER)], "after": [_tool("get_weather", _WEATHER)]})],
+    fails=[Example({"before": [_tool(_weather())], "after": []})],
 )
-def tool_removed(old: Tool | None, new: Tool | None, ctx: Context) -> Iterator[Hit]:
-    if old is not None and new is None:
-        yield Hit("", f"tool {old.name!r} was removed")
-
-
-@rule(
-    "diff/tool-renamed",
+kind(
+    ChangeKind(
+        "diff/tool-renamed",
+        ("tool",),
+        "existence",
+        "change",
+        callers=BREAKS,
+        model=SAFE,
+        implementation=SAFE,
+    ),
     severity=Severity.ERROR,
-    scope="pair",
     summary="Tool names are stable: a tool with the same schema under a new name is a rename.",
     why="Callers and recorded tool calls address a tool by name; a rename breaks them all.",
     fix="Keep the old name, or add the new tool beside the old one and remove the old later.",
-    evidence=[DESIGN],
     fails=[
         Example(
             {
-                "before": [_tool("get_weather", _WEATHER), _tool("x", {"type": "object"})],
-                "after": [_tool("fetch_weather", _WEATHER), _tool("x", {"type": "object"})],
+                "before": [_tool(_weather()), _tool({"type": "object"}, name="x")],
+                "after": [
+                    _tool(_weather(), name="fetch_weather"),
+                    _tool({"type": "object"}, name="x"),
+                ],
             }
         )
     ],
-    passes=[Example({"before": [_tool("get_weather", _WEATHER)], "after": [_tool("get_weather", _WEATHER)]})],
 )
-def tool_renamed(old: Tool | None, new: Tool | None, ctx: Context) -> Iterator[Hit]:
-    if old is not None and new is not None and old.name != new.name and not (
-        old.name_from_file or new.name_from_file
-    ):
-        yield Hit("/name", f"tool {old.name!r} was renamed to {new.name!r}", discriminator=old.name)
-
-
-@rule(
-    "diff/description-changed",
+kind(
+    ChangeKind(
+        "diff/description-changed",
+        ("input", "output", "tool"),
+        "description",
+        "change",
+        callers=SAFE,
+        model=RISK,
+        implementation=SAFE,
+    ),
     severity=Severity.WARNING,
-    scope="pair",
-    summary="Tool descriptions change only on purpose: they are the prompt the model reads.",
+    summary="Descriptions and titles change only on purpose: they are the prompt the model reads.",
     why=(
-        "The model re-reads every description on every call; an edited description changes "
-        "which tool it picks and how it fills arguments, with no schema change to show it."
+        "The model re-reads every description on every call; an edited description or title "
+        "changes which tool it picks and how it fills arguments, with no schema change to show "
+        "it. The message carries a word-level diff."
     ),
     fix="Review the new wording, then run `schemadrift snapshot` to accept it.",
-    evidence=[DESIGN],
-    fails=[Example({"before": [_tool("get_weather", _WEATHER)], "after": [_tool("get_weather", _WEATHER, "Weather now.")]})],
-    passes=[Example({"before": [_tool("get_weather", _WEATHER)], "after": [_tool("get_weather", _WEATHER)]})],
+    fails=[
+        Example(
+            {
+                "before": [_tool(_weather())],
+                "after": [_tool(_weather(), description="Weather now.")],
+            }
+        ),
+        _pair(_weather(), _weather(city={"type": "string", "description": "A city name."})),
+    ],
 )
-def description_changed(old: Tool | None, new: Tool | None, ctx: Context) -> Iterator[Hit]:
-    if old is not None and new is not None and (old.description or "") != (new.description or ""):
-        yield Hit("/description", "the tool description changed")
-
-
-@rule(
-    "diff/schema-changed",
+kind(
+    ChangeKind(
+        "diff/strict-changed",
+        ("tool",),
+        "constraints",
+        "change",
+        callers=SAFE,
+        model=RISK,
+        implementation=RISK,
+    ),
     severity=Severity.WARNING,
-    scope="pair",
-    summary="Any other change to a tool's input or output schema is reported at its pointer.",
-    why="Schema output drifts silently with dependency upgrades; every change deserves a look.",
-    fix="Review the change, then run `schemadrift snapshot` to accept it.",
+    summary="A tool's `strict` flag is stable: it decides whether the provider enforces the schema.",
+    why=(
+        "With `strict: true` the provider constrains generation to the schema (and rejects "
+        "schemas outside its subset); turning it off lets malformed arguments through to the "
+        "implementation, turning it on changes what the model may produce."
+    ),
+    fix="Flip it on purpose, in its own change, and re-test the provider calls.",
+    fails=[
+        Example(
+            {"before": [_tool(_weather(), strict=False)], "after": [_tool(_weather(), strict=True)]}
+        )
+    ],
+)
+
+# --- existence and requiredness of properties ----------------------------------------------
+
+kind(
+    ChangeKind("diff/property-removed", ("input", "output"), "existence", "remove", unproven=RISK),
+    severity=Severity.ERROR,
+    summary="Declared properties stay declared: removing one rejects (closed) or ignores (open) it.",
+    why=(
+        "Callers still send the property. On a closed object (`additionalProperties: false`) "
+        "the provider or validator now rejects the call: an error, with a witness. On an open "
+        "object the value is silently ignored: a warning."
+    ),
+    fix=_KEEP,
+    fails=[_pair(_weather(units={"type": "string"}), _weather())],
+)
+kind(
+    ChangeKind(
+        "diff/optional-property-added",
+        ("input", "output"),
+        "existence",
+        "add",
+        implementation=SAFE,
+        unproven=SAFE,
+    ),
+    severity=Severity.INFO,
+    summary="An optional property added is compatible: old arguments stay valid (closed world).",
+    why=(
+        "A name the old schema never declared was not part of its contract, so nothing valid "
+        "before is rejected now. Where the old object explicitly accepted extra properties "
+        "(`additionalProperties: {...}`), a stricter new property can reject old arguments; "
+        "that case is checked with a witness."
+    ),
+    fix="Nothing to fix for callers; make sure the model is told what the property is for.",
+    fails=[_pair(_weather(), _weather(units={"type": "string"}))],
+)
+kind(
+    ChangeKind("diff/required-property-added", ("input", "output"), "requiredness", "add"),
+    severity=Severity.ERROR,
+    summary="New properties are optional: a new required property rejects every old call.",
+    why="Every recorded call and every caller that does not send the new property now fails.",
+    fix="Make the new property optional with a default in the implementation.",
+    fails=[_pair(_weather(), _weather({"required": ["city", "units"]}, units={"type": "string"}))],
+)
+kind(
+    ChangeKind("diff/property-became-required", ("input", "output"), "requiredness", "narrow"),
+    severity=Severity.ERROR,
+    summary="Optional properties stay optional: making one required rejects calls that omit it.",
+    why="Calls that relied on the property being optional are now rejected.",
+    fix=_KEEP,
+    fails=[
+        _pair(
+            _weather(units={"type": "string"}),
+            _weather({"required": ["city", "units"]}, units={"type": "string"}),
+        )
+    ],
+)
+kind(
+    ChangeKind(
+        "diff/property-became-optional", ("input", "output"), "requiredness", "widen", unproven=SAFE
+    ),
+    severity=Severity.WARNING,
+    summary="A required property made optional is compatible for callers; the code must cope.",
+    why=(
+        "Old calls stay valid, but the implementation may now receive calls without the "
+        "property (and, for outputs, consumers may not get a value they relied on)."
+    ),
+    fix="Make sure the implementation handles the property being absent.",
+    fails=[_pair(_weather(), {**_weather(), "required": []})],
+)
+
+# --- type and nullability --------------------------------------------------------------------
+
+kind(
+    ChangeKind("diff/type-narrowed", ("input", "output"), "type", "narrow"),
+    severity=Severity.ERROR,
+    summary="Accepted types are not removed: a narrowed type rejects values that were valid.",
+    why="A caller sending a value of the removed type (`number` → `integer`: `1.5`) now fails.",
+    fix=_KEEP,
+    fails=[_pair(_weather(days={"type": "number"}), _weather(days={"type": "integer"}))],
+)
+kind(
+    ChangeKind("diff/type-widened", ("input", "output"), "type", "widen", unproven=SAFE),
+    severity=Severity.WARNING,
+    summary="A widened type is compatible for callers; the implementation receives new types.",
+    why=(
+        "Old calls stay valid, but the model may now send the new type and the code may not "
+        "handle it (and on outputs, consumers may receive a type they do not expect)."
+    ),
+    fix="Make sure the implementation handles the added type.",
+    fails=[_pair(_weather(days={"type": "integer"}), _weather(days={"type": "number"}))],
+)
+kind(
+    ChangeKind("diff/type-changed", ("input", "output"), "type", "change"),
+    severity=Severity.ERROR,
+    summary="A property's type is not swapped for another: old values are rejected.",
+    why="Every caller that sends the old type fails, and the code receives a type it did not.",
+    fix=_KEEP,
+    fails=[_pair(_weather(days={"type": "string"}), _weather(days={"type": "integer"}))],
+)
+kind(
+    ChangeKind("diff/nullability-widened", ("input", "output"), "type", "widen", unproven=SAFE),
+    severity=Severity.WARNING,
+    summary="`null` newly accepted is compatible for callers; the code may now receive null.",
+    why=(
+        "pydantic 2 renders `Optional[X]` as `anyOf: [X, {type: null}]` where pydantic 1 wrote "
+        "`X`: callers are unaffected, but the model may now send an explicit null, and some "
+        "providers (Gemini) reject the null type: see diff/dialect-regression."
+    ),
+    fix="Make sure the implementation treats null like an absent value.",
+    fails=[
+        _pair(
+            _weather(days={"type": "integer"}),
+            _weather(days={"anyOf": [{"type": "integer"}, {"type": "null"}]}),
+        )
+    ],
+)
+kind(
+    ChangeKind("diff/nullability-narrowed", ("input", "output"), "type", "narrow"),
+    severity=Severity.ERROR,
+    summary="`null` stays accepted where it was: removing it rejects explicit nulls.",
+    why="Callers (and the model, following the old schema) that send null now fail.",
+    fix=_KEEP,
+    fails=[_pair(_weather(days={"type": ["integer", "null"]}), _weather(days={"type": "integer"}))],
+)
+
+# --- values ---------------------------------------------------------------------------------
+
+kind(
+    ChangeKind("diff/enum-value-removed", ("input", "output"), "values", "narrow"),
+    severity=Severity.ERROR,
+    summary="Enum values are not removed: a removed value rejects calls that use it.",
+    why="Callers, recorded calls and eval fixtures that send the removed value now fail.",
+    fix=_KEEP,
+    fails=[_pair(_weather(units={"enum": ["c", "f"]}), _weather(units={"enum": ["c"]}))],
+)
+kind(
+    ChangeKind("diff/enum-value-added", ("input", "output"), "values", "widen", unproven=SAFE),
+    severity=Severity.WARNING,
+    summary="An enum value added is compatible for callers; the code must handle it.",
+    why=(
+        "Old calls stay valid; the model may now send the new value (and on outputs, consumers "
+        "may receive a value their switch does not handle)."
+    ),
+    fix="Make sure the implementation handles the new value.",
+    fails=[_pair(_weather(units={"enum": ["c"]}), _weather(units={"enum": ["c", "f"]}))],
+)
+kind(
+    ChangeKind("diff/enum-added", ("input", "output"), "values", "narrow"),
+    severity=Severity.ERROR,
+    summary="A free value does not become an enum: values outside the list are now rejected.",
+    why="Callers sending any value not in the new list now fail.",
+    fix=_KEEP,
+    fails=[
+        _pair(
+            _weather(units={"type": "string"}),
+            _weather(units={"type": "string", "enum": ["c", "f"]}),
+        )
+    ],
+)
+kind(
+    ChangeKind("diff/enum-removed", ("input", "output"), "values", "widen", unproven=SAFE),
+    severity=Severity.WARNING,
+    summary="An enum dropped is compatible for callers; the code receives free values.",
+    why="Old calls stay valid, but any value may now reach the implementation.",
+    fix="Make sure the implementation validates the value itself.",
+    fails=[
+        _pair(
+            _weather(units={"type": "string", "enum": ["c", "f"]}),
+            _weather(units={"type": "string"}),
+        )
+    ],
+)
+kind(
+    ChangeKind("diff/const-changed", ("input", "output"), "values", "change"),
+    severity=Severity.ERROR,
+    summary="A constant stays constant: changing it rejects the old value.",
+    why="Every call carrying the old constant (a discriminator, a version tag) now fails.",
+    fix=_KEEP,
+    fails=[_pair(_weather(kind={"const": "v1"}), _weather(kind={"const": "v2"}))],
+)
+kind(
+    ChangeKind(
+        "diff/default-changed",
+        ("input", "output"),
+        "values",
+        "change",
+        callers=RISK,
+        model=RISK,
+        implementation=SAFE,
+    ),
+    severity=Severity.WARNING,
+    summary="Defaults are stable: a changed default changes what an omitted argument means.",
+    why=(
+        "Callers and the model that omit the argument now get different behaviour, with no "
+        "validation error to show it."
+    ),
+    fix="Change defaults on purpose and say so in the description.",
+    fails=[
+        _pair(
+            _weather(days={"type": "integer", "default": 1}),
+            _weather(days={"type": "integer", "default": 7}),
+        )
+    ],
+)
+
+# --- constraints ----------------------------------------------------------------------------
+
+for _name, _key, _a, _b in (
+    ("format", "format", "date", "date-time"),
+    ("pattern", "pattern", "^[a-z]+$", "^[A-Z]+$"),
+):
+    kind(
+        ChangeKind(f"diff/{_name}-added", ("input", "output"), "constraints", "narrow"),
+        severity=Severity.ERROR,
+        summary=f"A `{_key}` added to a free string rejects values that do not match it.",
+        why=f"Values valid before that do not match the new `{_key}` are now rejected.",
+        fix=_KEEP,
+        evidence=[DESIGN, JSON_SCHEMA],
+        fails=[_pair(_weather(day={"type": "string"}), _weather(day={"type": "string", _key: _a}))],
+    )
+    kind(
+        ChangeKind(
+            f"diff/{_name}-removed", ("input", "output"), "constraints", "widen", unproven=SAFE
+        ),
+        severity=Severity.WARNING,
+        summary=f"A `{_key}` removed is compatible for callers; the code gets unchecked strings.",
+        why=f"Old values stay valid; strings not matching the old `{_key}` may now arrive.",
+        fix="Make sure the implementation validates the string itself.",
+        evidence=[DESIGN, JSON_SCHEMA],
+        fails=[_pair(_weather(day={"type": "string", _key: _a}), _weather(day={"type": "string"}))],
+    )
+    kind(
+        ChangeKind(f"diff/{_name}-changed", ("input", "output"), "constraints", "change"),
+        severity=Severity.ERROR,
+        summary=f"A `{_key}` is not swapped for another: values matching the old one fail.",
+        why=f"Values matching the old `{_key}` but not the new one are now rejected.",
+        fix=_KEEP,
+        evidence=[DESIGN, JSON_SCHEMA],
+        fails=[
+            _pair(
+                _weather(day={"type": "string", _key: _a}),
+                _weather(day={"type": "string", _key: _b}),
+            )
+        ],
+    )
+
+for _family, _keys, _narrow, _wide in (
+    (
+        "numeric",
+        "minimum, maximum, exclusive bounds and multipleOf",
+        ({"type": "integer", "maximum": 14}, {"type": "integer", "maximum": 7}),
+        ({"type": "integer", "maximum": 7}, {"type": "integer", "maximum": 14}),
+    ),
+    (
+        "length",
+        "minLength/maxLength, minItems/maxItems, minProperties/maxProperties, "
+        "minContains/maxContains and uniqueItems",
+        ({"type": "string", "maxLength": 100}, {"type": "string", "maxLength": 10}),
+        ({"type": "string", "maxLength": 10}, {"type": "string", "maxLength": 100}),
+    ),
+):
+    kind(
+        ChangeKind(f"diff/{_family}-bound-narrowed", ("input", "output"), "constraints", "narrow"),
+        severity=Severity.ERROR,
+        summary=f"Bounds ({_keys}) do not tighten: values at the old edge are rejected.",
+        why="A value inside the old range and outside the new one is now rejected.",
+        fix=_KEEP,
+        evidence=[DESIGN, JSON_SCHEMA],
+        fails=[_pair(_weather(x=_narrow[0]), _weather(x=_narrow[1]))],
+    )
+    kind(
+        ChangeKind(
+            f"diff/{_family}-bound-widened",
+            ("input", "output"),
+            "constraints",
+            "widen",
+            unproven=SAFE,
+        ),
+        severity=Severity.WARNING,
+        summary=f"Loosened bounds ({_keys}) are compatible for callers; the code gets more.",
+        why="Old values stay valid; values outside the old range may now reach the code.",
+        fix="Make sure the implementation handles the wider range.",
+        evidence=[DESIGN, JSON_SCHEMA],
+        fails=[_pair(_weather(x=_wide[0]), _weather(x=_wide[1]))],
+    )
+
+kind(
+    ChangeKind("diff/additional-properties-narrowed", ("input", "output"), "structure", "narrow"),
+    severity=Severity.ERROR,
+    summary="An object that accepted extra properties keeps accepting them.",
+    why=(
+        "Flipping `additionalProperties` to `false` (or to a stricter schema) rejects calls "
+        "carrying extra properties, where the old schema explicitly allowed them. Closing an "
+        "object that only left them unspecified breaks nothing declared (closed world)."
+    ),
+    fix=_KEEP,
+    fails=[
+        _pair(_weather({"additionalProperties": True}), _weather({"additionalProperties": False}))
+    ],
+)
+kind(
+    ChangeKind(
+        "diff/additional-properties-widened",
+        ("input", "output"),
+        "structure",
+        "widen",
+        unproven=SAFE,
+    ),
+    severity=Severity.WARNING,
+    summary="An object opened to extra properties is compatible for callers.",
+    why="Old calls stay valid; undeclared properties may now reach the implementation.",
+    fix="Make sure the implementation ignores or validates unknown properties.",
+    fails=[_pair(_weather({"additionalProperties": False}), _weather())],
+)
+kind(
+    ChangeKind("diff/items-changed", ("input", "output"), "structure", "change"),
+    severity=Severity.ERROR,
+    summary="Tuple layouts (`prefixItems`/array `items`) stay as they are.",
+    why="A changed tuple layout can reject arrays that matched the old positions.",
+    fix=_KEEP,
+    evidence=[DESIGN, JSON_SCHEMA],
+    fails=[
+        _pair(
+            _weather(xy={"type": "array", "prefixItems": [{"type": "number"}]}),
+            _weather(xy={"type": "array", "prefixItems": [{"type": "string"}], "items": False}),
+        )
+    ],
+)
+kind(
+    ChangeKind(
+        "diff/composition-branch-added", ("input", "output"), "structure", "add", unproven=SAFE
+    ),
+    severity=Severity.WARNING,
+    summary="A branch added to `anyOf`/`oneOf`/`allOf` is reported; it may narrow (oneOf, allOf).",
+    why=(
+        "An `anyOf` branch only widens; a `oneOf` branch that overlaps another makes values "
+        "match twice and fail, and an `allOf` branch narrows. A witness decides."
+    ),
+    fix=_REVIEW,
+    fails=[
+        _pair(
+            _weather(
+                x={"anyOf": [{"type": "string"}, {"type": "object", "properties": {"a": {}}}]}
+            ),
+            _weather(
+                x={
+                    "anyOf": [
+                        {"type": "string"},
+                        {"type": "object", "properties": {"a": {}}},
+                        {"type": "array", "items": {"type": "string"}},
+                    ]
+                }
+            ),
+        )
+    ],
+)
+kind(
+    ChangeKind(
+        "diff/composition-branch-removed", ("input", "output"), "structure", "remove", unproven=SAFE
+    ),
+    severity=Severity.ERROR,
+    summary="Branches of `anyOf`/`oneOf` are not removed: values only they accepted fail.",
+    why="Values that matched only the removed branch are now rejected (a witness shows one).",
+    fix=_KEEP,
+    fails=[
+        _pair(
+            _weather(
+                x={
+                    "anyOf": [
+                        {"type": "string"},
+                        {"type": "object", "properties": {"a": {}}},
+                        {"type": "array", "items": {"type": "string"}},
+                    ]
+                }
+            ),
+            _weather(
+                x={"anyOf": [{"type": "string"}, {"type": "object", "properties": {"a": {}}}]}
+            ),
+        )
+    ],
+)
+kind(
+    ChangeKind(
+        "diff/property-order-changed",
+        ("input", "output"),
+        "structure",
+        "change",
+        callers=SAFE,
+        model=SAFE,
+        implementation=SAFE,
+    ),
+    severity=Severity.INFO,
+    summary="Property order is reported: the model reads it, validators do not.",
+    why=(
+        "Order does not change which arguments are valid, but models fill arguments in the "
+        "order they read them (and OpenAI strict output follows it)."
+    ),
+    fix="Nothing to fix; keep order stable where generation quality matters.",
+    fails=[
+        _pair(
+            {"type": "object", "properties": {"a": {}, "b": {}}},
+            {"type": "object", "properties": {"b": {}, "a": {}}},
+        )
+    ],
+)
+kind(
+    ChangeKind("diff/schema-changed", ("input", "output"), "constraints", "change", unproven=SAFE),
+    severity=Severity.WARNING,
+    summary="Any other change to a schema is reported at its pointer, an error when witnessed.",
+    why=(
+        "Keywords without a kind of their own (`not`, `if`/`then`/`else`, `dependentRequired`, "
+        "`patternProperties`, vendor keywords) can still narrow what is accepted; a witness "
+        "proves it, otherwise the change is informational."
+    ),
+    fix=_REVIEW,
+    fails=[
+        _pair(
+            _weather(),
+            _weather({"dependentRequired": {"city": ["country"]}}, country={"type": "string"}),
+        )
+    ],
+)
+
+# --- dialect regressions ---------------------------------------------------------------------
+
+kind(
+    ChangeKind(
+        "diff/dialect-regression",
+        ("input", "output", "tool"),
+        "dialect",
+        "change",
+        callers=BREAKS,
+        model=BREAKS,
+        implementation=SAFE,
+    ),
+    severity=Severity.ERROR,
+    summary="A target provider that accepted the tools keeps accepting them after an upgrade.",
+    why=(
+        "Each target dialect is linted on both sides; a rule that fires only on the new side "
+        "means the provider now rejects (or degrades) a schema it took before: the n8n case, "
+        "pydantic 2's `anyOf`-null on Gemini. A newly added tool a target dialect rejects is "
+        "one too: providers validate the whole tool list, so one bad tool breaks every call. "
+        "The severity is the lint finding's own (an error when the provider rejects)."
+    ),
+    fix="Fix the schema for that provider (see the named rule), or pin the dependency.",
     evidence=[DESIGN],
     fails=[
         Example(
             {
-                "before": [_tool("get_weather", _WEATHER)],
-                "after": [_tool("get_weather", {**_WEATHER, "properties": {"city": {"type": "integer"}}})],
-            }
+                "before": [_tool(_weather())],
+                "after": [_tool({"type": "object", "properties": {"x": "string"}})],
+            },
+            note="judged with the always-on json-schema pack",
         )
     ],
-    passes=[Example({"before": [_tool("get_weather", _WEATHER)], "after": [_tool("get_weather", _WEATHER)]})],
 )
-def schema_changed(old: Tool | None, new: Tool | None, ctx: Context) -> Iterator[Hit]:
-    if old is None or new is None:
-        return
-    for base, a, b in (
-        ("/input_schema", old.input_schema, new.input_schema),
-        ("/output_schema", old.output_schema, new.output_schema),
-    ):
-        for pointer, before, after in differences(a, b):
-            if pointer.endswith("/description") or pointer.endswith("/title"):
-                continue
-            yield Hit(
-                base + pointer,
-                f"changed from {_short(before)} to {_short(after)}",
-                discriminator=pointer,
-            )
-
-
-def _short(value: object) -> str:
-    import json
-
-    if value is None:
-        return "(absent)"
-    text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 60 else text[:57] + "..."

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from schemadrift.model import JSON, Tool
-from schemadrift.schema.refs import inline_refs
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +24,9 @@ class Pairing:
 
 def normal_form(schema: JSON) -> str:
     """A text that is equal for schemas that differ only in representation."""
-    return json.dumps(inline_refs(schema), sort_keys=True, separators=(",", ":"))
+    from schemadrift.diff.transitions import canonical
+
+    return json.dumps(canonical(schema), sort_keys=True, separators=(",", ":"))
 
 
 def pair_tools(before: Sequence[Tool], after: Sequence[Tool]) -> Pairing:

@@ -1,13 +1,34 @@
-"""Run the change catalogue over paired tools and return findings."""
+"""Run the change catalogue over two tool sets and return findings.
+
+Pairing (``pairing.py``) → per pair ``classify.analyse`` (canonical forms, parallel walk,
+witnesses) → severity per selected consumer → dialect regressions (both sides linted through
+one ``Linter``) → attribution (``Bump``s on every finding). Pure: no I/O.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from schemadrift import registry
+from schemadrift.diff.classify import (
+    Judged,
+    analyse,
+    bumps,
+    consumer_verdicts,
+    dialect_regressions,
+    judge,
+)
+from schemadrift.diff.kinds import CONSUMERS
 from schemadrift.diff.pairing import pair_tools
-from schemadrift.model import Finding, Location, Tool
-from schemadrift.registry import Context, Rule
+from schemadrift.diff.witness import Validators
+from schemadrift.model import Change, Finding, Location, Severity, Tool
+from schemadrift.registry import Rule
+
+if TYPE_CHECKING:
+    from schemadrift.engine import Linter
+
+REGRESSION = "diff/dialect-regression"
 
 
 def diff_tools(
@@ -15,37 +36,198 @@ def diff_tools(
     after: Sequence[Tool],
     *,
     enabled: Callable[[Rule], bool] | None = None,
+    consumers: Sequence[str] = CONSUMERS,
+    dialects: Sequence[str] = (),
+    linter: Linter | None = None,
+    before_dialects: Mapping[int, Sequence[str]] | None = None,
+    after_dialects: Mapping[int, Sequence[str]] | None = None,
+    packages_before: Mapping[str, str] | None = None,
+    packages_after: Mapping[str, str] | None = None,
+    lint_enabled: Callable[[Rule], bool] | None = None,
 ) -> list[Finding]:
-    """Findings for every change between ``before`` and ``after``."""
-    rules = [r for r in registry.all_rules() if r.scope == "pair"]
-    if enabled is not None:
-        rules = [r for r in rules if enabled(r)]
+    """Findings for every change between ``before`` and ``after``.
+
+    ``dialects`` (and the per-tool maps, as ``Linter.lint`` takes them) are the targeted
+    dialects both sides are linted under for ``diff/dialect-regression``; the always-on packs
+    are added by the engine. ``consumers`` selects whose verdicts set the severity.
+    ``lint_enabled`` decides which lint rules run for that (policy: ``off`` rules, preview);
+    ``enabled`` decides which change kinds are reported.
+    """
+    registry.load()
+    active = {
+        r.id
+        for r in registry.all_rules()
+        if r.scope == "pair" and (enabled(r) if enabled is not None else r.status != "preview")
+    }
     pairing = pair_tools(before, after)
-    triples: list[tuple[Tool | None, Tool | None]] = [
+    pairs: list[tuple[Tool | None, Tool | None]] = [
         *pairing.pairs,
         *pairing.renamed,
         *((old, None) for old in pairing.removed),
         *((None, new) for new in pairing.added),
     ]
-    findings = []
-    ctx = Context(dialect="")
-    for old, new in triples:
+    attribution = bumps(packages_before or {}, packages_after or {})
+    validators = Validators()
+    findings: list[Finding] = []
+    for old, new in pairs:
         anchor = new if new is not None else old
         assert anchor is not None
         location = Location(anchor.origin.location, anchor.origin.line)
-        for rule in rules:
-            for hit in rule.check(old, new, ctx):
-                findings.append(
-                    Finding(
-                        rule_id=rule.id,
-                        severity=hit.severity or rule.severity,
-                        tool=anchor.name,
-                        pointer=hit.pointer,
-                        message=hit.message,
-                        hint=hit.hint or rule.hint or None,
-                        kind=rule.id,
-                        location=location,
-                        discriminator=hit.discriminator,
-                    )
-                )
+        for item in analyse(old, new, validators):
+            if item.kind not in active:
+                continue
+            findings.append(_finding(item, anchor.name, location, consumers, attribution))
+    if REGRESSION in active:
+        findings += _regressions(
+            before,
+            after,
+            pairing,
+            linter,
+            dialects,
+            before_dialects,
+            after_dialects,
+            consumers,
+            attribution,
+            lint_enabled,
+        )
     return sorted(findings, key=Finding.sort_key)
+
+
+def _finding(
+    item: Judged,
+    tool: str,
+    location: Location,
+    consumers: Sequence[str],
+    attribution: tuple[object, ...],
+) -> Finding:
+    severity, affected, witness, has_witness = judge(item, consumers)
+    rule = registry.RULES[item.kind]
+    message = item.message
+    if has_witness:
+        message += "; an argument valid before is rejected now" if item.side != "output" else ""
+    elif severity < Severity.ERROR and _could_break(item):
+        message += " (no rejected value found: compatible for the selected consumers)"
+    return Finding(
+        rule_id=item.kind,
+        severity=severity,
+        tool=tool,
+        pointer=item.pointer,
+        message=message,
+        hint=rule.hint or None,
+        kind=item.kind,
+        consumers=affected,
+        witness=witness,
+        has_witness=has_witness,
+        attribution=attribution,  # type: ignore[arg-type]
+        location=location,
+        discriminator=item.discriminator,
+        change=Change(item.kind, item.pointer, item.before, item.after, item.side),
+    )
+
+
+def _could_break(item: Judged) -> bool:
+    return (
+        "breaks" not in consumer_verdicts(item).values()
+        and item.action in ("narrow", "change")
+        and (item.side != "tool")
+    )
+
+
+def _regressions(
+    before: Sequence[Tool],
+    after: Sequence[Tool],
+    pairing: object,
+    linter: Linter | None,
+    dialects: Sequence[str],
+    before_dialects: Mapping[int, Sequence[str]] | None,
+    after_dialects: Mapping[int, Sequence[str]] | None,
+    consumers: Sequence[str],
+    attribution: tuple[object, ...],
+    enabled: Callable[[Rule], bool] | None,
+) -> list[Finding]:
+    from schemadrift.diff.pairing import Pairing
+    from schemadrift.engine import Linter
+
+    assert isinstance(pairing, Pairing)
+    engine = linter if linter is not None else Linter(enabled=enabled)
+    base = enabled or (lambda r: r.status != "preview")
+    # An unchanged tool gives the same findings on both sides, so it can never regress: only
+    # changed, removed, renamed and added tools are linted per tool (through the shared,
+    # cached linter). Toolset rules (counts, duplicate names) see both whole lists.
+    old_ids = {id(t) for t in pairing.removed}
+    new_ids = {id(t) for t in pairing.added}
+    for old, new in (*pairing.pairs, *pairing.renamed):
+        if _lint_key(old) != _lint_key(new):
+            old_ids.add(id(old))
+            new_ids.add(id(new))
+    toolset = Linter(enabled=lambda r: r.scope == "toolset" and base(r))
+    old_findings = _lint_subset(engine, before, old_ids, dialects, before_dialects)
+    old_findings += toolset.lint(before, dialects, tool_dialects=before_dialects)
+    new_findings = _lint_subset(engine, after, new_ids, dialects, after_dialects)
+    new_findings += toolset.lint(after, dialects, tool_dialects=after_dialects)
+    renamed = {old.name: new.name for old, new in pairing.renamed}
+    if len(before) == 1 and len(after) == 1 and pairing.pairs:
+        renamed[before[0].name] = after[0].name
+    added = [tool.name for tool in pairing.added]
+    selected = [c for c in CONSUMERS if c in consumers]
+    breaks = tuple(c for c in ("callers", "model") if c in selected)
+    out = []
+    for regression in dialect_regressions(old_findings, new_findings, renamed, added):
+        lint = regression.finding
+        severity = lint.severity if breaks else Severity.INFO
+        if regression.added_tool:
+            text = (
+                f"the new tool is rejected by {lint.dialect} ({lint.rule_id}), and providers "
+                f"validate the whole tool list, so every call breaks: {lint.message}"
+            )
+        else:
+            text = (
+                f"{lint.dialect} regression: {lint.rule_id} fires on the new schema and did "
+                f"not on the baseline: {lint.message}"
+            )
+        out.append(
+            Finding(
+                rule_id=REGRESSION,
+                severity=severity,
+                tool=lint.tool,
+                pointer=lint.pointer,
+                message=text,
+                dialect=lint.dialect,
+                hint=lint.hint,
+                kind=REGRESSION,
+                consumers=breaks if severity > Severity.INFO else (),
+                attribution=attribution,  # type: ignore[arg-type]
+                location=lint.location,
+                discriminator=lint.rule_id,
+            )
+        )
+    return out
+
+
+def _lint_key(tool: Tool) -> str:
+    import json
+
+    data = tool.to_json()
+    data["origin"] = tool.origin.shape  # where it lives does not change what providers say
+    return json.dumps(data, sort_keys=True, default=str)
+
+
+def _lint_subset(
+    engine: Linter,
+    tools: Sequence[Tool],
+    wanted: set[int],
+    dialects: Sequence[str],
+    tool_dialects: Mapping[int, Sequence[str]] | None,
+) -> list[Finding]:
+    """Per-tool findings of the ``wanted`` tools (toolset findings of a subset are dropped)."""
+    chosen = [(index, tool) for index, tool in enumerate(tools) if id(tool) in wanted]
+    if not chosen:
+        return []
+    subset = [tool for _, tool in chosen]
+    mapping = None
+    if tool_dialects is not None:
+        mapping = {
+            new: tool_dialects[old] for new, (old, _) in enumerate(chosen) if old in tool_dialects
+        }
+    found = engine.lint(subset, dialects, tool_dialects=mapping)
+    return [f for f in found if registry.RULES[f.rule_id].scope != "toolset"]

@@ -14,10 +14,23 @@ import pytest
 
 from tests.conftest import FIXTURES, Run, run_subprocess
 
-GOOD = {"name": "get_weather", "description": "Weather for a city.",
-        "input_schema": {"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"]}}
-BAD = {"name": "broken", "description": "x",
-       "input_schema": {"type": "object", "properties": {"n": {"type": "integer", "exclusiveMinimum": True}}}}
+GOOD = {
+    "name": "get_weather",
+    "description": "Weather for a city.",
+    "input_schema": {
+        "type": "object",
+        "properties": {"city": {"type": "string"}},
+        "required": ["city"],
+    },
+}
+BAD = {
+    "name": "broken",
+    "description": "x",
+    "input_schema": {
+        "type": "object",
+        "properties": {"n": {"type": "integer", "exclusiveMinimum": True}},
+    },
+}
 
 
 @pytest.fixture
@@ -39,7 +52,9 @@ def test_lint_valid_file_exits_zero(run_cli: Callable[..., Run], tmp_path: Path)
     assert "0 errors" in result.out
 
 
-def test_lint_invalid_file_exits_one_with_pointer(run_cli: Callable[..., Run], tmp_path: Path) -> None:
+def test_lint_invalid_file_exits_one_with_pointer(
+    run_cli: Callable[..., Run], tmp_path: Path
+) -> None:
     """A meta-schema violation is an error finding at the exact JSON pointer."""
     result = run_cli("lint", str(write(tmp_path / "bad.json", BAD)), cwd=tmp_path)
     assert result.code == 1
@@ -48,15 +63,26 @@ def test_lint_invalid_file_exits_one_with_pointer(run_cli: Callable[..., Run], t
 
 def test_fail_on_never_exits_zero(run_cli: Callable[..., Run], tmp_path: Path) -> None:
     """`--fail-on never` exits 0 whenever the run completes."""
-    result = run_cli("lint", "--fail-on", "never", str(write(tmp_path / "bad.json", BAD)), cwd=tmp_path)
+    result = run_cli(
+        "lint", "--fail-on", "never", str(write(tmp_path / "bad.json", BAD)), cwd=tmp_path
+    )
     assert result.code == 0
 
 
-def test_json_report_matches_its_published_schema(run_cli: Callable[..., Run], tmp_path: Path) -> None:
+def test_json_report_matches_its_published_schema(
+    run_cli: Callable[..., Run], tmp_path: Path
+) -> None:
     """Real `--format json` output validates against `schemadrift report-schema`."""
     write(tmp_path / "bad.json", BAD)
     write(tmp_path / "good.json", GOOD)
-    result = run_cli("lint", "--format", "json", str(tmp_path / "bad.json"), str(tmp_path / "good.json"), cwd=tmp_path)
+    result = run_cli(
+        "lint",
+        "--format",
+        "json",
+        str(tmp_path / "bad.json"),
+        str(tmp_path / "good.json"),
+        cwd=tmp_path,
+    )
     schema = json.loads(run_cli("report-schema").out)
     report = json.loads(result.out)
     jsonschema.Draft202012Validator(schema).validate(report)
@@ -68,7 +94,9 @@ def test_json_report_matches_its_published_schema(run_cli: Callable[..., Run], t
 
 def test_unknown_dialect_lists_known_ones(run_cli: Callable[..., Run], tmp_path: Path) -> None:
     """An unknown dialect name is exit 2 and the message lists the known dialects."""
-    result = run_cli("lint", "--dialect", "opneai", str(write(tmp_path / "good.json", GOOD)), cwd=tmp_path)
+    result = run_cli(
+        "lint", "--dialect", "opneai", str(write(tmp_path / "good.json", GOOD)), cwd=tmp_path
+    )
     assert result.code == 2 and result.out == ""
     assert "Known dialects:" in result.err and "json-schema" in result.err
 
@@ -85,8 +113,7 @@ def test_snapshot_refuses_to_empty_a_baseline(run_cli: Callable[..., Run], demo:
     """Replacing a non-empty baseline with no tools needs --allow-empty."""
     before = (demo / "schemadrift.lock.json").read_text()
     for path in (demo / "tools").iterdir():
-        path.unlink()
-    (demo / "tools" / "empty.json").write_text('{"tools": []}')
+        path.write_text("[]\n")  # every configured file now lists no tool
     result = run_cli("snapshot", cwd=demo)
     assert result.code == 2 and "--allow-empty" in result.err
     assert (demo / "schemadrift.lock.json").read_text() == before
@@ -114,7 +141,9 @@ def test_snapshot_is_byte_identical_across_hash_seeds_and_file_order(tmp_path: P
     for seed, order in (("0", [1, 2, 3]), ("1", [3, 1, 2]), ("7", [2, 3, 1])):
         project = tmp_path / f"p{seed}"
         (project / "tools").mkdir(parents=True)
-        (project / "pyproject.toml").write_text('[tool.schemadrift]\nsources = [{ files = "tools/*.json" }]\n')
+        (project / "pyproject.toml").write_text(
+            '[tool.schemadrift]\nsources = [{ files = "tools/*.json" }]\n'
+        )
         for index in order:
             write(project / "tools" / f"t{index}.json", {**GOOD, "name": f"tool_{index}"})
         result = run_subprocess("snapshot", cwd=project, env={"PYTHONHASHSEED": seed})
@@ -123,8 +152,9 @@ def test_snapshot_is_byte_identical_across_hash_seeds_and_file_order(tmp_path: P
     assert len(outputs) == 1
 
 
-def test_internal_error_is_exit_three_with_bug_message(run_cli: Callable[..., Run], tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_internal_error_is_exit_three_with_bug_message(
+    run_cli: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """An unexpected exception prints a traceback and "this is a bug", exit 3, stdout empty."""
     import schemadrift.pipeline
 
@@ -141,3 +171,32 @@ def test_python_dash_m_entry_point() -> None:
     """`python -m schemadrift --version` prints the version."""
     result = run_subprocess("--version", env={"PYTHONPATH": os.pathsep.join(sys.path)})
     assert result.code == 0 and result.out.startswith("schemadrift ")
+
+
+def test_demo_check_fails_then_snapshot_makes_it_green(
+    run_cli: Callable[..., Run], demo: Path
+) -> None:
+    """The demo reports its drifted tool and its new dialect break; after `snapshot`, `check` passes."""
+    first = run_cli("check", "--format", "json", cwd=demo)
+    assert first.code == 1, first.err
+    rules = {
+        (f["rule"], f["tool"]) for f in json.loads(first.out)["findings"] if not f["acknowledged"]
+    }
+    assert ("diff/property-became-required", "search_docs") in rules
+    assert ("diff/dialect-regression", "create_event") in rules
+    assert ("openai/array-items", "create_event") in rules
+    assert run_cli("snapshot", cwd=demo).code == 0
+    second = run_cli("check", "--format", "json", cwd=demo)
+    assert second.code == 0, second.out
+    report = json.loads(second.out)
+    known = [f for f in report["findings"] if f["rule"] == "openai/array-items"]
+    assert known and all(f["acknowledged"] for f in known), "still reported, as known"
+
+
+def test_lint_judges_absolutely_even_when_check_knows_a_finding(
+    run_cli: Callable[..., Run], demo: Path
+) -> None:
+    """`lint` fails on a dialect error whether or not the baseline already had it."""
+    assert run_cli("snapshot", cwd=demo).code == 0
+    result = run_cli("lint", "--dialect", "openai", "tools/calendar.json", cwd=demo)
+    assert result.code == 1 and "openai/array-items" in result.out

@@ -39,7 +39,9 @@ def test_pinned_version_keeps_the_old_level(monkeypatch: pytest.MonkeyPatch) -> 
     assert (pinned.severity, latest.severity) == (Severity.WARNING, Severity.ERROR)
 
 
-def test_pinned_version_does_not_gain_newer_rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pinned_version_does_not_gain_newer_rules(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A rule added in a later ruleset does not run for a project pinned to an earlier one."""
     base = registry.RULES["json-schema/unknown-draft"]
     monkeypatch.setitem(registry.RULES, base.id, dataclasses.replace(base, since=2))
@@ -70,6 +72,8 @@ def test_changelog_records_every_rule() -> None:
         if match:
             by_version[int(match.group(1))] = section
     for rule in registry.all_rules():
-        assert f"`{rule.id}`" in by_version.get(rule.since, ""), f"{rule.id} missing from CHANGELOG.md"
+        assert f"`{rule.id}`" in by_version.get(rule.since, ""), (
+            f"{rule.id} missing from CHANGELOG.md"
+        )
     for retired in registry.RETIRED_IDS:
         assert f"`{retired}`" in text

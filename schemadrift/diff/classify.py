@@ -1,0 +1,411 @@
+"""Turn raw differences into judged changes: direction, consumers, witnesses, regressions, bumps.
+
+``analyse(old, new)`` compares one tool pair (canonical forms, parallel walk, witness search)
+and returns ``Judged`` items; ``verdicts``/``severity`` read the kind's consumer table for the
+consumers a run selects. Direction: on ``input_schema`` a change breaks callers when an
+argument valid before is rejected now (a forward witness); on ``output_schema`` it is
+reversed, callers break when the tool may now return values the old schema excluded, and the
+implementation breaks when values it returned before are now rejected.
+
+``dialect_regressions`` lints both sides through one ``Linter`` (its cache means unchanged
+tools are judged once) and reports what fires only on the new side. ``bumps`` compares the two
+snapshots' ``packages`` with ``packaging``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from schemadrift.diff import compare as cmp
+from schemadrift.diff.kinds import BREAKS, CONSUMERS, CONTRACT, KINDS, RISK, SAFE
+from schemadrift.diff.transitions import canonical
+from schemadrift.diff.witness import Validators, WitnessSearch, _at, reverted
+from schemadrift.model import JSON, Bump, Finding, Severity, Tool
+from schemadrift.schema.pointer import resolve, split
+
+LEVEL = {BREAKS: Severity.ERROR, RISK: Severity.WARNING, SAFE: Severity.INFO}
+_MISSING = object()
+
+
+@dataclass(frozen=True, slots=True)
+class Judged:
+    """One change of a tool pair, with the evidence its verdicts rest on."""
+
+    kind: str
+    pointer: str  # from the tool record: /input_schema/..., /output_schema/..., /name
+    message: str
+    side: str  # "input" | "output" | "tool"
+    action: str
+    discriminator: str | None = None
+    before: JSON = None
+    after: JSON = None
+    forward: bool = False  # a value the old side accepts and the new side rejects was found
+    forward_witness: JSON = None
+    reverse: bool = False  # a value the new side accepts and the old side rejects was found
+    reverse_witness: JSON = None
+
+
+# Kinds that can repeat at one pointer carry the changed value in their fingerprint.
+REPEATS = frozenset(
+    {
+        "diff/enum-value-removed",
+        "diff/enum-value-added",
+        "diff/composition-branch-added",
+        "diff/composition-branch-removed",
+        "diff/schema-changed",
+        "diff/property-became-required",
+        "diff/property-became-optional",
+        "diff/dialect-regression",
+    }
+)
+
+
+def consumer_verdicts(item: Judged) -> dict[str, str]:
+    """``{consumer: breaks | risk | safe}`` for one judged change."""
+    kind = KINDS[item.kind]
+    out = {}
+    for consumer in CONSUMERS:
+        fixed = getattr(kind, consumer)
+        out[consumer] = fixed if fixed != CONTRACT else _contract(item, consumer)
+    return out
+
+
+def _contract(item: Judged, consumer: str) -> str:
+    kind = KINDS[item.kind]
+    if item.side == "output":
+        if consumer == "callers":
+            return BREAKS if item.reverse else SAFE
+        if consumer == "implementation":
+            if item.forward:
+                return BREAKS
+            return RISK if item.action == cmp.NARROW else SAFE
+        return SAFE
+    if consumer == "callers":
+        if item.forward:
+            return BREAKS
+        return SAFE if item.action == cmp.WIDEN else kind.unproven
+    return SAFE
+
+
+def judge(item: Judged, consumers: Sequence[str]) -> tuple[Severity, tuple[str, ...], JSON, bool]:
+    """Severity (worst over ``consumers``), the consumers affected at that level, the witness."""
+    verdicts = consumer_verdicts(item)
+    selected = [c for c in CONSUMERS if c in consumers]
+    worst = max((LEVEL[verdicts[c]] for c in selected), default=Severity.INFO)
+    affected = tuple(c for c in selected if LEVEL[verdicts[c]] == worst and worst > Severity.INFO)
+    witness: JSON = None
+    has = False
+    if worst == Severity.ERROR:
+        output_callers = item.side == "output" and "callers" in affected and item.reverse
+        if output_callers:
+            witness, has = item.reverse_witness, True
+        elif item.forward:
+            witness, has = item.forward_witness, True
+    return worst, affected, witness, has
+
+
+# --- one tool pair --------------------------------------------------------------------------
+
+_CACHE: dict[tuple[int, int], tuple[Tool | None, Tool | None, list[Judged]]] = {}
+
+
+def analyse(
+    old: Tool | None, new: Tool | None, validators: Validators | None = None
+) -> list[Judged]:
+    """Every judged change between two forms of one tool (memoised per pair)."""
+    key = (id(old), id(new))
+    cached = _CACHE.get(key)
+    if cached is not None and cached[0] is old and cached[1] is new:
+        return cached[2]
+    items = _analyse(old, new, validators or Validators())
+    if len(_CACHE) > 4096:
+        _CACHE.clear()
+    _CACHE[key] = (old, new, items)
+    return items
+
+
+def _analyse(old: Tool | None, new: Tool | None, validators: Validators) -> list[Judged]:
+    if old is None and new is not None:
+        return [Judged("diff/tool-added", "", f"tool {new.name!r} was added", "tool", cmp.WIDEN)]
+    if new is None and old is not None:
+        return [
+            Judged("diff/tool-removed", "", f"tool {old.name!r} was removed", "tool", cmp.NARROW)
+        ]
+    assert old is not None
+    assert new is not None
+    out: list[Judged] = []
+    if old.name != new.name and not (old.name_from_file or new.name_from_file):
+        out.append(
+            Judged(
+                "diff/tool-renamed",
+                "/name",
+                f"tool {old.name!r} was renamed to {new.name!r}",
+                "tool",
+                cmp.CHANGE,
+                before=old.name,
+                after=new.name,
+            )
+        )
+    if (old.description or "") != (new.description or ""):
+        out.append(
+            Judged(
+                "diff/description-changed",
+                "/description",
+                "the tool description changed: " + word_diff(old.description, new.description),
+                "tool",
+                cmp.ANNOTATE,
+                before=old.description,
+                after=new.description,
+            )
+        )
+    if bool(old.strict) != bool(new.strict):
+        out.append(
+            Judged(
+                "diff/strict-changed",
+                "/strict",
+                f"strict changed from {bool(old.strict)} to {bool(new.strict)}",
+                "tool",
+                cmp.CHANGE,
+                before=old.strict,
+                after=new.strict,
+            )
+        )
+    out += _schema_side("input", old.input_schema, new.input_schema, validators)
+    if old.output_schema is not None or new.output_schema is not None:
+        out += _schema_side("output", old.output_schema, new.output_schema, validators)
+    return out
+
+
+def _schema_side(side: str, old_raw: JSON, new_raw: JSON, validators: Validators) -> list[Judged]:
+    base = "/input_schema" if side == "input" else "/output_schema"
+    old_raw = {} if old_raw is None else old_raw
+    new_raw = {} if new_raw is None else new_raw
+    if old_raw == new_raw and json.dumps(old_raw) == json.dumps(new_raw):
+        return []
+    old_c, new_c = canonical(old_raw), canonical(new_raw)
+    deltas = cmp.compare(old_c, new_c)
+    if not deltas:
+        return []
+    forward = WitnessSearch(old_raw, new_raw, old_c, new_c, validators)
+    reverse = WitnessSearch(new_raw, old_raw, new_c, old_c, validators)
+    out: list[Judged] = []
+    pending: list[int] = []
+    for delta in deltas:
+        kind = KINDS[delta.kind]
+        fwd = rev = False
+        fwd_w: JSON = None
+        rev_w: JSON = None
+        contract = CONTRACT in (kind.callers, kind.implementation)
+        name = delta.discriminator
+        if contract and delta.action in (cmp.NARROW, cmp.CHANGE):
+            # the old schema with only this change made: a witness must fail it too
+            new_node = _at(new_c, split(delta.node))
+            applied = reverted(old_c, split(delta.target), new_node, delta.kind, name)
+            fwd, fwd_w = forward.find(split(delta.target), applied)
+        if contract and side == "output" and delta.action in (cmp.WIDEN, cmp.CHANGE):
+            old_node = _at(old_c, split(delta.target))
+            applied = reverted(new_c, split(delta.node), old_node, delta.kind, name)
+            rev, rev_w = reverse.find(split(delta.node), applied)
+        if contract and not fwd and delta.action in (cmp.NARROW, cmp.CHANGE):
+            pending.append(len(out))
+        pointer = base + anchor(delta.pointer, new_raw, old_raw)
+        out.append(
+            Judged(
+                delta.kind,
+                pointer,
+                describe(delta, side),
+                side,
+                delta.action,
+                delta.discriminator if delta.kind in REPEATS else None,
+                delta.before,
+                delta.after,
+                fwd,
+                fwd_w,
+                rev,
+                rev_w,
+            )
+        )
+    if pending and not any(item.forward for item in out):
+        # No single change rejects anything on its own, but together they may (a property
+        # dropped while the object is closed): credit the first one a whole-schema witness hits.
+        for index in pending:
+            found, value = forward.find(split(deltas[index].target))
+            if found:
+                out[index] = replace(out[index], forward=True, forward_witness=value)
+                break
+    return out
+
+
+_KEYWORD_TOKENS = frozenset(
+    {
+        "type",
+        "enum",
+        "format",
+        "pattern",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "multipleOf",
+        "default",
+        "description",
+        "title",
+        "required",
+        "minLength",
+        "maxLength",
+        "minItems",
+        "maxItems",
+        "minProperties",
+        "maxProperties",
+        "uniqueItems",
+        "minContains",
+        "maxContains",
+    }
+)
+
+
+def _node_tokens(pointer: str) -> list[str]:
+    tokens = split(pointer)
+    if tokens and tokens[-1] in _KEYWORD_TOKENS:
+        tokens = tokens[:-1]
+    return tokens
+
+
+def anchor(pointer: str, new_raw: JSON, old_raw: JSON) -> str:
+    """The longest prefix of a canonical pointer that exists in the real (new, else old) schema.
+
+    Canonical forms inline references and fold representations, so a pointer into them may
+    name a node the emitted schema spells differently; findings must point at real nodes.
+    """
+    tokens = split(pointer)
+    for document in (new_raw, old_raw):
+        if resolve(document, pointer, _MISSING) is not _MISSING:
+            return pointer
+    best = ""
+    for document in (new_raw, old_raw):
+        for size in range(len(tokens), -1, -1):
+            prefix = "".join("/" + t.replace("~", "~0").replace("/", "~1") for t in tokens[:size])
+            if resolve(document, prefix, _MISSING) is not _MISSING:
+                if len(prefix) > len(best):
+                    best = prefix
+                break
+    return best
+
+
+def _show(value: JSON) -> str:
+    if value is None:
+        return "(absent)"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # bounds are compared as floats; show 20, not 20.0
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def describe(delta: cmp.Delta, side: str) -> str:
+    """The finding message for one raw change."""
+    where = f"{side} schema" + (f" at {delta.pointer}" if delta.pointer else "")
+    kind = delta.kind
+    if kind == "diff/description-changed":
+        return f"{where}: text changed: {word_diff(delta.before, delta.after)}"
+    if kind in ("diff/enum-value-removed", "diff/enum-value-added"):
+        verb = "no longer accepts" if kind.endswith("removed") else "now also accepts"
+        value = delta.before if kind.endswith("removed") else delta.after
+        return f"{where}: {verb} the value {_show(value)}"
+    if kind == "diff/property-removed":
+        return f"{where}: property {delta.discriminator!r} was removed"
+    if kind in ("diff/optional-property-added", "diff/required-property-added"):
+        which = "required" if "required" in kind else "optional"
+        return f"{where}: {which} property {delta.discriminator!r} was added"
+    if kind == "diff/property-became-required":
+        return f"{where}: property {delta.discriminator!r} is now required"
+    if kind == "diff/property-became-optional":
+        return f"{where}: property {delta.discriminator!r} is no longer required"
+    if kind == "diff/property-order-changed":
+        return f"{where}: property order changed from {_show(delta.before)} to {_show(delta.after)}"
+    label = kind.split("/", 1)[1].replace("-", " ")
+    return f"{where}: {label}: {_show(delta.before)} → {_show(delta.after)}"
+
+
+def word_diff(before: str | None, after: str | None, limit: int = 240) -> str:
+    """A compact word-level diff: ``[-removed-]`` and ``{+added+}`` around unchanged words."""
+    a, b = (before or "").split(), (after or "").split()
+    parts: list[str] = []
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            words = a[i1:i2]
+            parts.append(
+                " ".join(words)
+                if len(words) <= 6
+                else " ".join(words[:3]) + " … " + " ".join(words[-3:])
+            )
+            continue
+        if i2 > i1:
+            parts.append("[-" + " ".join(a[i1:i2]) + "-]")
+        if j2 > j1:
+            parts.append("{+" + " ".join(b[j1:j2]) + "+}")
+    text = " ".join(p for p in parts if p)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# --- attribution ----------------------------------------------------------------------------
+
+
+def bumps(before: Mapping[str, str], after: Mapping[str, str]) -> tuple[Bump, ...]:
+    """Packages whose version differs between the baseline and now (equal versions skipped)."""
+    from packaging.version import InvalidVersion, Version
+
+    out = []
+    for name in sorted(set(before) | set(after)):
+        a, b = before.get(name), after.get(name)
+        if a is not None and b is not None:
+            try:
+                if Version(a) == Version(b):
+                    continue
+            except InvalidVersion:
+                if a == b:
+                    continue
+        out.append(Bump(name, a, b))
+    return tuple(out)
+
+
+# --- dialect regressions --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Regression:
+    finding: Finding  # the new-side lint finding
+    added_tool: bool
+
+
+def dialect_regressions(
+    old_findings: Iterable[Finding],
+    new_findings: Iterable[Finding],
+    renamed: Mapping[str, str],
+    added: Iterable[str],
+) -> list[Regression]:
+    """New-side lint findings whose (tool, dialect, rule) never fired on the old side.
+
+    Keyed by rule rather than pointer: a problem the baseline already had that only moved
+    (a property renamed) is not a regression. For a newly added tool, its errors are.
+    """
+    seen = set()
+    for finding in old_findings:
+        if finding.severity >= Severity.WARNING:
+            tool = renamed.get(finding.tool, finding.tool) if finding.tool else None
+            seen.add((tool, finding.dialect, finding.rule_id))
+    new_tools = set(added)
+    out = []
+    for finding in new_findings:
+        if finding.severity < Severity.WARNING:
+            continue
+        if finding.tool in new_tools:
+            if finding.severity == Severity.ERROR:
+                out.append(Regression(finding, True))
+            continue
+        if (finding.tool, finding.dialect, finding.rule_id) not in seen:
+            out.append(Regression(finding, False))
+    return out

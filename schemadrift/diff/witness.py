@@ -1,0 +1,871 @@
+"""Witnesses: a concrete argument object the old schema accepts and the new one rejects.
+
+A breaking verdict is only as good as its proof, so every breaking change carries one. The
+search is directed: starting from a change's old-side node it builds candidate values there
+(literals and bounds of both schemas, format and pattern samples, objects over the names the
+old schema declares) inside a base argument object that satisfies the old schema and, where it
+can, the new one. Candidates are screened with a small validator over the canonical forms and
+the survivor is confirmed with ``jsonschema_rs`` against the real schemas, both sides, with a
+retriever that refuses every remote reference (no network, ever).
+
+Closed world (DESIGN): objects only use property names the old schema declares, plus, where the
+old schema explicitly accepted extra properties, the new schema's names; an argument that needs
+a name nobody declared is not part of the contract and never becomes a witness.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeGuard
+
+from schemadrift.diff.transitions import FALSE_SCHEMA
+from schemadrift.model import JSON
+from schemadrift.schema.refs import CYCLE_MARKER
+
+MAX_CANDIDATES = 400
+MAX_DEPTH = 12
+_FRESH = "extra_property"
+
+FORMAT_EXAMPLES: dict[str, tuple[str, ...]] = {
+    "email": ("user@example.com",),
+    "idn-email": ("user@example.com",),
+    "uuid": ("123e4567-e89b-12d3-a456-426614174000",),
+    "date-time": ("2024-01-01T00:00:00Z",),
+    "date": ("2024-01-01",),
+    "time": ("12:00:00Z",),
+    "uri": ("https://example.com/x",),
+    "iri": ("https://example.com/x",),
+    "uri-reference": ("https://example.com/x",),
+    "hostname": ("example.com",),
+    "idn-hostname": ("example.com",),
+    "ipv4": ("192.0.2.1",),
+    "ipv6": ("2001:db8::1",),
+    "duration": ("P1D",),
+    "regex": ("^a$",),
+    "json-pointer": ("/a",),
+}
+_FORMAT_CHECKS: dict[str, re.Pattern[str]] = {
+    "email": re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$"),
+    "uuid": re.compile(
+        r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+    ),
+    "date-time": re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$", re.I),
+    "date": re.compile(r"^\d{4}-\d\d-\d\d$"),
+    "time": re.compile(r"^\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$", re.I),
+    "uri": re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:\S*$"),
+    "ipv4": re.compile(r"^(\d{1,3})(\.\d{1,3}){3}$"),
+    "hostname": re.compile(r"^[A-Za-z0-9]([A-Za-z0-9-.]*[A-Za-z0-9])?$"),
+}
+
+
+def _is_num(value: JSON) -> TypeGuard[float]:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _json_type(value: JSON) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "integer" if value.is_integer() else "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    return "object"
+
+
+def _equal(a: JSON, b: JSON) -> bool:
+    if isinstance(a, bool) or isinstance(b, bool):
+        return isinstance(a, bool) and isinstance(b, bool) and a is b
+    if _is_num(a) and _is_num(b):
+        return bool(a == b)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_equal(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_equal(a[k], b[k]) for k in a)
+    return type(a) is type(b) and a == b
+
+
+def _search(pattern: str, text: str) -> bool:
+    try:
+        return re.search(pattern, text) is not None
+    except re.error:
+        return True  # a pattern Python cannot compile: let the real validator decide
+
+
+def accepts(node: JSON, value: JSON, depth: int = 0) -> bool:
+    """A quick screen: does the canonical ``node`` accept ``value``? (Confirmed elsewhere.)"""
+    if node is True or node is None:
+        return True
+    if node is False:
+        return False
+    if not isinstance(node, dict) or depth > 60 or CYCLE_MARKER in node:
+        return True
+    kind = _json_type(value)
+    types = node.get("type")
+    if isinstance(types, list) and not (kind in types or (kind == "integer" and "number" in types)):
+        return False
+    enum = node.get("enum")
+    if isinstance(enum, list) and not any(_equal(value, item) for item in enum):
+        return False
+    if _is_num(value) and not _number_ok(node, value):
+        return False
+    if isinstance(value, str) and not _string_ok(node, value):
+        return False
+    if isinstance(value, list) and not _array_ok(node, value, depth):
+        return False
+    if isinstance(value, dict) and not _object_ok(node, value, depth):
+        return False
+    for branch in node.get("allOf") or []:
+        if not accepts(branch, value, depth + 1):
+            return False
+    if isinstance(node.get("anyOf"), list) and not any(
+        accepts(b, value, depth + 1) for b in node["anyOf"]
+    ):
+        return False
+    if isinstance(node.get("oneOf"), list) and (
+        sum(1 for b in node["oneOf"] if accepts(b, value, depth + 1)) != 1
+    ):
+        return False
+    if "not" in node and accepts(node["not"], value, depth + 1):
+        return False
+    if "if" in node:
+        branch = node.get("then") if accepts(node["if"], value, depth + 1) else node.get("else")
+        if branch is not None and not accepts(branch, value, depth + 1):
+            return False
+    return True
+
+
+def _number_ok(node: dict[str, Any], value: float) -> bool:
+    low, high = node.get("minimum"), node.get("maximum")
+    if (_is_num(low) and value < low) or (_is_num(high) and value > high):
+        return False
+    low, high = node.get("exclusiveMinimum"), node.get("exclusiveMaximum")
+    if (_is_num(low) and value <= low) or (_is_num(high) and value >= high):
+        return False
+    step = node.get("multipleOf")
+    if _is_num(step) and step > 0:
+        ratio = value / step
+        if not math.isfinite(ratio) or abs(ratio - round(ratio)) > 1e-9:
+            return False
+    return True
+
+
+def _string_ok(node: dict[str, Any], value: str) -> bool:
+    length = len(value)
+    if _is_num(node.get("minLength")) and length < node["minLength"]:
+        return False
+    if _is_num(node.get("maxLength")) and length > node["maxLength"]:
+        return False
+    if isinstance(node.get("pattern"), str) and not _search(node["pattern"], value):
+        return False
+    check = _FORMAT_CHECKS.get(node.get("format") or "")
+    return check is None or check.match(value) is not None
+
+
+def _array_ok(node: dict[str, Any], value: list[JSON], depth: int) -> bool:
+    if _is_num(node.get("minItems")) and len(value) < node["minItems"]:
+        return False
+    if _is_num(node.get("maxItems")) and len(value) > node["maxItems"]:
+        return False
+    prefix: list[JSON] = node["prefixItems"] if isinstance(node.get("prefixItems"), list) else []
+    for index, item in enumerate(value):
+        schema = prefix[index] if index < len(prefix) else node.get("items", True)
+        if not accepts(schema, item, depth + 1):
+            return False
+    if node.get("uniqueItems"):
+        texts = [json.dumps(v, sort_keys=True) for v in value]
+        if len(set(texts)) != len(texts):
+            return False
+    if "contains" in node:
+        count = sum(1 for item in value if accepts(node["contains"], item, depth + 1))
+        low = node.get("minContains", 1)
+        high = node.get("maxContains")
+        if count < low or (high is not None and count > high):
+            return False
+    return True
+
+
+def _object_ok(node: dict[str, Any], value: dict[str, JSON], depth: int) -> bool:
+    if _is_num(node.get("minProperties")) and len(value) < node["minProperties"]:
+        return False
+    if _is_num(node.get("maxProperties")) and len(value) > node["maxProperties"]:
+        return False
+    for name in node.get("required") or []:
+        if name not in value:
+            return False
+    props: dict[str, JSON] = node["properties"] if isinstance(node.get("properties"), dict) else {}
+    patterns: dict[str, JSON] = (
+        node["patternProperties"] if isinstance(node.get("patternProperties"), dict) else {}
+    )
+    for name, item in value.items():
+        matched = False
+        if name in props:
+            matched = True
+            if not accepts(props[name], item, depth + 1):
+                return False
+        for pattern, schema in patterns.items():
+            if _search(pattern, name):
+                matched = True
+                if not accepts(schema, item, depth + 1):
+                    return False
+        if (
+            not matched
+            and "additionalProperties" in node
+            and not accepts(node["additionalProperties"], item, depth + 1)
+        ):
+            return False
+        if "propertyNames" in node and not accepts(node["propertyNames"], name, depth + 1):
+            return False
+    for name, needed in (node.get("dependentRequired") or {}).items():
+        if name in value and any(n not in value for n in needed):
+            return False
+    for name, schema in (node.get("dependentSchemas") or {}).items():
+        if name in value and not accepts(schema, value, depth + 1):
+            return False
+    return True
+
+
+# --- candidate generation -------------------------------------------------------------------
+
+
+def sample_regex(pattern: str, limit: int = 4) -> list[str]:
+    """A few strings that match ``pattern`` (common constructs only; unmatched ones dropped)."""
+    try:
+        import re._parser as sre_parse  # type: ignore[import-not-found]
+
+        parsed = sre_parse.parse(pattern)
+    except (re.error, ImportError, OverflowError, RecursionError, TypeError, ValueError):
+        return []
+    out = []
+    for variant in range(limit):
+        try:
+            text = _render(list(parsed), variant)
+        except (ValueError, RecursionError, TypeError):
+            continue
+        if _search(pattern, text) and text not in out:
+            out.append(text)
+    return out
+
+
+def _render(items: Sequence[Any], variant: int) -> str:
+    import re._constants as c  # type: ignore[import-not-found]
+
+    text = []
+    for op, arg in items:
+        if op is c.LITERAL:
+            text.append(chr(arg))
+        elif op is c.ANY:
+            text.append("a")
+        elif op is c.IN:
+            text.append(_class_char(arg))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+            low, high, sub = arg
+            count = low if variant % 2 == 0 else max(low, min(high, low + 1 + variant))
+            text.append(_render(list(sub), variant) * count)
+        elif op is c.SUBPATTERN:
+            text.append(_render(list(arg[-1]), variant))
+        elif op is c.BRANCH:
+            branches = arg[1]
+            text.append(_render(list(branches[variant % len(branches)]), variant))
+        elif op is c.AT:
+            continue
+        elif op is c.CATEGORY:
+            text.append(_category_char(arg))
+        elif op is c.NOT_LITERAL:
+            text.append("a" if arg != ord("a") else "b")
+        else:
+            raise ValueError(op)
+    return "".join(text)
+
+
+def _class_char(items: Sequence[Any]) -> str:
+    import re._constants as c
+
+    negate = False
+    for op, arg in items:
+        if op is c.NEGATE:
+            negate = True
+            continue
+        if negate:
+            break
+        if op is c.LITERAL:
+            return chr(arg)
+        if op is c.RANGE:
+            return chr(arg[0])
+        if op is c.CATEGORY:
+            return _category_char(arg)
+    if negate:
+        excluded = {chr(a) for op, a in items if op is c.LITERAL}
+        return next(ch for ch in "aZ0_-" if ch not in excluded)
+    return "a"
+
+
+def _category_char(category: Any) -> str:
+    name = str(category)
+    if "NOT_DIGIT" in name:
+        return "a"
+    if "DIGIT" in name:
+        return "1"
+    if "NOT_SPACE" in name:
+        return "a"
+    if "SPACE" in name:
+        return " "
+    if "NOT_WORD" in name:
+        return "-"
+    return "a"
+
+
+def _numbers(nodes: Sequence[dict[str, Any]]) -> list[float]:
+    values: list[float] = [0, 1, -1, 2, 10, 0.5, -0.5, 1.5]
+    for node in nodes:
+        for key in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+            bound = node.get(key)
+            if _is_num(bound):
+                values += [
+                    bound,
+                    bound + 1,
+                    bound - 1,
+                    bound + 0.5,
+                    bound - 0.5,
+                    math.floor(bound),
+                    math.ceil(bound),
+                    bound + 0.1,
+                    bound - 0.1,
+                ]
+        step = node.get("multipleOf")
+        if _is_num(step) and step > 0:
+            values += [step, step * 2, step * 3, step / 2, step + 1]
+            for key in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
+                bound = node.get(key)
+                if _is_num(bound):
+                    first = math.ceil(bound / step) * step
+                    values += [first, first + step, first - step]
+    out: list[float] = []
+    for value in values:
+        number: float = value
+        if isinstance(number, float) and number.is_integer() and abs(number) < 2**53:
+            number = int(number)
+        if not any(_equal(number, seen) for seen in out):
+            out.append(number)
+    return out
+
+
+def _strings(nodes: Sequence[dict[str, Any]]) -> list[str]:
+    values = ["", "a", "abc", "hello"]
+    for node in nodes:
+        for key in ("minLength", "maxLength"):
+            size = node.get(key)
+            if isinstance(size, int) and 0 <= size <= 256:
+                values += ["a" * size, "a" * (size + 1)] + (["a" * (size - 1)] if size else [])
+        fmt = node.get("format")
+        if isinstance(fmt, str):
+            values += list(FORMAT_EXAMPLES.get(fmt, ()))
+        pattern = node.get("pattern")
+        if isinstance(pattern, str):
+            for sample in sample_regex(pattern):
+                values.append(sample)
+                size = node.get("minLength")
+                if isinstance(size, int) and len(sample) < size <= 256:
+                    values.append(sample + sample[-1:] * (size - len(sample)))
+    for examples in FORMAT_EXAMPLES.values():
+        values += list(examples)
+    return list(dict.fromkeys(values))
+
+
+def _node(value: JSON) -> dict[str, Any]:
+    if value is False:
+        return dict(FALSE_SCHEMA)
+    return value if isinstance(value, dict) else {}
+
+
+def _branches(node: dict[str, Any]) -> list[dict[str, Any]]:
+    """The node, and the node merged with each of its anyOf/oneOf/allOf branches."""
+    out = [node]
+    for keyword in ("anyOf", "oneOf", "allOf"):
+        for branch in node.get(keyword) or []:
+            if isinstance(branch, dict):
+                merged = {k: v for k, v in node.items() if k != keyword}
+                merged.update(branch)
+                out.append(merged)
+    return out
+
+
+@dataclass
+class Generator:
+    """Builds candidate values for an (old, new) pair of canonical nodes."""
+
+    _base_cache: dict[tuple[int, int], tuple[JSON, JSON, JSON]] = field(default_factory=dict)
+
+    def declared(self, old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+        names = list((old.get("properties") or {}).keys())
+        names += [n for n in old.get("required") or [] if isinstance(n, str)]
+        for key in ("dependentRequired", "dependentSchemas"):
+            for name, needed in (old.get(key) or {}).items():
+                names.append(name)
+                if isinstance(needed, list):
+                    names += [n for n in needed if isinstance(n, str)]
+        for node in _branches(old):
+            names += list((node.get("properties") or {}).keys())
+            names += [n for n in node.get("required") or [] if isinstance(n, str)]
+            for item in node.get("enum") or []:
+                if isinstance(item, dict):
+                    names += list(item)
+        extra = old.get("additionalProperties")
+        explicit = (isinstance(extra, dict) and extra != FALSE_SCHEMA) or bool(
+            old.get("patternProperties")
+        )
+        if explicit:
+            names += list((new.get("properties") or {}).keys())
+            names += [n for n in new.get("required") or [] if isinstance(n, str)]
+            for pattern in old.get("patternProperties") or {}:
+                names += sample_regex(pattern, 2)
+            if isinstance(extra, dict) and extra != FALSE_SCHEMA:
+                names.append(_FRESH)
+        return list(dict.fromkeys(names))
+
+    def base(self, old: JSON, new: JSON, depth: int = 0) -> JSON:
+        """One value ``old`` accepts, preferring one ``new`` accepts too; ``...`` if none."""
+        o, n = _node(old), _node(new)
+        if depth > MAX_DEPTH:
+            return ...
+        key = (id(old), id(new))
+        cached = self._base_cache.get(key)
+        if cached is not None and cached[0] is old and cached[1] is new:
+            return cached[2]
+        # Entries keep their nodes alive, so an id is never reused while it is a key. A
+        # recursive schema met again while its value is being built gets "none" (``...``).
+        self._base_cache[key] = (old, new, ...)
+        found: JSON = ...
+        for count, value in enumerate(self.pool(o, n, depth, shallow=True)):
+            if count > 200:
+                break
+            if accepts(o, value):
+                if accepts(n, value):
+                    found = value
+                    break
+                if found is ...:
+                    found = value
+        self._base_cache[key] = (old, new, found)
+        return found
+
+    def base_object(self, old: dict[str, Any], new: dict[str, Any], depth: int) -> dict[str, JSON]:
+        props = old.get("properties") or {}
+        new_props = new.get("properties") or {}
+        allowed = set(self.declared(old, new))
+        out: dict[str, JSON] = {}
+        wanted = list(old.get("required") or [])
+        wanted += [n for n in new.get("required") or [] if n in allowed and n not in wanted]
+        for name in wanted:
+            value = self.base(props.get(name, {}), new_props.get(name, {}), depth + 1)
+            if value is ...:
+                value = self.base(props.get(name, {}), {}, depth + 1)
+            if value is not ...:
+                out[name] = value
+        low = old.get("minProperties")
+        if isinstance(low, int):
+            for name in self.declared(old, new):
+                if len(out) >= low:
+                    break
+                if name not in out:
+                    value = self.base(props.get(name, {}), new_props.get(name, {}), depth + 1)
+                    if value is not ...:
+                        out[name] = value
+        return out
+
+    def pool(
+        self, old: dict[str, Any], new: dict[str, Any], depth: int, shallow: bool = False
+    ) -> Iterator[JSON]:
+        """Candidate values at a node pair: literals first, then each type's variations."""
+        nodes = _branches(old) + _branches(new)
+        for node in nodes:
+            yield from node.get("enum") or []
+            if "default" in node:
+                yield node["default"]
+        types: set[str] = set()
+        for node in _branches(old):
+            if isinstance(node.get("type"), list):
+                types |= set(node["type"])
+        if not types:
+            types = {"null", "boolean", "integer", "number", "string", "array", "object"}
+        order = ["object", "array", "string", "integer", "number", "boolean", "null"]
+        for kind in [k for k in order if k in types]:
+            if kind == "null":
+                yield None
+            elif kind == "boolean":
+                yield from (True, False)
+            elif kind in ("integer", "number"):
+                for value in _numbers(nodes):
+                    if kind == "number" or isinstance(value, int):
+                        yield value
+            elif kind == "string":
+                yield from _strings(nodes)
+            elif kind == "array":
+                yield from self._arrays(old, new, depth, shallow)
+            elif kind == "object":
+                yield from self._objects(old, new, depth, shallow)
+
+    def _arrays(
+        self, old: dict[str, Any], new: dict[str, Any], depth: int, shallow: bool
+    ) -> Iterator[JSON]:
+        if depth > MAX_DEPTH:
+            return
+        prefix = [_node(p) for p in old.get("prefixItems") or []]
+        new_prefix = [_node(p) for p in new.get("prefixItems") or []]
+        rest, new_rest = _node(old.get("items", {})), _node(new.get("items", {}))
+        head = []
+        for index, item in enumerate(prefix):
+            partner = new_prefix[index] if index < len(new_prefix) else new_rest
+            value = self.base(item, partner, depth + 1)
+            if value is ...:
+                break
+            head.append(value)
+        filler = self.base(rest, new_rest, depth + 1)
+        low = old.get("minItems", 0) if isinstance(old.get("minItems"), int) else 0
+        arrays: list[list[JSON]] = [[], list(head)]
+        if filler is not ...:
+            edges = [n.get(k) for n in (old, new) for k in ("minItems", "maxItems")]
+            sizes = {low, low + 1, 1, 2, *edges}
+            sizes |= {e + 1 for e in edges if isinstance(e, int)}
+            sizes |= {e - 1 for e in edges if isinstance(e, int)}
+            for size in sorted(s for s in sizes if isinstance(s, int)):
+                if isinstance(size, int) and 0 <= size <= 64:
+                    body = head[:size] + [filler] * max(0, size - len(head))
+                    arrays.append(body)
+            arrays.append([*head, filler])
+        yield from arrays
+        if shallow:
+            return
+        for index in range(len(prefix)):
+            partner = new_prefix[index] if index < len(new_prefix) else new_rest
+            for value in itertools.islice(self.pool(prefix[index], partner, depth + 1, True), 40):
+                yield [*head[:index], value, *head[index + 1 :]]
+        for value in itertools.islice(self.pool(rest, new_rest, depth + 1, True), 60):
+            body = [*head, value]
+            if filler is not ...:
+                body += [filler] * max(0, low - len(body))
+            yield body
+
+    def _objects(
+        self, old: dict[str, Any], new: dict[str, Any], depth: int, shallow: bool
+    ) -> Iterator[JSON]:
+        if depth > MAX_DEPTH:
+            return
+        base = self.base_object(old, new, depth)
+        yield base
+        props = old.get("properties") or {}
+        new_props = new.get("properties") or {}
+        extra = _node(old.get("additionalProperties", {}))
+        new_extra = _node(new.get("additionalProperties", {}))
+        required_old = {n: base[n] for n in old.get("required") or [] if n in base}
+        yield required_old
+        names = self.declared(old, new)
+        full = dict(base)
+        for name in names:
+            schema = props.get(name, extra)
+            partner = new_props.get(name, new_extra)
+            value = self.base(schema, partner, depth + 1)
+            if value is ...:
+                continue
+            yield {**base, name: value}
+            full.setdefault(name, value)
+        yield full
+        if shallow:
+            return
+        for name in names:
+            schema = props.get(name, extra)
+            partner = new_props.get(name, new_extra)
+            for value in itertools.islice(
+                self.pool(_node(schema), _node(partner), depth + 1, True), 40
+            ):
+                yield {**base, name: value}
+
+    def navigate(
+        self, old: dict[str, Any], new: dict[str, Any], tokens: Sequence[str], depth: int = 0
+    ) -> Iterator[JSON]:
+        """Whole argument objects varied at the node ``tokens`` points to (old side)."""
+        if not tokens or depth > MAX_DEPTH * 2:
+            yield from self.pool(old, new, depth)
+            return
+        step, rest = tokens[0], tokens[1:]
+        if step == "properties" and rest:
+            name, rest = rest[0], rest[1:]
+            sub = _node((old.get("properties") or {}).get(name, {}))
+            new_sub = _node((new.get("properties") or {}).get(name, {}))
+            obj = self.base_object(old, new, depth)
+            for value in self.navigate(sub, new_sub, rest, depth + 1):
+                yield {**obj, name: value}
+        elif step == "additionalProperties":
+            names = [n for n in self.declared(old, new) if n not in (old.get("properties") or {})]
+            obj = self.base_object(old, new, depth)
+            for name in names[:3]:
+                sub = _node(old.get("additionalProperties"))
+                new_sub = _node(
+                    (new.get("properties") or {}).get(name, new.get("additionalProperties"))
+                )
+                for value in self.navigate(sub, new_sub, rest, depth + 1):
+                    yield {**obj, name: value}
+        elif step == "items" and "prefixItems" not in old:
+            sub, new_sub = _node(old.get("items", {})), _node(new.get("items", {}))
+            filler = self.base(sub, new_sub, depth + 1)
+            low = old.get("minItems", 1) if isinstance(old.get("minItems"), int) else 1
+            for value in self.navigate(sub, new_sub, rest, depth + 1):
+                body = [value]
+                if filler is not ...:
+                    body += [filler] * max(0, low - 1)
+                yield body
+        elif step in ("anyOf", "oneOf", "allOf") and rest and rest[0].isdigit():
+            branches = old.get(step) or []
+            index = int(rest[0])
+            if index < len(branches):
+                merged = {k: v for k, v in old.items() if k != step}
+                merged.update(_node(branches[index]))
+                yield from self.navigate(merged, new, rest[1:], depth + 1)
+            yield from self.pool(old, new, depth)
+        else:
+            yield from self.pool(old, new, depth)
+
+
+# --- confirmation with real validators ------------------------------------------------------
+
+
+def _refuse(uri: str) -> JSON:
+    raise ValueError(f"schemadrift never fetches remote references ({uri})")
+
+
+_DRAFT7_HINTS = ("definitions", "dependencies", "additionalItems")
+
+
+def _uses_draft7(schema: JSON) -> bool:
+    stack = [schema]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if isinstance(node.get("items"), list) or any(k in node for k in _DRAFT7_HINTS):
+                return True
+            stack.extend(v for v in node.values() if isinstance(v, (dict, list)))
+        elif isinstance(node, list):
+            stack.extend(v for v in node if isinstance(v, (dict, list)))
+    return False
+
+
+class Validators:
+    """``jsonschema_rs`` validators per schema text, built once, never touching the network.
+
+    A schema naming ``$schema`` is judged by that draft; one without it by 2020-12, or draft-07
+    when it uses draft-07 forms (array ``items``, ``definitions``, ``dependencies``), since
+    that is what the generators that still emit those forms target.
+    """
+
+    def __init__(self) -> None:
+        self._cache: dict[str, Any] = {}
+
+    def get(self, schema: JSON) -> Any:
+        text = json.dumps(schema, sort_keys=True)
+        if text in self._cache:
+            return self._cache[text]
+        import jsonschema_rs
+
+        validator: Any
+        try:
+            if isinstance(schema, dict) and "$schema" in schema:
+                validator = jsonschema_rs.validator_for(
+                    schema, validate_formats=True, retriever=_refuse
+                )
+            elif _uses_draft7(schema):
+                validator = jsonschema_rs.Draft7Validator(
+                    schema, validate_formats=True, retriever=_refuse
+                )
+            else:
+                validator = jsonschema_rs.Draft202012Validator(
+                    schema, validate_formats=True, retriever=_refuse
+                )
+        except (jsonschema_rs.ValidationError, ValueError, TypeError):
+            validator = None  # an invalid schema proves nothing; the json-schema pack reports it
+        self._cache[text] = validator
+        return validator
+
+    def is_valid(self, schema: JSON, value: JSON) -> bool | None:
+        validator = self.get(schema)
+        if validator is None:
+            return None
+        try:
+            return bool(validator.is_valid(value))
+        except Exception:  # noqa: BLE001 - a refused remote $ref mid-validation proves nothing
+            return None
+
+
+def confirm(validators: Validators, accepting: JSON, rejecting: JSON, value: JSON) -> bool:
+    """True when ``accepting`` accepts ``value`` and ``rejecting`` rejects it, both checked."""
+    return validators.is_valid(accepting, value) is True and (
+        validators.is_valid(rejecting, value) is False
+    )
+
+
+_REVERT_KEYS: dict[str, tuple[str, ...]] = {
+    "type": ("type",),
+    "nullability": ("type",),
+    "enum": ("enum",),
+    "const": ("enum",),
+    "format": ("format",),
+    "pattern": ("pattern",),
+    "numeric": ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"),
+    "length": (
+        "minLength",
+        "maxLength",
+        "minItems",
+        "maxItems",
+        "minProperties",
+        "maxProperties",
+        "minContains",
+        "maxContains",
+        "uniqueItems",
+    ),
+    "additional": ("additionalProperties",),
+    "items": ("prefixItems", "items"),
+    "composition": ("anyOf", "oneOf", "allOf"),
+}
+
+
+def _at(root: JSON, tokens: Sequence[str]) -> JSON:
+    node = root
+    for step in tokens:
+        if isinstance(node, dict) and step in node:
+            node = node[step]
+        elif isinstance(node, list) and step.isdigit() and int(step) < len(node):
+            node = node[int(step)]
+        else:
+            return None
+    return node
+
+
+def _replaced(root: JSON, tokens: Sequence[str], node: JSON) -> JSON:
+    if not tokens:
+        return node
+    step, rest = tokens[0], tokens[1:]
+    if isinstance(root, dict) and (step in root or not rest):
+        return {**root, step: _replaced(root.get(step, {}), rest, node)}
+    if isinstance(root, list) and step.isdigit() and int(step) < len(root):
+        copy = list(root)
+        copy[int(step)] = _replaced(root[int(step)], rest, node)
+        return copy
+    return root
+
+
+def reverted(
+    rejecting: JSON, node: Sequence[str], accepting_node: JSON, kind: str, name: str | None
+) -> JSON:
+    """``rejecting`` with its keyword(s) at ``node`` taken from ``accepting_node``: one change
+    made alone.
+
+    The witness search applies a single change to the old schema this way: a witness must
+    fail that schema, so it is rejected because of *this* change, not because of another one
+    elsewhere in the same tool (a required property added beside a property removed from an
+    open object would otherwise "prove" the removal too).
+    """
+    target = _at(rejecting, node)
+    if target is None:
+        target = {}  # the keyword holding the node is absent on this side (no `items` yet)
+    if not isinstance(target, dict) or not isinstance(accepting_node, dict):
+        return _replaced(rejecting, node, accepting_node)
+    out = dict(target)
+    family = kind.split("/", 1)[1].split("-", 1)[0]
+    if "property" in kind and name is not None:
+        props = dict(out.get("properties") or {})
+        source = accepting_node.get("properties") or {}
+        if name in source:
+            props[name] = source[name]
+        else:
+            props.pop(name, None)
+        out["properties"] = props
+        required = [n for n in out.get("required") or [] if n != name]
+        if name in (accepting_node.get("required") or []):
+            required.append(name)
+        out["required"] = required
+    elif family in _REVERT_KEYS:
+        for key in _REVERT_KEYS[family]:
+            if key in accepting_node:
+                out[key] = accepting_node[key]
+            else:
+                out.pop(key, None)
+    elif kind == "diff/schema-changed" and name is not None and not name.startswith("{"):
+        if name in accepting_node:
+            out[name] = accepting_node[name]
+        else:
+            out.pop(name, None)
+    else:
+        out = dict(accepting_node)
+    return _replaced(rejecting, node, out)
+
+
+@dataclass
+class WitnessSearch:
+    """Finds witnesses between two schemas of one tool (one direction)."""
+
+    accepting_raw: JSON
+    rejecting_raw: JSON
+    accepting: JSON  # canonical
+    rejecting: JSON  # canonical
+    validators: Validators
+    _generator: Generator | None = None
+    _tried: dict[str, JSON] = field(default_factory=dict)
+
+    def find(self, target: Sequence[str], applied: JSON = None) -> tuple[bool, JSON]:
+        """``(found, witness)`` for a change whose accepting-side node is at ``target``.
+
+        ``applied`` is the accepting schema with only this change made (``reverted`` with the
+        roles swapped): a witness must fail it, so it is rejected because of *this* change and
+        not because of another one in the same tool. ``None`` skips that check.
+        """
+        key = "/".join(target) + "\x00" + json.dumps(applied, sort_keys=True, default=str)
+        if key in self._tried:
+            value = self._tried[key]
+            return (value is not ...), (None if value is ... else value)
+        if self._generator is None:
+            self._generator = Generator()
+        old, new = _node(self.accepting), _node(self.rejecting)
+        result: JSON = ...
+        checked = 0
+        seen: set[str] = set()
+        for value in self._generator.navigate(old, new, list(target)):
+            if checked >= MAX_CANDIDATES:
+                break
+            text = json.dumps(value, sort_keys=True, default=str)
+            if text in seen:
+                continue
+            seen.add(text)
+            checked += 1
+            if (
+                accepts(self.accepting, value)
+                and not accepts(self.rejecting, value)
+                and (applied is None or not accepts(applied, value))
+                and confirm(self.validators, self.accepting_raw, self.rejecting_raw, value)
+            ):
+                result = value
+                break
+        if result is ...:
+            result = self._fallback(applied)
+        self._tried[key] = result
+        return (result is not ...), (None if result is ... else result)
+
+    def _fallback(self, applied: JSON) -> JSON:
+        """Screens can be wrong (cycles, formats): check the real validators directly."""
+        assert self._generator is not None
+        old, new = _node(self.accepting), _node(self.rejecting)
+        for count, value in enumerate(self._generator.pool(old, new, 0)):
+            if count >= 150:
+                break
+            if (applied is None or not accepts(applied, value)) and confirm(
+                self.validators, self.accepting_raw, self.rejecting_raw, value
+            ):
+                return value
+        return ...
