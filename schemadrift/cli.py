@@ -36,11 +36,22 @@ def _common(func: F) -> F:
             default=None,
             help="Lowest severity that fails the run (default: error).",
         ),
-        click.option("--format", "fmt", type=click.Choice(FORMATS), default=None, help="Report format."),
-        click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-                      help="Write the report to this file (atomically) instead of stdout."),
-        click.option("--config", "config_path", type=click.Path(path_type=Path), default=None,
-                      help="Configuration file (default: [tool.schemadrift] in pyproject.toml or schemadrift.yaml)."),
+        click.option(
+            "--format", "fmt", type=click.Choice(FORMATS), default=None, help="Report format."
+        ),
+        click.option(
+            "--output",
+            type=click.Path(dir_okay=False, path_type=Path),
+            default=None,
+            help="Write the report to this file (atomically) instead of stdout.",
+        ),
+        click.option(
+            "--config",
+            "config_path",
+            type=click.Path(path_type=Path),
+            default=None,
+            help="Configuration file (default: [tool.schemadrift] in pyproject.toml or schemadrift.yaml).",
+        ),
         click.option("-q", "--quiet", count=True, help="Less detail."),
         click.option("-v", "--verbose", count=True, help="More detail."),
         click.option("--preview", is_flag=True, default=False, help="Also run preview rules."),
@@ -84,14 +95,20 @@ def _config(
     return cfg
 
 
-def _emit(cfg: Any, result: Any) -> int:
+def _emit(cfg: Any, result: Any, also: Sequence[str] = ()) -> int:
     from schemadrift.report import REPORTERS, renderer
 
     if cfg.format not in REPORTERS:
         from schemadrift.errors import UsageError
 
         raise UsageError(f"the {cfg.format!r} report format is not available in this version")
+    extra = _also(also, tuple(REPORTERS))
     text = renderer(cfg.format)(result)
+    if extra:
+        from schemadrift.snapshot import write_atomic
+
+        for fmt, path in extra:
+            write_atomic(path, renderer(fmt)(result))
     if cfg.output is not None:
         from schemadrift.snapshot import write_atomic
 
@@ -100,6 +117,21 @@ def _emit(cfg: Any, result: Any) -> int:
         click.echo(text, nl=False)
     code: int = result.exit_code
     return code
+
+
+def _also(specs: Sequence[str], formats: Sequence[str]) -> list[tuple[str, Path]]:
+    """``--also FORMAT=FILE`` values: more reports of the same run (one extraction, many files)."""
+    from schemadrift.errors import UsageError
+
+    out = []
+    for spec in specs:
+        fmt, sep, path = spec.partition("=")
+        if not sep or not path or fmt not in formats:
+            raise UsageError(
+                f"--also {spec!r}: expected FORMAT=FILE with FORMAT one of {', '.join(sorted(formats))}"
+            )
+        out.append((fmt, Path(path)))
+    return out
 
 
 def _verbosity(quiet: int, verbose: int) -> int:
@@ -114,14 +146,32 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True)
+@click.option(
+    "--skip-unknown",
+    is_flag=True,
+    default=False,
+    help="Skip files with no known tool shape (the pre-commit hook passes every matching file).",
+)
 @_common
-def lint(files: tuple[str, ...], dialects: tuple[str, ...], fail_on: str | None, fmt: str | None,
-         output: Path | None, config_path: Path | None, quiet: int, verbose: int, preview: bool) -> int:
+def lint(
+    files: tuple[str, ...],
+    skip_unknown: bool,
+    dialects: tuple[str, ...],
+    fail_on: str | None,
+    fmt: str | None,
+    output: Path | None,
+    config_path: Path | None,
+    quiet: int,
+    verbose: int,
+    preview: bool,
+) -> int:
     """Lint tool-schema files (any known shape; - reads stdin)."""
     from schemadrift.pipeline import run_lint
 
     cfg = _config(config_path, dialects, fail_on, fmt, output, preview)
-    result, extraction = run_lint(cfg, files, verbosity=_verbosity(quiet, verbose))
+    result, extraction = run_lint(
+        cfg, files, verbosity=_verbosity(quiet, verbose), skip_unknown=skip_unknown
+    )
     if verbose:
         for label, shape in extraction.shapes:
             click.echo(f"{label}: read as {shape}", err=True)
@@ -133,13 +183,27 @@ def lint(files: tuple[str, ...], dialects: tuple[str, ...], fail_on: str | None,
 @cli.command()
 @click.argument("old")
 @click.argument("new")
-@click.option("--consumer", "consumers", multiple=True,
-              type=click.Choice(["callers", "model", "implementation"]),
-              help="Judge changes for this consumer (repeatable; default: all three).")
+@click.option(
+    "--consumer",
+    "consumers",
+    multiple=True,
+    type=click.Choice(["callers", "model", "implementation"]),
+    help="Judge changes for this consumer (repeatable; default: all three).",
+)
 @_common
-def diff(old: str, new: str, consumers: tuple[str, ...], dialects: tuple[str, ...], fail_on: str | None,
-         fmt: str | None, output: Path | None, config_path: Path | None, quiet: int, verbose: int,
-         preview: bool) -> int:
+def diff(
+    old: str,
+    new: str,
+    consumers: tuple[str, ...],
+    dialects: tuple[str, ...],
+    fail_on: str | None,
+    fmt: str | None,
+    output: Path | None,
+    config_path: Path | None,
+    quiet: int,
+    verbose: int,
+    preview: bool,
+) -> int:
     """Diff two tool sets: files, directories, snapshots or REF:path."""
     from schemadrift.pipeline import run_diff
 
@@ -149,24 +213,48 @@ def diff(old: str, new: str, consumers: tuple[str, ...], dialects: tuple[str, ..
 
 @cli.command()
 @click.option("--against", default=None, help="Read the baseline snapshot from this git ref.")
-@click.option("--consumer", "consumers", multiple=True,
-              type=click.Choice(["callers", "model", "implementation"]),
-              help="Judge changes for this consumer (repeatable; default: all three).")
+@click.option(
+    "--also",
+    "also",
+    multiple=True,
+    metavar="FORMAT=FILE",
+    help="Also write the report in FORMAT to FILE (repeatable; e.g. sarif=out.sarif).",
+)
+@click.option(
+    "--consumer",
+    "consumers",
+    multiple=True,
+    type=click.Choice(["callers", "model", "implementation"]),
+    help="Judge changes for this consumer (repeatable; default: all three).",
+)
 @_common
-def check(against: str | None, consumers: tuple[str, ...], dialects: tuple[str, ...], fail_on: str | None,
-          fmt: str | None, output: Path | None, config_path: Path | None, quiet: int, verbose: int,
-          preview: bool) -> int:
+def check(
+    against: str | None,
+    also: tuple[str, ...],
+    consumers: tuple[str, ...],
+    dialects: tuple[str, ...],
+    fail_on: str | None,
+    fmt: str | None,
+    output: Path | None,
+    config_path: Path | None,
+    quiet: int,
+    verbose: int,
+    preview: bool,
+) -> int:
     """Extract the tools, lint them and diff them against the baseline."""
     from schemadrift.pipeline import run_check
 
     cfg = _config(config_path, dialects, fail_on, fmt, output, preview, consumers)
-    result = run_check(cfg, against=against, verbosity=_verbosity(quiet, verbose),
-                       cli_dialects=bool(dialects))
-    return _emit(cfg, result)
+    result = run_check(
+        cfg, against=against, verbosity=_verbosity(quiet, verbose), cli_dialects=bool(dialects)
+    )
+    return _emit(cfg, result, also)
 
 
 @cli.command()
-@click.option("--allow-empty", is_flag=True, help="Allow replacing a baseline with an empty tool list.")
+@click.option(
+    "--allow-empty", is_flag=True, help="Allow replacing a baseline with an empty tool list."
+)
 @click.option("--config", "config_path", type=click.Path(path_type=Path), default=None)
 @click.option("-q", "--quiet", count=True)
 def snapshot(allow_empty: bool, config_path: Path | None, quiet: int) -> int:
@@ -181,12 +269,138 @@ def snapshot(allow_empty: bool, config_path: Path | None, quiet: int) -> int:
     return 0
 
 
+@cli.command("upgrade-check")
+@click.argument("requirement", metavar="PKG==VERSION")
+@click.option(
+    "--keep-env",
+    is_flag=True,
+    default=False,
+    help="Keep the throw-away environment (for debugging).",
+)
+@click.option("--index-url", default=None, help="Passed to pip install.")
+@click.option("--find-links", multiple=True, help="Passed to pip install (repeatable).")
+@click.option("--no-index", is_flag=True, default=False, help="Passed to pip install.")
+@_common
+def upgrade_check(
+    requirement: str,
+    keep_env: bool,
+    index_url: str | None,
+    find_links: tuple[str, ...],
+    no_index: bool,
+    dialects: tuple[str, ...],
+    fail_on: str | None,
+    fmt: str | None,
+    output: Path | None,
+    config_path: Path | None,
+    quiet: int,
+    verbose: int,
+    preview: bool,
+) -> int:
+    """Try a dependency bump in a throw-away environment and diff the tools it would produce."""
+    from schemadrift import upgrade
+
+    cfg = _config(config_path, dialects, fail_on, fmt, output, preview)
+    pip = upgrade.PipOptions(index_url=index_url, find_links=find_links, no_index=no_index)
+    result, note = upgrade.run(
+        cfg,
+        requirement,
+        pip,
+        keep_env=keep_env,
+        verbosity=_verbosity(quiet, verbose),
+        config_path=config_path,
+        cli_dialects=bool(dialects),
+    )
+    if quiet <= 0 or keep_env:
+        click.echo(note, err=True)
+    return _emit(cfg, result)
+
+
+@cli.command()
+@click.argument("calls")
+@click.option(
+    "--tools",
+    "tools_spec",
+    default=None,
+    help="Tools to validate against: a file, directory or snapshot (default: the baseline snapshot).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="Report format."
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the report to this file (atomically) instead of stdout.",
+)
+@click.option("--config", "config_path", type=click.Path(path_type=Path), default=None)
+def replay(
+    calls: str, tools_spec: str | None, fmt: str, output: Path | None, config_path: Path | None
+) -> int:
+    """Validate recorded tool calls (JSON Lines) against the current schemas; exit 1 on a reject."""
+    from schemadrift import replay as replay_module
+
+    cfg = _config(config_path, (), None, None, None, False)
+    text, code = replay_module.run(calls, tools_spec, fmt, cfg)
+    return _write(text, code, output)
+
+
+def _write(text: str, code: int, output: Path | None) -> int:
+    if output is not None:
+        from schemadrift.snapshot import write_atomic
+
+        write_atomic(output, text)
+    else:
+        click.echo(text, nl=False)
+    return code
+
+
+@cli.command()
+@click.argument("fingerprints", nargs=-1)
+@click.option(
+    "--all",
+    "adopt_all",
+    is_flag=True,
+    help="Acknowledge every current finding of `check` (adopting schemadrift on an existing project).",
+)
+@click.option(
+    "--reason", required=True, help="Why the finding is accepted (kept in the acks file)."
+)
+@click.option(
+    "--expires", default=None, metavar="YYYY-MM-DD", help="After this date the finding fails again."
+)
+@click.option("--against", default=None, help="Read the baseline snapshot from this git ref.")
+@click.option("--config", "config_path", type=click.Path(path_type=Path), default=None)
+@click.option("-q", "--quiet", count=True)
+def ack(
+    fingerprints: tuple[str, ...],
+    adopt_all: bool,
+    reason: str,
+    expires: str | None,
+    against: str | None,
+    config_path: Path | None,
+    quiet: int,
+) -> int:
+    """Acknowledge findings of `check` by fingerprint in schemadrift.acks.toml."""
+    from schemadrift.pipeline import run_ack
+
+    cfg = _config(config_path, (), None, None, None, False)
+    written, label = run_ack(
+        cfg, fingerprints, adopt_all=adopt_all, reason=reason, expires=expires, against=against
+    )
+    if not quiet:
+        click.echo(f"acknowledged {written} finding{'s' if written != 1 else ''} in {label}")
+    return 0
+
+
 @cli.command("report-schema")
 def report_schema() -> int:
     """Print the JSON Schema of the JSON report (the public contract)."""
     from importlib import resources
 
-    click.echo(resources.files("schemadrift").joinpath("data/report.schema.json").read_text("utf-8"), nl=False)
+    click.echo(
+        resources.files("schemadrift").joinpath("data/report.schema.json").read_text("utf-8"),
+        nl=False,
+    )
     return 0
 
 
@@ -210,13 +424,16 @@ def explain(rule_id: str) -> int:
     return 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, _deep: bool = False) -> int:
     """Run the CLI and return its exit code (the one error boundary)."""
     from schemadrift.errors import SchemadriftError
 
     try:
-        result = cli.main(args=list(argv) if argv is not None else None,
-                          prog_name="schemadrift", standalone_mode=False)
+        result = cli.main(
+            args=list(argv) if argv is not None else None,
+            prog_name="schemadrift",
+            standalone_mode=False,
+        )
     except SchemadriftError as error:
         click.echo(f"schemadrift: error: {error}", err=True)
         return error.exit_code
@@ -233,15 +450,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         return 1
+    except RecursionError:
+        if _deep:
+            return _bug()
+        # Valid input nested thousands of levels deep (json-schema/too-deep reports it) can
+        # overflow recursive code; nothing is written before a run completes, so the command
+        # runs once more on a thread with a deep stack. A second overflow is a bug.
+        from schemadrift.schema.stack import call_deep
+
+        return call_deep(lambda: main(argv, _deep=True))
     except Exception:  # noqa: BLE001 - the one boundary that turns bugs into exit 3
-        traceback.print_exc()
-        click.echo(
-            f"schemadrift {__version__}: this is a bug; please report it with the output above "
-            "at https://github.com/schemadrift/schemadrift/issues",
-            err=True,
-        )
-        return EXIT_INTERNAL
+        return _bug()
     return int(result) if isinstance(result, int) else 0
+
+
+def _bug() -> int:
+    """Exit 3: print the traceback of the exception being handled and ask for a report."""
+    traceback.print_exc()
+    click.echo(
+        f"schemadrift {__version__}: this is a bug; please report it with the output above "
+        "at https://github.com/schemadrift/schemadrift/issues",
+        err=True,
+    )
+    return EXIT_INTERNAL
 
 
 if __name__ == "__main__":  # pragma: no cover

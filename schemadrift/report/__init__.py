@@ -13,7 +13,11 @@ from collections.abc import Callable
 from schemadrift.result import RunResult
 
 REPORTERS: dict[str, str] = {
+    "github": "schemadrift.report.github",
     "json": "schemadrift.report.json",
+    "junit": "schemadrift.report.junit",
+    "markdown": "schemadrift.report.markdown",
+    "sarif": "schemadrift.report.sarif",
     "text": "schemadrift.report.text",
 }
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from schemadrift import __version__
-from schemadrift.model import REPORT_FORMAT_VERSION, JSON, Finding, Severity
+from schemadrift.model import JSON, REPORT_FORMAT_VERSION, Finding, Severity
 from schemadrift.result import RunResult
 
 

@@ -35,7 +35,7 @@ def _matrix(result: RunResult) -> list[str]:
     for tool in result.tools:
         row = [tool.name]
         for dialect in result.dialects:
-            verdict = tool.verdicts.get(dialect, "pass")
+            verdict = tool.verdicts.get(dialect, "-")  # "-": the tool is not sent there
             rule = first_rule.get((tool.name, dialect))
             row.append(f"{verdict} ({rule})" if rule and verdict != "pass" else verdict)
         rows.append(row)
@@ -48,18 +48,23 @@ def _matrix(result: RunResult) -> list[str]:
 
 def render(result: RunResult) -> str:
     verbosity = result.verbosity
-    threshold = Severity.ERROR if verbosity <= 0 else Severity.WARNING if verbosity == 1 else Severity.INFO
+    threshold = (
+        Severity.ERROR if verbosity <= 0 else Severity.WARNING if verbosity == 1 else Severity.INFO
+    )
     lines: list[str] = []
     if len(result.dialects) > 1 and result.tools and verbosity > 0:
         lines += _matrix(result)
     shown = [f for f in result.findings if f.severity >= threshold and not f.acknowledged]
-    hidden = sum(1 for f in result.findings if f not in shown and not f.acknowledged)
+    # by severity, not `f not in shown`: a membership test per finding is quadratic
+    hidden = sum(1 for f in result.findings if f.severity < threshold and not f.acknowledged)
     by_tool = sorted(shown, key=lambda f: (f.tool or "", _rank(f)))
     for tool, group in groupby(by_tool, key=lambda f: f.tool or ""):
         items = list(group)
         first = items[0].location
-        where = f"  ({first.file}:{first.line})" if first.file and first.line else (
-            f"  ({first.file})" if first.file else ""
+        where = (
+            f"  ({first.file}:{first.line})"
+            if first.file and first.line
+            else (f"  ({first.file})" if first.file else "")
         )
         lines.append(f"{tool or '(toolset)'}{where}")
         for finding in items:
@@ -76,7 +81,9 @@ def render(result: RunResult) -> str:
                 lines.append(f"    fix: {finding.hint}")
         lines.append("")
     for ack in result.stale_acks:
-        lines.append(f"stale ack {ack.fingerprint}: matches no finding; remove it from the acks file")
+        lines.append(
+            f"stale ack {ack.fingerprint}: matches no finding; remove it from the acks file"
+        )
     errors = result.count(Severity.ERROR)
     warnings = result.count(Severity.WARNING)
     infos = result.count(Severity.INFO)
@@ -90,5 +97,7 @@ def render(result: RunResult) -> str:
         summary += f", {result.acknowledged} acknowledged"
     lines.append(summary)
     if hidden:
-        lines.append(f"({hidden} more finding{'s' if hidden != 1 else ''} below the shown level; use -v)")
+        lines.append(
+            f"({hidden} more finding{'s' if hidden != 1 else ''} below the shown level; use -v)"
+        )
     return "\n".join(lines) + "\n"

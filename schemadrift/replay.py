@@ -1,0 +1,294 @@
+"""Replay recorded tool calls against the current tool schemas (``schemadrift replay``).
+
+A schema change can look harmless in a diff and still reject the arguments real models sent
+last week. This module reads recorded calls (JSON Lines, one message, response or call a line,
+in OpenAI ``tool_calls``, OpenAI Responses ``function_call``, Anthropic ``tool_use`` or MCP
+``tools/call`` shape), validates each call's arguments against the tool's current
+``input_schema`` with jsonschema-rs, and returns one ``Rejection`` per failing call with the
+JSON pointer of the failing argument. Remote ``$ref``s are never fetched.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from schemadrift.errors import InputError
+from schemadrift.model import JSON, Tool, escape_token
+
+SHAPES = (
+    'an OpenAI message or response with "tool_calls"',
+    'an OpenAI tool call ({"type": "function", "function": {"name", "arguments"}})',
+    'an OpenAI Responses "function_call" item',
+    'an Anthropic message with "tool_use" content blocks, or one such block',
+    'an MCP "tools/call" request',
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    """One recorded call: where it is in the file and what it asked for."""
+
+    line: int
+    where: str  # the path to the call inside the line's JSON, e.g. "tool_calls[0]"
+    shape: str  # "openai", "openai-responses", "anthropic", "mcp"
+    tool: str
+    arguments: JSON
+    problem: str | None = None  # set when the arguments could not even be read
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """A recorded call the current schemas reject, with the failing argument's pointer."""
+
+    call: Call
+    pointer: str
+    message: str
+    schema_pointer: str = ""
+
+    def to_json(self) -> dict[str, JSON]:
+        return {
+            "line": self.call.line,
+            "where": self.call.where,
+            "shape": self.call.shape,
+            "tool": self.call.tool,
+            "pointer": self.pointer,
+            "schema_pointer": self.schema_pointer,
+            "message": self.message,
+            "arguments": self.call.arguments,
+        }
+
+
+def _pointer(path: Sequence[str | int]) -> str:
+    return "".join("/" + escape_token(str(part)) for part in path)
+
+
+def _openai_call(item: Mapping[str, Any], line: int, where: str) -> Call | None:
+    function = item.get("function")
+    if not isinstance(function, Mapping) or not isinstance(function.get("name"), str):
+        return None
+    return _decoded(line, where, "openai", function["name"], function.get("arguments"))
+
+
+def _decoded(line: int, where: str, shape: str, name: str, raw: JSON) -> Call:
+    """OpenAI sends arguments as a JSON string; a string that does not parse is a problem."""
+    if isinstance(raw, str):
+        try:
+            return Call(line, where, shape, name, json.loads(raw) if raw.strip() else {})
+        except ValueError as error:
+            return Call(
+                line, where, shape, name, raw, problem=f"arguments are not valid JSON: {error}"
+            )
+    return Call(line, where, shape, name, {} if raw is None else raw)
+
+
+def calls_in(value: JSON, line: int) -> list[Call] | None:
+    """The calls recorded in one JSON value, or ``None`` when it has none of the known shapes.
+
+    A list (a whole conversation on one line) holds the calls of its items.
+    """
+    if isinstance(value, list):
+        found: list[Call] = []
+        for item in value:
+            calls = calls_in(item, line)
+            if calls is None:
+                return None
+            found += calls
+        return found
+    if not isinstance(value, Mapping):
+        return None
+    if value.get("method") == "tools/call" and isinstance(value.get("params"), Mapping):
+        params = value["params"]
+        if isinstance(params.get("name"), str):
+            return [Call(line, "params", "mcp", params["name"], params.get("arguments") or {})]
+    if isinstance(value.get("choices"), list):
+        found = []
+        for index, choice in enumerate(value["choices"]):
+            message = choice.get("message") if isinstance(choice, Mapping) else None
+            found += _from_message(message, line, f"choices[{index}].message.") or []
+        return found
+    if isinstance(value.get("output"), list):  # an OpenAI Responses response
+        return [
+            call
+            for index, item in enumerate(value["output"])
+            if (call := _responses_call(item, line, f"output[{index}]")) is not None
+        ]
+    single = _responses_call(value, line, "") or _anthropic_block(value, line, "")
+    if single is not None:
+        return [single]
+    if value.get("type") == "function":
+        call = _openai_call(value, line, "")
+        return [call] if call else None
+    return _from_message(value, line, "")
+
+
+def _responses_call(item: JSON, line: int, where: str) -> Call | None:
+    if (
+        isinstance(item, Mapping)
+        and item.get("type") == "function_call"
+        and isinstance(item.get("name"), str)
+    ):
+        return _decoded(
+            line, where or "function_call", "openai-responses", item["name"], item.get("arguments")
+        )
+    return None
+
+
+def _anthropic_block(item: JSON, line: int, where: str) -> Call | None:
+    if (
+        isinstance(item, Mapping)
+        and item.get("type") == "tool_use"
+        and isinstance(item.get("name"), str)
+    ):
+        arguments = item.get("input")
+        return Call(
+            line,
+            where or "tool_use",
+            "anthropic",
+            item["name"],
+            {} if arguments is None else arguments,
+        )
+    return None
+
+
+def _from_message(message: JSON, line: int, prefix: str) -> list[Call] | None:
+    if not isinstance(message, Mapping):
+        return None
+    if isinstance(message.get("tool_calls"), list):
+        return [
+            call
+            for index, item in enumerate(message["tool_calls"])
+            if isinstance(item, Mapping)
+            and (call := _openai_call(item, line, f"{prefix}tool_calls[{index}]")) is not None
+        ]
+    if isinstance(message.get("content"), list):
+        blocks = [
+            _anthropic_block(block, line, f"{prefix}content[{index}]")
+            for index, block in enumerate(message["content"])
+        ]
+        if any(block is not None for block in blocks) or "role" in message:
+            return [block for block in blocks if block is not None]
+    # any other message of a recorded conversation (user, tool result, plain text) holds no call
+    return [] if "role" in message else None
+
+
+def read_calls(text: str, label: str) -> list[Call]:
+    """Every call in a JSON Lines recording; a line of no known shape is an ``InputError``."""
+    calls: list[Call] = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        try:
+            value = json.loads(raw)
+        except ValueError as error:
+            raise InputError(f"{label}:{number}", f"not valid JSON: {error}") from error
+        found = calls_in(value, number)
+        if found is None:
+            raise InputError(
+                f"{label}:{number}", "no recorded tool call; expected one of: " + "; ".join(SHAPES)
+            )
+        calls.extend(found)
+    return calls
+
+
+def _refuse(uri: str) -> JSON:
+    raise InputError(
+        None, f"remote $ref {uri!r} is not fetched (schemadrift never uses the network)"
+    )
+
+
+def replay(calls: Sequence[Call], tools: Sequence[Tool]) -> list[Rejection]:
+    """The calls the tools' current input schemas reject, in file order."""
+    import jsonschema_rs
+
+    by_name = {tool.name: tool for tool in tools}
+    validators: dict[str, Any] = {}
+    rejected: list[Rejection] = []
+    for call in calls:
+        if call.problem is not None:
+            rejected.append(Rejection(call, "", call.problem))
+            continue
+        tool = by_name.get(call.tool)
+        if tool is None:
+            rejected.append(
+                Rejection(call, "", f"no tool named {call.tool!r} in the current schemas")
+            )
+            continue
+        if call.tool not in validators:
+            schema = tool.input_schema if tool.input_schema is not None else {}
+            try:
+                validators[call.tool] = jsonschema_rs.validator_for(schema, retriever=_refuse)
+            except (jsonschema_rs.ValidationError, ValueError) as error:
+                first = str(error).splitlines()[0]
+                raise InputError(
+                    None, f"cannot build a validator: {first}", tool=call.tool
+                ) from error
+        # the first error jsonschema-rs reports is the one shown: one rejection per call
+        failure = next(iter(validators[call.tool].iter_errors(call.arguments)), None)
+        if failure is not None:
+            rejected.append(
+                Rejection(
+                    call,
+                    _pointer(failure.instance_path),
+                    failure.message,
+                    "/input_schema" + _pointer(failure.schema_path),
+                )
+            )
+    return rejected
+
+
+def render_text(rejections: Sequence[Rejection], total: int, label: str) -> str:
+    lines = []
+    for item in rejections:
+        call = item.call
+        where = f" ({call.where})" if call.where else ""
+        lines.append(
+            f"{label}:{call.line}{where}: {call.tool}: rejected at {item.pointer or '(arguments)'}: "
+            f"{item.message}"
+        )
+        lines.append("  arguments: " + json.dumps(call.arguments, ensure_ascii=False))
+    lines.append(
+        f"{total} recorded call{'s' if total != 1 else ''} replayed: "
+        f"{len(rejections)} rejected by the current schemas"
+    )
+    return "\n".join(lines) + "\n"
+
+
+def render_json(rejections: Sequence[Rejection], total: int) -> str:
+    data = {"calls": total, "rejected": [item.to_json() for item in rejections]}
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def run(calls_spec: str, tools_spec: str | None, fmt: str, config: Any) -> tuple[str, int]:
+    """``schemadrift replay``: read the recording and the tools, replay, render; exit 1 on a reject."""
+    import sys
+    from pathlib import Path
+
+    from schemadrift import snapshot
+    from schemadrift.pipeline import load_side
+    from schemadrift.sources.files import decode
+
+    if calls_spec == "-":
+        label, text = "<stdin>", decode(sys.stdin.buffer.read(), "<stdin>")
+    else:
+        label = calls_spec
+        try:
+            text = decode(Path(calls_spec).read_bytes(), label)
+        except OSError as error:
+            raise InputError(
+                label, f"cannot read the recorded calls: {error.strerror or error}"
+            ) from error
+    if tools_spec is None:
+        tools = snapshot.read(config.snapshot, config.display(config.snapshot)).tools
+    else:
+        tools = load_side(tools_spec, config).tools
+    calls = read_calls(text, label)
+    rejections = replay(calls, tools)
+    body = (
+        render_json(rejections, len(calls))
+        if fmt == "json"
+        else render_text(rejections, len(calls), label)
+    )
+    return body, int(bool(rejections))
