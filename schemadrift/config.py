@@ -168,6 +168,18 @@ def _pointer_label(path: Path, error_path: list[str | int]) -> str:
     return out or "(top level)"
 
 
+def _valid_fast(schema: dict[str, Any], raw: Mapping[str, Any]) -> bool:
+    """True when ``jsonschema-rs`` accepts ``raw``: every command validates its config, and
+    importing the pure-Python validator costs more than the rest of a small run. Only an
+    invalid config (or a value jsonschema-rs cannot take, such as a TOML date) pays for it."""
+    import jsonschema_rs
+
+    try:
+        return bool(jsonschema_rs.validator_for(schema).is_valid(dict(raw)))
+    except Exception:  # noqa: BLE001 - fall back to the detailed validator
+        return False
+
+
 def validate(raw: Mapping[str, Any], path: Path) -> None:
     """Validate the external shape; unknown keys name the nearest known one."""
     from schemadrift.registry import nearest
@@ -184,7 +196,9 @@ def validate(raw: Mapping[str, Any], path: Path) -> None:
                 f"unknown key {key!r}{hint} (known: {', '.join(sorted(known))})",
                 pointer=_pointer_label(path, [str(key)]),
             )
-    for index, source in enumerate(raw.get("sources") or []):
+    listed = raw.get("sources")
+    # before the schema check, so `sources` may be anything: a wrong type is reported below
+    for index, source in enumerate(listed if isinstance(listed, list) else []):
         if isinstance(source, dict):
             source_keys = known["sources"]["items"]["properties"]
             for key in source:
@@ -196,6 +210,8 @@ def validate(raw: Mapping[str, Any], path: Path) -> None:
                         f"unknown source key {key!r}{hint}",
                         pointer=_pointer_label(path, ["sources", index, str(key)]),
                     )
+    if _valid_fast(schema, raw):
+        return
     import jsonschema
     from jsonschema.exceptions import best_match
 

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from schemadrift import registry
 from schemadrift.model import JSON, Finding, Location, Severity, Tool
 from schemadrift.registry import Context, Hit, Rule
-from schemadrift.schema.walk import Node, walk
+from schemadrift.schema.walk import MAX_NESTING, Node, nesting_depth, walk
 
 ALWAYS_ON = ("json-schema", "security")
+DEPTH_SAFE = "json-schema"
 
 
 def dialects_for(tool: Tool, requested: Sequence[str]) -> list[str]:
@@ -57,7 +58,9 @@ class Linter:
         self._enabled = enabled or (lambda rule: rule.status != "preview")
         self._plans: dict[str, _Plan] = {}
         self._nodes: dict[str, list[Node]] = {}
-        self._schema_hits: dict[tuple[str, str, str], list[tuple[Rule, Hit]]] = {}
+        self._schema_hits: dict[tuple[str, str, str, int], list[tuple[Rule, Hit]]] = {}
+        self._tool_hits: dict[tuple[str, str, int], list[tuple[Rule, Hit]]] = {}
+        self._selected: dict[tuple[str, ...], dict[frozenset[str], tuple[Rule, ...]]] = {}
 
     def plan(self, dialect_id: str, *, parent_judged: bool = False) -> _Plan:
         """The rules ``dialect_id`` runs; without those of the dialect it extends when that
@@ -83,7 +86,9 @@ class Linter:
     def _judge_schema(
         self, schema: JSON, text: str, dialect_id: str, side: str, rules: Sequence[Rule]
     ) -> list[tuple[Rule, Hit]]:
-        key = (text, dialect_id, side)
+        # The rule tuple is part of the key: one dialect runs a smaller plan when the dialect
+        # it extends judges the same tool (plans are cached, so their ids are stable).
+        key = (text, dialect_id, side, id(rules))
         cached = self._schema_hits.get(key)
         if cached is not None:
             return cached
@@ -93,14 +98,37 @@ class Linter:
             self._nodes[text] = nodes
         ctx = Context(dialect=dialect_id, root=schema)
         hits: list[tuple[Rule, Hit]] = []
-        side_rules = [r for r in rules if side in r.schemas]
+        side_rules = tuple(r for r in rules if side in r.schemas)
+        # Which rules a node triggers depends only on its set of keys, and real schemas
+        # repeat a handful of key sets ({"type", "description"}...): select once per key set
+        # instead of testing every rule's triggers on every node.
+        selected = self._selected.setdefault(tuple(r.id for r in side_rules), {})
         for node in nodes:
-            keys = node.schema.keys() if isinstance(node.schema, dict) else ()
-            for rule in side_rules:
-                if rule.triggers is not None and rule.triggers.isdisjoint(keys):
-                    continue
-                hits.extend((rule, hit) for hit in rule.check(node, ctx))
+            keys = frozenset(node.schema) if isinstance(node.schema, dict) else frozenset()
+            chosen = selected.get(keys)
+            if chosen is None:
+                chosen = selected[keys] = tuple(
+                    r for r in side_rules if r.triggers is None or not r.triggers.isdisjoint(keys)
+                )
+            for rule in chosen:
+                for hit in rule.check(node, ctx):
+                    hits.append((rule, hit))
         self._schema_hits[key] = hits
+        return hits
+
+    def _judge_tool(
+        self, tool: Tool, tool_key: str, dialect_id: str, rules: Sequence[Rule]
+    ) -> list[tuple[Rule, Hit]]:
+        """Tool-rule hits, cached by the tool's whole content: ``check`` lints the baseline's
+        tools after the current ones, and unchanged tools then cost nothing."""
+        key = (tool_key, dialect_id, id(rules))
+        cached = self._tool_hits.get(key) if tool_key else None
+        if cached is not None:
+            return cached
+        ctx = Context(dialect=dialect_id, tool=tool)
+        hits = [(rule, hit) for rule in rules for hit in rule.check(tool, ctx)]
+        if tool_key:
+            self._tool_hits[key] = hits
         return hits
 
     def lint(
@@ -117,7 +145,12 @@ class Linter:
             requested = (tool_dialects or {}).get(index, dialects)
             location = Location(tool.origin.location, tool.origin.line)
             texts: dict[int, str] = {}
+            tool_key: str | None = None
             judged = dialects_for(tool, requested)
+            if _too_deep(tool):
+                # Only the json-schema pack (whose too-deep rule reports it) judges a schema
+                # nested past MAX_NESTING: other rules may recurse once per level.
+                judged = [d for d in judged if d == DEPTH_SAFE]
             for dialect_id in judged:
                 members.setdefault(dialect_id, []).append(tool)
                 parent = registry.DIALECTS[dialect_id].extends
@@ -132,10 +165,12 @@ class Linter:
                         schema, text, dialect_id, side, plan.schema_rules
                     ):
                         findings.append(_finding(rule, hit, tool.name, base, dialect_id, location))
-                ctx = Context(dialect=dialect_id, tool=tool)
-                for rule in plan.tool_rules:
-                    for hit in rule.check(tool, ctx):
-                        findings.append(_finding(rule, hit, tool.name, "", dialect_id, location))
+                if not plan.tool_rules:
+                    continue
+                if tool_key is None:
+                    tool_key = _tool_key(tool)
+                for rule, hit in self._judge_tool(tool, tool_key, dialect_id, plan.tool_rules):
+                    findings.append(_finding(rule, hit, tool.name, "", dialect_id, location))
         by_name = {tool.name: tool for tool in tools}
         for dialect_id in sorted(members):
             ctx = Context(dialect=dialect_id)
@@ -147,6 +182,25 @@ class Linter:
                     )
                     findings.append(_finding(rule, hit, hit.tool, "", dialect_id, location))
         return sorted(findings, key=Finding.sort_key)
+
+
+def _tool_key(tool: Tool) -> str:
+    """Everything a tool rule may read, as text; ``""`` (not cached) when it cannot be dumped.
+
+    The line is left out: findings take their location from the tool, not from the rule, and
+    a baseline's tools sit on other lines as soon as one tool above them changed.
+    """
+    data = tool.to_json()
+    data["origin"] = {**tool.origin.to_json(), "line": None}
+    try:
+        return json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+    except (RecursionError, TypeError, ValueError):
+        return ""
+
+
+def _too_deep(tool: Tool) -> bool:
+    schemas = [tool.input_schema, tool.output_schema, *tool.variants.values()]
+    return any(nesting_depth(schema) > MAX_NESTING for schema in schemas)
 
 
 def _sides(tool: Tool, dialect_id: str) -> Iterable[tuple[str, tuple[str, JSON]]]:

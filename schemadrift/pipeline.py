@@ -378,12 +378,12 @@ def known_in_baseline(
     by_name = {tool.name: current.tool_dialects.get(i, ()) for i, tool in enumerate(current.tools)}
     fallback = per_tool_dialects(config, baseline.tools, {})
     before_dialects = {
-        i: tuple(by_name.get(tool.name, fallback.get(i, ()))) for i, tool in enumerate(baseline.tools)
+        i: tuple(by_name.get(tool.name, fallback.get(i, ())))
+        for i, tool in enumerate(baseline.tools)
     }
     dialects = targeted(config, current)
     known = {
-        f.fingerprint
-        for f in linter.lint(baseline.tools, dialects, tool_dialects=before_dialects)
+        f.fingerprint for f in linter.lint(baseline.tools, dialects, tool_dialects=before_dialects)
     }
     return [replace(f, acknowledged=True) if f.fingerprint in known else f for f in findings]
 

@@ -8,6 +8,7 @@ torn one.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -75,7 +76,49 @@ def dumps(snapshot: Snapshot) -> str:
 
 def canonical_json(value: JSON) -> str:
     """2-space indented JSON, key order kept, non-ASCII kept, trailing newline."""
-    return json.dumps(value, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    try:
+        return json.dumps(value, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    except RecursionError:
+        # A deeply nested schema (reported by json-schema/too-deep) is still recorded.
+        from schemadrift.schema.walk import MAX_NESTING
+
+        return _dumps_iterative(value, compact_from=MAX_NESTING) + "\n"
+
+
+def _dumps_iterative(value: JSON, *, compact_from: int | None = None) -> str:
+    """The text of ``json.dumps(value, indent=2, ensure_ascii=False)``, without recursion.
+
+    The indenting encoder is pure Python and recursive (generators nested once per level, so
+    quadratic in the depth); this one keeps its own stack and runs in linear time. Levels at
+    ``compact_from`` and below are written without line breaks: indenting 10,000 levels would
+    make a file of hundreds of megabytes of spaces.
+    """
+    out: list[str] = []
+    stack: list[tuple[bool, JSON, int]] = [(False, value, 0)]  # (is literal text, item, level)
+    while stack:
+        literal, item, level = stack.pop()
+        if literal:
+            out.append(item)
+            continue
+        if isinstance(item, (dict, list)) and item:
+            flat = compact_from is not None and level >= compact_from
+            pad = "" if flat else "\n" + "  " * (level + 1)
+            end = "" if flat else "\n" + "  " * level
+            ops: list[tuple[bool, JSON, int]] = [(True, "{" if isinstance(item, dict) else "[", 0)]
+            if isinstance(item, dict):
+                for index, (key, sub) in enumerate(item.items()):
+                    name = key if isinstance(key, str) else json.dumps(key)
+                    head = ("," if index else "") + pad + json.dumps(name, ensure_ascii=False)
+                    ops += [(True, head + ": ", 0), (False, sub, level + 1)]
+                ops.append((True, end + "}", 0))
+            else:
+                for index, sub in enumerate(item):
+                    ops += [(True, ("," if index else "") + pad, 0), (False, sub, level + 1)]
+                ops.append((True, end + "]", 0))
+            stack.extend(reversed(ops))
+        else:
+            out.append(json.dumps(item, ensure_ascii=False, allow_nan=False))
+    return "".join(out)
 
 
 def loads(text: str, label: str) -> Snapshot:
@@ -91,7 +134,9 @@ def from_json(data: JSON, label: str) -> Snapshot:
         raise InputError(label, "not a schemadrift snapshot (no format_version); corrupt baseline?")
     version = data["format_version"]
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise InputError(label, f"corrupt baseline: format_version is {version!r}", pointer="/format_version")
+        raise InputError(
+            label, f"corrupt baseline: format_version is {version!r}", pointer="/format_version"
+        )
     if version > FORMAT_VERSION:
         raise SnapshotFormatError(label, version, FORMAT_VERSION)
     tools_raw = data.get("tools")
@@ -101,13 +146,17 @@ def from_json(data: JSON, label: str) -> Snapshot:
     if not isinstance(packages, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in packages.items()
     ):
-        raise InputError(label, "corrupt baseline: 'packages' must map names to versions", pointer="/packages")
+        raise InputError(
+            label, "corrupt baseline: 'packages' must map names to versions", pointer="/packages"
+        )
     from schemadrift.sources.shapes import DocumentSource, _snapshot_tool
 
     src = DocumentSource(label=label)
     tools = tuple(_snapshot_tool(item, src, index) for index, item in enumerate(tools_raw))
     generator = data.get("generator") if isinstance(data.get("generator"), dict) else {}
-    return Snapshot(tools=tools, packages=packages, generator=generator or {}, format_version=FORMAT_VERSION)
+    return Snapshot(
+        tools=tools, packages=packages, generator=generator or {}, format_version=FORMAT_VERSION
+    )
 
 
 def read(path: Path, label: str) -> Snapshot:
@@ -128,8 +177,18 @@ def write_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` so that readers see the old or the new file, never a mix.
 
     The temp file lives in the target's folder (``os.replace`` is atomic only within one
-    file system), is fsynced before the rename, and the folder is fsynced after it.
+    file system), is fsynced before the rename, and the folder is fsynced after it. A file
+    that cannot be written (read-only folder, a file where a folder should be, disk full) is
+    an ``InputError`` naming it.
     """
+    try:
+        _write_atomic(path, text)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise InputError(path.as_posix(), f"cannot write the file: {reason}") from error
+
+
+def _write_atomic(path: Path, text: str) -> None:
     directory = path.parent if str(path.parent) else Path(".")
     directory.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
@@ -144,10 +203,8 @@ def write_atomic(path: Path, text: str) -> None:
             os.chmod(temp, 0o644)
         os.replace(temp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
-        except FileNotFoundError:
-            pass
         raise
     try:
         dir_fd = os.open(directory, os.O_RDONLY)

@@ -24,7 +24,9 @@ class Run:
 
 
 @pytest.fixture
-def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run]:
+def run_cli(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> Callable[..., Run]:
     """Run ``schemadrift ARGS`` in-process (exceptions are not swallowed by a runner)."""
     from schemadrift.cli import main
 
@@ -40,7 +42,10 @@ def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch)
 
 
 def run_subprocess(
-    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None, input: bytes | None = None,
+    *args: str,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    input: bytes | None = None,
     timeout: float = 120,
 ) -> Run:
     """Run ``python -m schemadrift ARGS`` in a fresh interpreter."""

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from schemadrift.model import JSON, Evidence, Severity, Tool
 from schemadrift.registry import Context, Dialect, Example, Hit, dialect, rule
 from schemadrift.schema.pointer import from_tokens
-from schemadrift.schema.refs import LOCAL, ref_sites
+from schemadrift.schema.refs import LOCAL, RefSite, ref_sites
+from schemadrift.schema.walk import MAX_NESTING, nesting_depth
 
 DIALECTS_MD = "https://github.com/schemadrift/schemadrift/blob/main/docs/dialects.md"
 DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
@@ -27,7 +28,7 @@ KNOWN_DRAFTS: dict[str, str] = {
     "json-schema.org/draft-04/schema": "draft-04",
 }
 
-MAX_META_DEPTH = 512
+MAX_META_DEPTH = MAX_NESTING
 """Deeper schemas are not handed to the meta-schema validators (their recursion is native and
 unbounded); ``json-schema/too-deep`` reports them instead."""
 
@@ -45,19 +46,27 @@ def draft_of(schema: JSON) -> str | None:
 
 def _depth(schema: JSON, limit: int) -> int:
     """Nesting depth of a JSON value, stopping once it passes ``limit``."""
-    deepest = 0
-    stack: list[tuple[JSON, int]] = [(schema, 0)]
-    while stack:
-        value, depth = stack.pop()
-        if depth > deepest:
-            deepest = depth
-            if deepest > limit:
-                return deepest
-        if isinstance(value, dict):
-            stack.extend((item, depth + 1) for item in value.values())
-        elif isinstance(value, list):
-            stack.extend((item, depth + 1) for item in value)
-    return deepest
+    return nesting_depth(schema, limit)
+
+
+_FACTS: dict[int, tuple[JSON, bool, list[RefSite]]] = {}
+
+
+def _facts(schema: JSON) -> tuple[bool, list[RefSite]]:
+    """``(too deep, $ref sites)`` of one schema, computed once for the pack's four rules.
+
+    The memo holds the schema itself, so its ``id`` cannot be reused while it is cached; the
+    rules of one tool run back to back, so a small memo is enough.
+    """
+    cached = _FACTS.get(id(schema))
+    if cached is not None and cached[0] is schema:
+        return cached[1], cached[2]
+    deep = _depth(schema, MAX_META_DEPTH) > MAX_META_DEPTH
+    sites = [] if deep or not isinstance(schema, dict) else list(ref_sites(schema))
+    if len(_FACTS) >= 64:
+        _FACTS.clear()
+    _FACTS[id(schema)] = (schema, deep, sites)
+    return deep, sites
 
 
 def _nested(levels: int) -> JSON:
@@ -97,7 +106,7 @@ def meta_errors(schema: JSON) -> list[tuple[str, str]]:
     try:
         if jsonschema_rs.meta.is_valid(judged):
             return []
-    except Exception:
+    except Exception:  # noqa: BLE001, S110 - the detailed validator below explains what is wrong
         pass
     import jsonschema
     from jsonschema.exceptions import relevance
@@ -150,7 +159,7 @@ def meta_errors(schema: JSON) -> list[tuple[str, str]]:
 )
 def valid_under_draft(tool: Tool, ctx: Context) -> Iterator[Hit]:
     for base, schema in _schemas(tool):
-        if _depth(schema, MAX_META_DEPTH) > MAX_META_DEPTH:
+        if _facts(schema)[0]:
             continue
         errors = meta_errors(schema)
         if errors:
@@ -187,7 +196,7 @@ def valid_under_draft(tool: Tool, ctx: Context) -> Iterator[Hit]:
 )
 def too_deep(tool: Tool, ctx: Context) -> Iterator[Hit]:
     for base, schema in _schemas(tool):
-        if _depth(schema, MAX_META_DEPTH) > MAX_META_DEPTH:
+        if _facts(schema)[0]:
             yield Hit(base, f"the schema nests more than {MAX_META_DEPTH} levels deep")
 
 
@@ -243,9 +252,10 @@ def unknown_draft(tool: Tool, ctx: Context) -> Iterator[Hit]:
 )
 def unresolved_ref(tool: Tool, ctx: Context) -> Iterator[Hit]:
     for base, schema in _schemas(tool):
-        if not isinstance(schema, dict) or _depth(schema, MAX_META_DEPTH) > MAX_META_DEPTH:
+        deep, sites = _facts(schema)
+        if not isinstance(schema, dict) or deep:
             continue
-        for site in ref_sites(schema):
+        for site in sites:
             if site.kind == LOCAL and not site.resolved:
                 yield Hit(f"{base}{site.pointer}/$ref", f"$ref {site.ref!r} does not resolve")
 
@@ -273,9 +283,10 @@ def unresolved_ref(tool: Tool, ctx: Context) -> Iterator[Hit]:
 )
 def remote_ref(tool: Tool, ctx: Context) -> Iterator[Hit]:
     for base, schema in _schemas(tool):
-        if not isinstance(schema, dict) or _depth(schema, MAX_META_DEPTH) > MAX_META_DEPTH:
+        deep, sites = _facts(schema)
+        if not isinstance(schema, dict) or deep:
             continue
-        for site in ref_sites(schema):
+        for site in sites:
             if site.kind != LOCAL:
                 yield Hit(
                     f"{base}{site.pointer}/$ref",

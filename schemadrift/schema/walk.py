@@ -115,3 +115,31 @@ def walk(schema: JSON, *, max_depth: int = 10_000) -> Iterator[Node]:
 
 def count_nodes(schema: JSON) -> int:
     return sum(1 for _ in walk(schema))
+
+
+MAX_NESTING = 512
+"""Schemas nested deeper than this are judged only by ``json-schema/too-deep``: no provider
+accepts them, and rule code (and the JSON encoder) may recurse once per level."""
+
+
+def nesting_depth(value: JSON, limit: int = MAX_NESTING) -> int:
+    """Nesting depth of a JSON value (a scalar is 0), stopping once it passes ``limit``.
+
+    Iterative, and only containers go on the stack: an enum of 100,000 strings is counted,
+    not pushed one by one.
+    """
+    if not isinstance(value, (dict, list)):
+        return 0
+    deepest = 0
+    stack: list[tuple[JSON, int]] = [(value, 0)]
+    while stack:
+        current, depth = stack.pop()
+        items = current.values() if isinstance(current, dict) else current
+        if items and depth + 1 > deepest:
+            deepest = depth + 1
+            if deepest > limit:
+                return deepest
+        for item in items:
+            if isinstance(item, (dict, list)):
+                stack.append((item, depth + 1))
+    return deepest

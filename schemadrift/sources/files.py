@@ -27,7 +27,9 @@ STDIN = "-"
 def display_path(path: Path, root: Path) -> str:
     """A repo-relative POSIX path when ``path`` is under ``root``, else the path as given."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        # The folder is resolved, not the file: a symlinked file is named as the user sees it
+        # (a dangling link must be named, not the missing target it points to).
+        return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
     except (ValueError, OSError):
         return path.as_posix()
 
@@ -47,9 +49,20 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
+def _loads(text: str) -> JSON:
+    return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
+
+
 def parse_json(text: str, label: str) -> JSON:
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
+        try:
+            return _loads(text)
+        except RecursionError:
+            # Valid but deeply nested JSON: parse again on a deep stack so that the nesting is
+            # reported as a finding (json-schema/too-deep) instead of refused.
+            from schemadrift.schema.stack import call_deep
+
+            return call_deep(_loads, text)
     except json.JSONDecodeError as error:
         raise InputError(
             label, f"invalid JSON: {error.msg} (line {error.lineno}, column {error.colno})"

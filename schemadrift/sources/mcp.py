@@ -29,7 +29,14 @@ DEFAULT_TIMEOUT = 30.0
 PROTOCOL_VERSION = "2025-11-25"
 MAX_PAGES = 1000
 STDERR_LINES = 20
+MAX_MESSAGE = 64 * 1024 * 1024
+"""Longest protocol line we read (a tools/list page of thousands of tools fits easily)."""
+MAX_QUEUED = 256
+"""Lines read ahead of the exchange; the reader blocks beyond it, so a server flooding stdout
+cannot make us buffer without bound."""
+STDERR_CHUNK = 64 * 1024
 _EOF = object()
+_TOO_LONG = object()
 
 
 class _Server:
@@ -51,7 +58,7 @@ class _Server:
             ) from error
         except PermissionError as error:
             raise InputError(label, f"cannot start the MCP server: {error.strerror}") from error
-        self.lines: queue.Queue[Any] = queue.Queue()
+        self.lines: queue.Queue[Any] = queue.Queue(maxsize=MAX_QUEUED)
         self.stderr: deque[str] = deque(maxlen=STDERR_LINES)
         assert self.process.stdout is not None
         assert self.process.stderr is not None
@@ -63,13 +70,23 @@ class _Server:
             thread.start()
 
     def _pump(self, stream: IO[bytes]) -> None:
-        for line in stream:
+        while True:
+            line = stream.readline(MAX_MESSAGE + 1)
+            if not line:
+                break
+            if len(line) > MAX_MESSAGE:
+                self.lines.put(_TOO_LONG)
+                return
             self.lines.put(line)
         self.lines.put(_EOF)
 
     def _drain(self, stream: IO[bytes]) -> None:
-        for line in stream:
-            self.stderr.append(line.decode("utf-8", "replace").rstrip())
+        # Read in bounded chunks: one endless stderr line must not fill memory either.
+        while True:
+            chunk = stream.readline(STDERR_CHUNK)
+            if not chunk:
+                break
+            self.stderr.append(chunk.decode("utf-8", "replace").rstrip())
 
     def send(self, message: dict[str, JSON]) -> None:
         data = json.dumps(message, ensure_ascii=False).encode("utf-8") + b"\n"
@@ -141,6 +158,12 @@ class _Server:
                 continue
             if line is _EOF:
                 raise self.died(f"exited before answering {method}")
+            if line is _TOO_LONG:
+                raise InputError(
+                    self.label,
+                    f"the MCP server wrote a stdout line longer than {MAX_MESSAGE // 2**20} MiB "
+                    f"while answering {method}; is it printing something other than JSON-RPC?",
+                )
             text = line.decode("utf-8", "replace").strip()
             if not text:
                 continue

@@ -43,15 +43,77 @@ IMPLIED_DIALECT = {
 # Keywords of JSON Schema (all drafts), OpenAPI 3 schema objects and common vendor additions:
 # an object made only of these (or empty) is a bare schema.
 SCHEMA_KEYWORDS = frozenset(
-    """$schema $id id $ref $defs definitions $anchor $dynamicRef $dynamicAnchor $comment
-    $vocabulary $recursiveRef $recursiveAnchor type enum const format title description
-    default examples example readOnly writeOnly deprecated nullable properties required
-    additionalProperties patternProperties propertyNames minProperties maxProperties
-    dependencies dependentRequired dependentSchemas unevaluatedProperties items prefixItems
-    additionalItems contains minContains maxContains minItems maxItems uniqueItems
-    unevaluatedItems allOf anyOf oneOf not if then else minimum maximum exclusiveMinimum
-    exclusiveMaximum multipleOf minLength maxLength pattern contentEncoding contentMediaType
-    contentSchema discriminator xml externalDocs propertyOrdering""".split()
+    [
+        "$schema",
+        "$id",
+        "id",
+        "$ref",
+        "$defs",
+        "definitions",
+        "$anchor",
+        "$dynamicRef",
+        "$dynamicAnchor",
+        "$comment",
+        "$vocabulary",
+        "$recursiveRef",
+        "$recursiveAnchor",
+        "type",
+        "enum",
+        "const",
+        "format",
+        "title",
+        "description",
+        "default",
+        "examples",
+        "example",
+        "readOnly",
+        "writeOnly",
+        "deprecated",
+        "nullable",
+        "properties",
+        "required",
+        "additionalProperties",
+        "patternProperties",
+        "propertyNames",
+        "minProperties",
+        "maxProperties",
+        "dependencies",
+        "dependentRequired",
+        "dependentSchemas",
+        "unevaluatedProperties",
+        "items",
+        "prefixItems",
+        "additionalItems",
+        "contains",
+        "minContains",
+        "maxContains",
+        "minItems",
+        "maxItems",
+        "uniqueItems",
+        "unevaluatedItems",
+        "allOf",
+        "anyOf",
+        "oneOf",
+        "not",
+        "if",
+        "then",
+        "else",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "multipleOf",
+        "minLength",
+        "maxLength",
+        "pattern",
+        "contentEncoding",
+        "contentMediaType",
+        "contentSchema",
+        "discriminator",
+        "xml",
+        "externalDocs",
+        "propertyOrdering",
+    ]
 )
 
 
@@ -71,8 +133,7 @@ def is_bare_schema(value: JSON) -> bool:
     if not isinstance(value, dict):
         return False
     return all(
-        isinstance(key, str) and (key in SCHEMA_KEYWORDS or key.startswith("x-"))
-        for key in value
+        isinstance(key, str) and (key in SCHEMA_KEYWORDS or key.startswith("x-")) for key in value
     )
 
 
@@ -189,9 +250,7 @@ def _tool_from_object(obj: dict[str, Any], src: DocumentSource, pointer: str) ->
     return None
 
 
-def _gemini_declarations(
-    decls: JSON, src: DocumentSource, pointer: str
-) -> Iterator[Tool]:
+def _gemini_declarations(decls: JSON, src: DocumentSource, pointer: str) -> Iterator[Tool]:
     if not isinstance(decls, list):
         raise InputError(src.label, "functionDeclarations must be a list", pointer=pointer)
     for index, decl in enumerate(decls):
@@ -252,7 +311,9 @@ def detect(doc: JSON, src: DocumentSource) -> tuple[str, list[Tool]] | None:
         tools = doc.get("tools")
         if not isinstance(tools, list):
             raise InputError(src.label, "snapshot 'tools' must be a list", pointer="/tools")
-        return "schemadrift snapshot", [_snapshot_tool(item, src, i) for i, item in enumerate(tools)]
+        return "schemadrift snapshot", [
+            _snapshot_tool(item, src, i) for i, item in enumerate(tools)
+        ]
     if isinstance(doc, list):
         return "list of tool objects", list(_tool_list(doc, src, ""))
     if not isinstance(doc, dict):
@@ -266,7 +327,9 @@ def detect(doc: JSON, src: DocumentSource) -> tuple[str, list[Tool]] | None:
                 _gemini_declarations(doc[key], src, "/" + key)
             )
     if isinstance(doc.get("toolConfig"), dict) and isinstance(doc["toolConfig"].get("tools"), list):
-        return "Bedrock toolConfig", list(_tool_list(doc["toolConfig"]["tools"], src, "/toolConfig/tools"))
+        return "Bedrock toolConfig", list(
+            _tool_list(doc["toolConfig"]["tools"], src, "/toolConfig/tools")
+        )
     if isinstance(doc.get("tools"), list) and not is_bare_schema(doc):
         tools = list(_tool_list(doc["tools"], src, "/tools"))
         shapes = sorted({tool.origin.shape for tool in tools})
@@ -296,7 +359,9 @@ def _snapshot_tool(item: JSON, src: DocumentSource, index: int) -> Tool:
     try:
         return Tool.from_json(item)
     except (TypeError, ValueError, KeyError, AttributeError) as error:
-        raise InputError(src.label, f"corrupt snapshot tool record: {error}", pointer=pointer) from error
+        raise InputError(
+            src.label, f"corrupt snapshot tool record: {error}", pointer=pointer
+        ) from error
 
 
 def no_shape_message() -> str:

@@ -9,7 +9,6 @@ fails as soon as the gap closes, so the table cannot go stale.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -49,7 +48,9 @@ def case_tools(case: dict, side: str) -> list[Tool]:
     if case["case_type"] == "toolset":
         tools = case["tools"]
         if isinstance(tools, dict):
-            tools = [{"name": n, "inputSchema": s} for n, s in tools.get("after_examples", tools).items()]
+            tools = [
+                {"name": n, "inputSchema": s} for n, s in tools.get("after_examples", tools).items()
+            ]
         return tools_of(tools)
     if case["case_type"] == "tool_definition":
         return tools_of(case[side])
@@ -63,24 +64,31 @@ def expectations() -> list[tuple[str, str, str, str]]:
     for path in sorted(CASES_DIR.glob("*.json")):
         case = json.loads(path.read_text("utf-8"))
         expected = case["expected"]
-        sides = ("before", "after") if case["case_type"] == "before_after" else (
-            ("tool",) if case["case_type"] == "tool_definition" else ("schema",))
+        sides = (
+            ("before", "after")
+            if case["case_type"] == "before_after"
+            else (("tool",) if case["case_type"] == "tool_definition" else ("schema",))
+        )
         if case["case_type"] == "toolset":
             for tool, per in (expected.get("per_tool") or {}).items():
                 for name, text in per.items():
                     if verdict_of(text):
-                        out.append((case["id"], dialect_id(name), f"tool:{tool}", verdict_of(text) or ""))
+                        out.append(
+                            (case["id"], dialect_id(name), f"tool:{tool}", verdict_of(text) or "")
+                        )
             continue
         per_dialect = expected.get("per_dialect")
         if per_dialect is None:
             per_dialect = {name: expected.get("verdict") for name in case["dialect"]}
         if "all" in per_dialect:
-            per_dialect = {name: per_dialect["all"] for name in case["dialect"]}
+            per_dialect = dict.fromkeys(case["dialect"], per_dialect["all"])
         for name, value in per_dialect.items():
             if isinstance(value, dict):
                 for side in ("before", "after"):
                     if verdict_of(value.get(side)):
-                        out.append((case["id"], dialect_id(name), side, verdict_of(value[side]) or ""))
+                        out.append(
+                            (case["id"], dialect_id(name), side, verdict_of(value[side]) or "")
+                        )
             elif verdict_of(value):
                 side = sides[-1]
                 out.append((case["id"], dialect_id(name), side, verdict_of(value) or ""))
@@ -100,7 +108,8 @@ def judge(case_id: str, dialect: str, side: str) -> str:
         wanted = None
     findings = Linter().lint(tools, [dialect])
     relevant = [
-        f for f in findings
+        f
+        for f in findings
         if f.dialect in (dialect, "json-schema") and (wanted is None or f.tool == wanted)
     ]
     if any(f.severity == Severity.ERROR for f in relevant):
@@ -115,8 +124,11 @@ def test_corpus_is_not_empty() -> None:
     assert len(EXPECTATIONS) >= 30
 
 
-@pytest.mark.parametrize(("case_id", "dialect", "side", "verdict"), EXPECTATIONS,
-                         ids=[f"{c}-{d}-{s}" for c, d, s, _ in EXPECTATIONS])
+@pytest.mark.parametrize(
+    ("case_id", "dialect", "side", "verdict"),
+    EXPECTATIONS,
+    ids=[f"{c}-{d}-{s}" for c, d, s, _ in EXPECTATIONS],
+)
 def test_verdict(case_id: str, dialect: str, side: str, verdict: str) -> None:
     """schemadrift reaches the corpus verdict for this case, dialect and side."""
     registry.load()

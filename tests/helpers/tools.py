@@ -18,7 +18,9 @@ def tools_of(value: JSON, name: str = "example") -> list[Tool]:
 
 
 def make_tool(schema: JSON, name: str = "example", **fields: object) -> Tool:
-    return Tool(name=name, input_schema=schema, origin=Origin("file", "bare", "example.json"), **fields)  # type: ignore[arg-type]
+    return Tool(
+        name=name, input_schema=schema, origin=Origin("file", "bare", "example.json"), **fields
+    )  # type: ignore[arg-type]
 
 
 def lint_one(rule_id: str, tools: Sequence[Tool], dialect: str) -> list[Finding]:

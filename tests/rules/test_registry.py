@@ -61,7 +61,9 @@ def test_docs_are_current() -> None:
     actual = {p.relative_to(docs).as_posix(): p.read_text("utf-8") for p in docs.rglob("*.md")}
     assert sorted(actual) == sorted(expected), "run: python scripts/gen_rule_docs.py"
     for name, text in expected.items():
-        assert actual[name] == text, f"docs/rules/{name} is stale; run: python scripts/gen_rule_docs.py"
+        assert actual[name] == text, (
+            f"docs/rules/{name} is stale; run: python scripts/gen_rule_docs.py"
+        )
 
 
 def test_catalogue_snapshot(snapshot: object) -> None:

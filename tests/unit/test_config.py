@@ -21,13 +21,18 @@ def project(tmp_path: Path, pyproject: str | None = None, yaml: str | None = Non
 
 def test_pyproject_table_is_found_from_a_subfolder(tmp_path: Path) -> None:
     """The nearest [tool.schemadrift] upward from the working folder configures the run."""
-    root = project(tmp_path, '[tool.schemadrift]\ndialects = ["openai"]\nfail_on = "warning"\n'
-                   'sources = [{ files = "tools/*.json", dialects = ["gemini"] }]\n')
+    root = project(
+        tmp_path,
+        '[tool.schemadrift]\ndialects = ["openai"]\nfail_on = "warning"\n'
+        'sources = [{ files = "tools/*.json", dialects = ["gemini"] }]\n',
+    )
     (root / "sub").mkdir()
     cfg = config.load(root / "sub")
     assert cfg.root == root.resolve() and cfg.dialects == ("openai",) and cfg.fail_on == "warning"
     assert cfg.snapshot == root.resolve() / "schemadrift.lock.json"
-    assert [(s.kind, s.value, s.dialects) for s in cfg.sources] == [("files", "tools/*.json", ("gemini",))]
+    assert [(s.kind, s.value, s.dialects) for s in cfg.sources] == [
+        ("files", "tools/*.json", ("gemini",))
+    ]
 
 
 def test_yaml_configuration(tmp_path: Path) -> None:
@@ -63,7 +68,9 @@ def test_invalid_value_names_its_path(tmp_path: Path) -> None:
 
 def test_source_needs_exactly_one_kind(tmp_path: Path) -> None:
     """A source with two kinds is rejected with a sentence, not a schema dump."""
-    root = project(tmp_path, '[tool.schemadrift]\nsources = [{ files = "a.json", python = "m:x" }]\n')
+    root = project(
+        tmp_path, '[tool.schemadrift]\nsources = [{ files = "a.json", python = "m:x" }]\n'
+    )
     with pytest.raises(ConfigError, match="exactly one of files, python, command or mcp"):
         config.load(root)
 
@@ -73,7 +80,9 @@ def test_paths_outside_the_project_are_refused(tmp_path: Path) -> None:
     root = project(tmp_path, '[tool.schemadrift]\nsnapshot = "../elsewhere.json"\n')
     with pytest.raises(ConfigError, match="outside the project root"):
         config.load(root)
-    (root / "pyproject.toml").write_text('[tool.schemadrift]\nsources = [{ files = "../x/*.json" }]\n')
+    (root / "pyproject.toml").write_text(
+        '[tool.schemadrift]\nsources = [{ files = "../x/*.json" }]\n'
+    )
     with pytest.raises(ConfigError, match="outside the project root"):
         config.load(root)
 
@@ -81,4 +90,8 @@ def test_paths_outside_the_project_are_refused(tmp_path: Path) -> None:
 def test_no_configuration_gives_defaults(tmp_path: Path) -> None:
     """Without a configuration file the defaults apply and the folder is the root."""
     cfg = config.load(project(tmp_path))
-    assert cfg.path is None and cfg.fail_on == "error" and cfg.consumers == ("callers", "model", "implementation")
+    assert (
+        cfg.path is None
+        and cfg.fail_on == "error"
+        and cfg.consumers == ("callers", "model", "implementation")
+    )

@@ -24,7 +24,9 @@ def test_bare_schema_takes_the_file_name() -> None:
     """A bare schema is one tool named after the file up to the first dot."""
     shape, tools = read(SCHEMA, "tools/get_weather.v2.json")
     assert shape == "bare JSON Schema"
-    assert [(t.name, t.origin.shape, t.name_from_file) for t in tools] == [("get_weather", "bare", True)]
+    assert [(t.name, t.origin.shape, t.name_from_file) for t in tools] == [
+        ("get_weather", "bare", True)
+    ]
     assert tools[0].input_schema == SCHEMA
 
 
@@ -38,11 +40,22 @@ def test_empty_and_schema_only_documents_are_bare_schemas(doc: dict) -> None:
 
 def test_openai_chat_tool() -> None:
     """An OpenAI Chat Completions tool keeps name, description, parameters and strict."""
-    doc = {"type": "function", "function": {"name": "w", "description": "d", "parameters": SCHEMA, "strict": True}}
+    doc = {
+        "type": "function",
+        "function": {"name": "w", "description": "d", "parameters": SCHEMA, "strict": True},
+    }
     _, [tool] = read(doc)
     assert (tool.name, tool.description, tool.input_schema, tool.strict, tool.origin.shape) == (
-        "w", "d", SCHEMA, True, "openai")
-    assert tool.envelope == {"type": "function", "function": {"name": "w", "description": "d", "strict": True}}
+        "w",
+        "d",
+        SCHEMA,
+        True,
+        "openai",
+    )
+    assert tool.envelope == {
+        "type": "function",
+        "function": {"name": "w", "description": "d", "strict": True},
+    }
 
 
 def test_openai_responses_tool() -> None:
@@ -68,18 +81,27 @@ def test_gemini_parameters_declarations() -> None:
 def test_gemini_json_schema_declarations() -> None:
     """`parametersJsonSchema` (also snake_case) selects the `gemini-json` surface."""
     _, tools = read({"function_declarations": [{"name": "a", "parameters_json_schema": SCHEMA}]})
-    assert [(t.name, t.origin.shape, t.input_schema) for t in tools] == [("a", "gemini-json", SCHEMA)]
+    assert [(t.name, t.origin.shape, t.input_schema) for t in tools] == [
+        ("a", "gemini-json", SCHEMA)
+    ]
 
 
 def test_bedrock_tool_spec() -> None:
     """A Bedrock toolSpec is read from `inputSchema.json`."""
     _, [tool] = read({"toolSpec": {"name": "w", "inputSchema": {"json": SCHEMA}, "strict": True}})
-    assert (tool.name, tool.origin.shape, tool.input_schema, tool.strict) == ("w", "bedrock", SCHEMA, True)
+    assert (tool.name, tool.origin.shape, tool.input_schema, tool.strict) == (
+        "w",
+        "bedrock",
+        SCHEMA,
+        True,
+    )
 
 
 def test_bedrock_tool_config() -> None:
     """A Converse `toolConfig` lists toolSpecs."""
-    _, tools = read({"toolConfig": {"tools": [{"toolSpec": {"name": "w", "inputSchema": {"json": SCHEMA}}}]}})
+    _, tools = read(
+        {"toolConfig": {"tools": [{"toolSpec": {"name": "w", "inputSchema": {"json": SCHEMA}}}]}}
+    )
     assert [t.name for t in tools] == ["w"]
 
 
@@ -101,13 +123,23 @@ def test_mixed_list() -> None:
         {"name": "c", "inputSchema": SCHEMA},
     ]
     _, tools = read(doc)
-    assert [(t.name, t.origin.shape) for t in tools] == [("a", "openai"), ("b", "anthropic"), ("c", "mcp")]
+    assert [(t.name, t.origin.shape) for t in tools] == [
+        ("a", "openai"),
+        ("b", "anthropic"),
+        ("c", "mcp"),
+    ]
 
 
 def test_snapshot_document() -> None:
     """A schemadrift snapshot is read back as its tools."""
-    doc = {"format_version": 1, "generator": {}, "packages": {}, "tools": [
-        {"name": "w", "input_schema": SCHEMA, "origin": {"kind": "file", "shape": "anthropic"}}]}
+    doc = {
+        "format_version": 1,
+        "generator": {},
+        "packages": {},
+        "tools": [
+            {"name": "w", "input_schema": SCHEMA, "origin": {"kind": "file", "shape": "anthropic"}}
+        ],
+    }
     shape, [tool] = read(doc)
     assert shape == "schemadrift snapshot" and tool.origin.shape == "anthropic"
 
@@ -117,7 +149,10 @@ def test_yaml_document() -> None:
     text = "- name: w\n  input_schema:\n    type: object\n    properties:\n      city: {type: string}\n"
     found = tools_from_text(text, "tools.yaml", suffix=".yaml")
     assert found is not None
-    assert found[1][0].input_schema == {"type": "object", "properties": {"city": {"type": "string"}}}
+    assert found[1][0].input_schema == {
+        "type": "object",
+        "properties": {"city": {"type": "string"}},
+    }
     assert found[1][0].origin.line == 1
 
 
@@ -132,7 +167,14 @@ def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_tool_without_a_name_names_the_pointer() -> None:
     """A tool object whose name is missing is an input error at its JSON pointer."""
     with pytest.raises(InputError) as caught:
-        read({"tools": [{"name": "ok", "inputSchema": SCHEMA}, {"inputSchema": SCHEMA, "description": "x"}]})
+        read(
+            {
+                "tools": [
+                    {"name": "ok", "inputSchema": SCHEMA},
+                    {"inputSchema": SCHEMA, "description": "x"},
+                ]
+            }
+        )
     assert caught.value.pointer == "/tools/1"
     assert "tool.json" in str(caught.value)
 

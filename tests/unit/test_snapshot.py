@@ -19,7 +19,9 @@ def tool(name: str, schema: dict) -> Tool:
 def test_canonical_text_sorts_tools_and_keeps_schema_key_order() -> None:
     """Tools are sorted by name; keys inside schemas keep their order; 2-space indent, final newline."""
     schema = {"type": "object", "properties": {"z": {"type": "string"}, "a": {"type": "string"}}}
-    text = snapshot.dumps(snapshot.build([tool("b", schema), tool("a", schema)], {"pydantic": "2.9.0"}))
+    text = snapshot.dumps(
+        snapshot.build([tool("b", schema), tool("a", schema)], {"pydantic": "2.9.0"})
+    )
     data = json.loads(text)
     assert [t["name"] for t in data["tools"]] == ["a", "b"]
     assert list(data["tools"][0]["input_schema"]["properties"]) == ["z", "a"]
@@ -39,7 +41,9 @@ def test_round_trip(tmp_path: Path) -> None:
 def test_newer_format_version_says_upgrade(tmp_path: Path) -> None:
     """A snapshot from a newer schemadrift is refused with the remedy."""
     path = tmp_path / "lock.json"
-    path.write_text(json.dumps({"format_version": 99, "generator": {}, "packages": {}, "tools": []}))
+    path.write_text(
+        json.dumps({"format_version": 99, "generator": {}, "packages": {}, "tools": []})
+    )
     with pytest.raises(SnapshotFormatError, match="upgrade schemadrift"):
         snapshot.read(path, "lock.json")
 
@@ -48,7 +52,7 @@ def test_corrupt_baseline_is_an_input_error(tmp_path: Path) -> None:
     """A baseline that is not a snapshot names the file."""
     path = tmp_path / "lock.json"
     path.write_text('{"tools": 3}')
-    with pytest.raises(InputError, match="lock.json"):
+    with pytest.raises(InputError, match=r"lock\.json"):
         snapshot.read(path, "lock.json")
 
 

@@ -1,0 +1,172 @@
+"""Speed and memory of schemadrift on this machine, each figure next to its target.
+
+Targets are ratios to figures measured in the same run (bare interpreter start-up varies from
+machine to machine): ``--version`` ≤ bare ``python -c pass`` + 50 ms; lint of 50 tools with every
+dialect ≤ bare + 150 ms; ``check`` of 1,000 tools × every dialect with a diff against a
+baseline ≤ 1 s; the same at 10,000 tools ≤ 11 × the 1,000 figure and ≤ 300 MB peak RSS; and
+``check`` ≤ 3 × the floor, the floor being start-up + ``json.loads`` + meta-schema validation
+(jsonschema-rs) + one walk of every node of the same files.
+
+Tool sets are generated from real schemas (``toolgen.py``: fixtures and ../shared) with names
+and some values varied. Every figure is the median of ``--repeat`` cold runs, each a fresh
+process; RSS is the child's ``ru_maxrss``. Usage: ``python benchmarks/run.py [--repeat N]``.
+Exit status 1 when a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import toolgen
+
+FLOOR = r"""
+import json, sys
+import jsonschema_rs
+data = json.loads(open(sys.argv[1], encoding="utf-8").read())
+for tool in data["tools"]:
+    jsonschema_rs.meta.is_valid(tool["inputSchema"])
+count = 0
+stack = [data]
+while stack:
+    value = stack.pop()
+    count += 1
+    if isinstance(value, dict):
+        stack.extend(value.values())
+    elif isinstance(value, list):
+        stack.extend(value)
+"""
+
+
+def schemadrift_argv() -> list[str]:
+    """The installed console script when there is one (what users run), else ``-m``."""
+    script = Path(sys.executable).parent / "schemadrift"
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("schemadrift")
+    return [found] if found else [sys.executable, "-m", "schemadrift"]
+
+
+def run_once(argv: list[str], cwd: Path) -> tuple[float, int, int]:
+    """``(seconds, peak RSS in bytes, exit status)`` of one cold run."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(  # noqa: S603 - our own interpreter and command
+        argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL
+    )
+    assert proc.stderr is not None
+    err = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}):\n{err.decode()[-2000:]}")
+    return elapsed, usage.ru_maxrss * 1024, proc.returncode
+
+
+def measure(argv: list[str], cwd: Path, repeat: int) -> tuple[float, int]:
+    """Median seconds and the largest peak RSS over ``repeat`` runs (after one warm-up)."""
+    run_once(argv, cwd)  # fills the OS page cache and writes .pyc files
+    times, peaks = [], []
+    for _ in range(repeat):
+        seconds, peak, _ = run_once(argv, cwd)
+        times.append(seconds)
+        peaks.append(peak)
+    return statistics.median(times), max(peaks)
+
+
+def project(directory: Path, count: int) -> Path:
+    """A project of ``count`` tools whose baseline is an older, changed version of them."""
+    tools = toolgen.generate(count)
+    toolgen.write_project(directory, toolgen.mutate(tools), dialects=toolgen.ALL_DIALECTS)
+    done = subprocess.run(  # noqa: S603 - our own command
+        [*schemadrift_argv(), "snapshot"], cwd=directory, capture_output=True, check=False
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"snapshot failed: {done.stderr.decode()}")
+    (directory / "tools" / "all.json").write_text(json.dumps({"tools": tools}, indent=2) + "\n")
+    return directory
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
+    parser.add_argument("--repeat", type=int, default=5, help="cold runs per figure (median)")
+    args = parser.parse_args()
+    sd = schemadrift_argv()
+    dialect_args = [arg for d in toolgen.ALL_DIALECTS for arg in ("--dialect", d)]
+    rows: list[tuple[str, str, str, str, bool]] = []
+
+    def row(label: str, value: float, target: float, unit: str = "s") -> None:
+        ratio = value / target if target else float("inf")
+        shown = f"{value * 1000:.0f} ms" if unit == "s" else f"{value / 2**20:.0f} MB"
+        goal = f"{target * 1000:.0f} ms" if unit == "s" else f"{target / 2**20:.0f} MB"
+        rows.append((label, shown, f"≤ {goal}", f"{ratio:.2f}", value <= target))
+
+    with tempfile.TemporaryDirectory(prefix="schemadrift-bench-") as tmp:
+        root = Path(tmp)
+        bare, _ = measure([sys.executable, "-c", "pass"], root, args.repeat * 2)
+        version, _ = measure([*sd, "--version"], root, args.repeat * 2)
+        rows.append(("bare `python -c pass`", f"{bare * 1000:.0f} ms", "(reference)", "", True))
+        row("`schemadrift --version`", version, bare + 0.050)
+
+        lint_dir = root / "lint50"
+        lint_dir.mkdir()
+        (lint_dir / "tools.json").write_text(json.dumps({"tools": toolgen.generate(50)}))
+        lint50, _ = measure([*sd, "lint", *dialect_args, "tools.json"], lint_dir, args.repeat)
+        row("`lint` 50 tools × all dialects", lint50, bare + 0.150)
+
+        figures = {}
+        for count in (1_000, 10_000):
+            directory = project(root / f"p{count}", count)
+            repeat = args.repeat if count == 1_000 else max(1, args.repeat // 2)
+            seconds, peak = measure([*sd, "check", "--fail-on", "never"], directory, repeat)
+            floor, _ = measure(
+                [sys.executable, "-c", FLOOR, str(directory / "tools" / "all.json")],
+                directory,
+                repeat,
+            )
+            figures[count] = (seconds, peak, floor)
+        one, one_peak, one_floor = figures[1_000]
+        ten, ten_peak, ten_floor = figures[10_000]
+        row("`check` 1,000 tools × all dialects + diff", one, 1.0)
+        row("`check` 10,000 tools (time)", ten, 11 * one)
+        row("`check` 10,000 tools (peak RSS)", ten_peak, 300 * 2**20, unit="B")
+        rows.append(
+            (
+                "floor 1,000 (start-up+loads+meta+walk)",
+                f"{one_floor * 1000:.0f} ms",
+                "(reference)",
+                "",
+                True,
+            )
+        )
+        row("`check` 1,000 vs floor", one, 3 * one_floor)
+        rows.append(("floor 10,000", f"{ten_floor * 1000:.0f} ms", "(reference)", "", True))
+        row("`check` 10,000 vs floor", ten, 3 * ten_floor)
+        rows.append(("`check` 1,000 tools (peak RSS)", f"{one_peak / 2**20:.0f} MB", "", "", True))
+
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    header = ("figure", "measured", "target", "ratio")
+    print(" | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)) + " | ok")
+    print("-|-".join("-" * w for w in widths) + "-|---")
+    for label, shown, goal, ratio, ok in rows:
+        cells = (label, shown, goal, ratio)
+        mark = "yes" if ok else "NO"
+        print(" | ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)) + f" | {mark}")
+    print(
+        f"\nmachine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, repeat {args.repeat}"
+    )
+    return 0 if all(r[4] for r in rows) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
