@@ -2,15 +2,19 @@
 
 Targets are ratios to figures measured in the same run (bare interpreter start-up varies from
 machine to machine): ``--version`` ≤ bare ``python -c pass`` + 50 ms; lint of 50 tools with every
-dialect ≤ bare + 150 ms; ``check`` of 1,000 tools × every dialect with a diff against a
-baseline ≤ 1 s; the same at 10,000 tools ≤ 11 × the 1,000 figure and ≤ 300 MB peak RSS; and
-``check`` ≤ 3 × the floor, the floor being start-up + ``json.loads`` + meta-schema validation
-(jsonschema-rs) + one walk of every node of the same files.
+dialect ≤ bare + 150 ms; lint of 1,000 tools with every dialect ≤ 0.5 s (issue 4); ``diff`` of
+two 1,000-tool snapshots with every dialect ≤ 1 s (issue 5); ``check`` of 1,000 tools × every
+dialect with a diff against a baseline ≤ 1 s; the same at 10,000 tools ≤ 11 × the 1,000 figure
+and ≤ 300 MB peak RSS; and ``check`` ≤ 3 × the floor, the floor being start-up +
+``json.loads`` + meta-schema validation (jsonschema-rs) + one walk of every node of the same
+files.
 
 Tool sets are generated from real schemas (``toolgen.py``: fixtures and ../shared) with names
 and some values varied. Every figure is the median of ``--repeat`` cold runs, each a fresh
-process; RSS is the child's ``ru_maxrss``. Usage: ``python benchmarks/run.py [--repeat N]``.
-Exit status 1 when a target is missed.
+process; RSS is the child's ``ru_maxrss``. The children run with bytecode caching on (an
+inherited ``PYTHONDONTWRITEBYTECODE`` is dropped), as an installed package does: otherwise
+every run would recompile every module and measure the compiler. Usage:
+``python benchmarks/run.py [--repeat N]``. Exit status 1 when a target is missed.
 """
 
 from __future__ import annotations
@@ -57,11 +61,19 @@ def schemadrift_argv() -> list[str]:
     return [found] if found else [sys.executable, "-m", "schemadrift"]
 
 
+CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def run_once(argv: list[str], cwd: Path) -> tuple[float, int, int]:
     """``(seconds, peak RSS in bytes, exit status)`` of one cold run."""
     start = time.perf_counter()
     proc = subprocess.Popen(  # noqa: S603 - our own interpreter and command
-        argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL
+        argv,
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        env=CHILD_ENV,
     )
     assert proc.stderr is not None
     err = proc.stderr.read()
@@ -88,13 +100,31 @@ def project(directory: Path, count: int) -> Path:
     """A project of ``count`` tools whose baseline is an older, changed version of them."""
     tools = toolgen.generate(count)
     toolgen.write_project(directory, toolgen.mutate(tools), dialects=toolgen.ALL_DIALECTS)
+    snapshot(directory)
+    (directory / "tools" / "all.json").write_text(json.dumps({"tools": tools}, indent=2) + "\n")
+    return directory
+
+
+def snapshot(directory: Path) -> Path:
+    """Run ``schemadrift snapshot`` in ``directory``; the path of the snapshot it wrote."""
     done = subprocess.run(  # noqa: S603 - our own command
-        [*schemadrift_argv(), "snapshot"], cwd=directory, capture_output=True, check=False
+        [*schemadrift_argv(), "snapshot"],
+        cwd=directory,
+        capture_output=True,
+        check=False,
+        env=CHILD_ENV,
     )
     if done.returncode != 0:
         raise SystemExit(f"snapshot failed: {done.stderr.decode()}")
-    (directory / "tools" / "all.json").write_text(json.dumps({"tools": tools}, indent=2) + "\n")
-    return directory
+    return directory / "schemadrift.lock.json"
+
+
+def snapshots(directory: Path, count: int) -> tuple[Path, Path]:
+    """Two snapshots of ``count`` tools, the older one changed as in ``project``."""
+    tools = toolgen.generate(count)
+    old = snapshot(toolgen.write_project(directory / "old", toolgen.mutate(tools), dialects=()))
+    new = snapshot(toolgen.write_project(directory / "new", tools, dialects=()))
+    return old, new
 
 
 def main() -> int:
@@ -123,6 +153,18 @@ def main() -> int:
         (lint_dir / "tools.json").write_text(json.dumps({"tools": toolgen.generate(50)}))
         lint50, _ = measure([*sd, "lint", *dialect_args, "tools.json"], lint_dir, args.repeat)
         row("`lint` 50 tools × all dialects", lint50, bare + 0.150)
+
+        (lint_dir / "tools1000.json").write_text(json.dumps({"tools": toolgen.generate(1_000)}))
+        lint1000, _ = measure([*sd, "lint", *dialect_args, "tools1000.json"], lint_dir, args.repeat)
+        row("`lint` 1,000 tools × all dialects (issue 4)", lint1000, 0.5)
+
+        old, new = snapshots(root / "diff1000", 1_000)
+        diff1000, _ = measure(
+            [*sd, "diff", *dialect_args, "--fail-on", "never", str(old), str(new)],
+            root,
+            args.repeat,
+        )
+        row("`diff` 1,000 → 1,000 snapshots × all dialects (issue 5)", diff1000, 1.0)
 
         figures = {}
         for count in (1_000, 10_000):

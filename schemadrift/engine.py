@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from schemadrift import registry
 from schemadrift.model import JSON, Finding, Location, Severity, Tool
 from schemadrift.registry import Context, Hit, Rule
-from schemadrift.schema.walk import MAX_NESTING, Node, nesting_depth, walk
+from schemadrift.schema.walk import MAX_NESTING, Node, nesting_depth, sharing, walk
 
 ALWAYS_ON = ("json-schema", "security")
 DEPTH_SAFE = "json-schema"
@@ -42,6 +42,34 @@ class _Plan:
     toolset_rules: tuple[Rule, ...]
 
 
+_NO_KEYS: frozenset[str] = frozenset()
+
+
+class _Selection:
+    """The rules of one plan and side that run on a node, per set of node keys.
+
+    Holds each rule with its bound check function, so the per-node loop does no attribute
+    look-ups; plans are cached by the ``Linter``, so keying selections by the plan's rule
+    tuple ``id`` is stable for the ``Linter``'s lifetime.
+    """
+
+    __slots__ = ("chosen", "rules")
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self.rules = rules
+        self.chosen: dict[frozenset[str], tuple[tuple[Rule, Callable[..., Iterable[Hit]]], ...]]
+        self.chosen = {}
+
+    def choose(self, keys: frozenset[str]) -> tuple[tuple[Rule, Callable[..., Iterable[Hit]]], ...]:
+        chosen = tuple(
+            (r, r.check)
+            for r in self.rules
+            if r.triggers is None or not r.triggers.isdisjoint(keys)
+        )
+        self.chosen[keys] = chosen
+        return chosen
+
+
 def _dump(schema: JSON) -> str:
     return json.dumps(schema, separators=(",", ":"), ensure_ascii=False, allow_nan=True)
 
@@ -57,10 +85,13 @@ class Linter:
         registry.load()
         self._enabled = enabled or (lambda rule: rule.status != "preview")
         self._plans: dict[str, _Plan] = {}
-        self._nodes: dict[str, list[Node]] = {}
+        self._nodes: dict[str, list[tuple[Node, frozenset[str]]]] = {}
         self._schema_hits: dict[tuple[str, str, str, int], list[tuple[Rule, Hit]]] = {}
         self._tool_hits: dict[tuple[str, str, int], list[tuple[Rule, Hit]]] = {}
-        self._selected: dict[tuple[str, ...], dict[frozenset[str], tuple[Rule, ...]]] = {}
+        self._selected: dict[tuple[int, str], _Selection] = {}
+        self._findings: dict[tuple[str, tuple[str, ...]], list[Finding]] = {}
+        self._deep: dict[str, bool] = {}  # by tool key: nested past MAX_NESTING
+        self._keysets: dict[frozenset[str], frozenset[str]] = {}
 
     def plan(self, dialect_id: str, *, parent_judged: bool = False) -> _Plan:
         """The rules ``dialect_id`` runs; without those of the dialect it extends when that
@@ -94,24 +125,31 @@ class Linter:
             return cached
         nodes = self._nodes.get(text)
         if nodes is None:
-            nodes = list(walk(schema))
+            # Each node with its key set, computed once per schema text for every dialect;
+            # equal key sets are one object (a large run holds a few hundred, not one a node).
+            keysets = self._keysets
+            nodes = []
+            for node in walk(schema):
+                keys = frozenset(node.schema) if isinstance(node.schema, dict) else _NO_KEYS
+                nodes.append((node, keysets.setdefault(keys, keys)))
             self._nodes[text] = nodes
         ctx = Context(dialect=dialect_id, root=schema)
         hits: list[tuple[Rule, Hit]] = []
-        side_rules = tuple(r for r in rules if side in r.schemas)
         # Which rules a node triggers depends only on its set of keys, and real schemas
         # repeat a handful of key sets ({"type", "description"}...): select once per key set
         # instead of testing every rule's triggers on every node.
-        selected = self._selected.setdefault(tuple(r.id for r in side_rules), {})
-        for node in nodes:
-            keys = frozenset(node.schema) if isinstance(node.schema, dict) else frozenset()
-            chosen = selected.get(keys)
+        selection = self._selected.get((id(rules), side))
+        if selection is None:
+            selection = self._selected[(id(rules), side)] = _Selection(
+                tuple(r for r in rules if side in r.schemas)
+            )
+        chosen_for = selection.chosen
+        for node, keys in nodes:
+            chosen = chosen_for.get(keys)
             if chosen is None:
-                chosen = selected[keys] = tuple(
-                    r for r in side_rules if r.triggers is None or not r.triggers.isdisjoint(keys)
-                )
-            for rule in chosen:
-                for hit in rule.check(node, ctx):
+                chosen = selection.choose(keys)
+            for rule, check in chosen:
+                for hit in check(node, ctx):
                     hits.append((rule, hit))
         self._schema_hits[key] = hits
         return hits
@@ -139,38 +177,42 @@ class Linter:
         tool_dialects: Mapping[int, Sequence[str]] | None = None,
     ) -> list[Finding]:
         """Findings for every tool under its dialects, then toolset findings per dialect."""
-        findings: list[Finding] = []
+        return self.lint_each(tools, dialects, tool_dialects=tool_dialects).sorted()
+
+    def lint_each(
+        self,
+        tools: Sequence[Tool],
+        dialects: Sequence[str],
+        *,
+        tool_dialects: Mapping[int, Sequence[str]] | None = None,
+    ) -> LintResult:
+        """``lint``, with each tool's own findings kept apart from the toolset findings.
+
+        ``check`` lints the baseline once and reads it twice (findings the baseline already
+        had, and dialect regressions of the changed tools), so it needs them per tool.
+        """
+        per_tool: list[list[Finding]] = []
         members: dict[str, list[Tool]] = {}
         for index, tool in enumerate(tools):
             requested = (tool_dialects or {}).get(index, dialects)
-            location = Location(tool.origin.location, tool.origin.line)
-            texts: dict[int, str] = {}
-            tool_key: str | None = None
             judged = dialects_for(tool, requested)
-            if _too_deep(tool):
-                # Only the json-schema pack (whose too-deep rule reports it) judges a schema
-                # nested past MAX_NESTING: other rules may recurse once per level.
-                judged = [d for d in judged if d == DEPTH_SAFE]
+            tool_key = _tool_key(tool)
+            # Rules judging this tool walk its schemas and measure their depth again and
+            # again: within the block each is done once.
+            with sharing((tool.input_schema, tool.output_schema, *tool.variants.values())):
+                deep = self._deep.get(tool_key) if tool_key else None
+                if deep is None:
+                    deep = _too_deep(tool)
+                    if tool_key:
+                        self._deep[tool_key] = deep
+                if deep:
+                    # Only the json-schema pack (whose too-deep rule reports it) judges a
+                    # schema nested past MAX_NESTING: other rules may recurse once per level.
+                    judged = [d for d in judged if d == DEPTH_SAFE]
+                per_tool.append(self._tool_findings(tool, tool_key, judged))
             for dialect_id in judged:
                 members.setdefault(dialect_id, []).append(tool)
-                parent = registry.DIALECTS[dialect_id].extends
-                plan = self.plan(dialect_id, parent_judged=parent in judged)
-                for side, (base, schema) in _sides(tool, dialect_id):
-                    if not plan.schema_rules:
-                        break
-                    text = texts.get(id(schema))
-                    if text is None:
-                        text = texts[id(schema)] = _dump(schema)
-                    for rule, hit in self._judge_schema(
-                        schema, text, dialect_id, side, plan.schema_rules
-                    ):
-                        findings.append(_finding(rule, hit, tool.name, base, dialect_id, location))
-                if not plan.tool_rules:
-                    continue
-                if tool_key is None:
-                    tool_key = _tool_key(tool)
-                for rule, hit in self._judge_tool(tool, tool_key, dialect_id, plan.tool_rules):
-                    findings.append(_finding(rule, hit, tool.name, "", dialect_id, location))
+        toolset: list[Finding] = []
         by_name = {tool.name: tool for tool in tools}
         for dialect_id in sorted(members):
             ctx = Context(dialect=dialect_id)
@@ -180,8 +222,65 @@ class Linter:
                     location = (
                         Location(owner.origin.location, owner.origin.line) if owner else Location()
                     )
-                    findings.append(_finding(rule, hit, hit.tool, "", dialect_id, location))
-        return sorted(findings, key=Finding.sort_key)
+                    toolset.append(_finding(rule, hit, hit.tool, "", dialect_id, location))
+        return LintResult(per_tool, toolset)
+
+    def _tool_findings(self, tool: Tool, tool_key: str, judged: Sequence[str]) -> list[Finding]:
+        """One tool's schema- and tool-rule findings under the ``judged`` dialects.
+
+        Memoised by the tool's content (its line aside) and the dialects: ``check`` lints the
+        baseline after the current tools, and an unchanged tool then reuses its findings
+        (with its own location when it sits on another line).
+        """
+        location = Location(tool.origin.location, tool.origin.line)
+        memo_key = (tool_key, tuple(judged))
+        if tool_key:
+            cached = self._findings.get(memo_key)
+            if cached is not None:
+                if cached and cached[0].location != location:
+                    return [_relocated(finding, location) for finding in cached]
+                return cached
+        findings: list[Finding] = []
+        texts: dict[int, str] = {}
+        for dialect_id in judged:
+            parent = registry.DIALECTS[dialect_id].extends
+            plan = self.plan(dialect_id, parent_judged=parent in judged)
+            for side, (base, schema) in _sides(tool, dialect_id):
+                if not plan.schema_rules:
+                    break
+                text = texts.get(id(schema))
+                if text is None:
+                    text = texts[id(schema)] = _dump(schema)
+                if dialect_id not in ALWAYS_ON and not _judgeable(
+                    tool, base, schema, text, dialect_id
+                ):
+                    continue
+                for rule, hit in self._judge_schema(
+                    schema, text, dialect_id, side, plan.schema_rules
+                ):
+                    findings.append(_finding(rule, hit, tool.name, base, dialect_id, location))
+            if not plan.tool_rules:
+                continue
+            for rule, hit in self._judge_tool(tool, tool_key, dialect_id, plan.tool_rules):
+                findings.append(_finding(rule, hit, tool.name, "", dialect_id, location))
+        if tool_key:
+            self._findings[memo_key] = findings
+        return findings
+
+
+@dataclass(frozen=True, slots=True)
+class LintResult:
+    """What one ``Linter.lint_each`` call found: ``per_tool[i]`` are the findings of the
+    ``i``-th tool (schema and tool rules), ``toolset`` those of the toolset rules."""
+
+    per_tool: Sequence[Sequence[Finding]]
+    toolset: Sequence[Finding]
+
+    def sorted(self) -> list[Finding]:
+        """Every finding, in report order (what ``Linter.lint`` returns)."""
+        found = [finding for findings in self.per_tool for finding in findings]
+        found += self.toolset
+        return sorted(found, key=Finding.sort_key)
 
 
 def _tool_key(tool: Tool) -> str:
@@ -198,6 +297,24 @@ def _tool_key(tool: Tool) -> str:
         return ""
 
 
+def _judgeable(tool: Tool, base: str, schema: JSON, text: str, dialect_id: str) -> bool:
+    """The meta-validity gate: provider schema rules judge only a schema whose keywords hold
+    the JSON types its meta-schema gives them, so they never meet ``required: [{}]`` or
+    ``properties: []``. An invalid JSON Schema is reported by ``json-schema/valid-under-draft``
+    (an error in every verdict), so provider rules would add nothing to it. The ``gemini`` and
+    ``vertex`` packs judge the OpenAPI ``parameters`` format themselves (its wrong types are
+    their findings); other packs judge it once its type names read as JSON Schema ones.
+    A root that is not an object (absent, a string) is judged: root rules report it."""
+    from schemadrift.dialects.json_schema import OPENAPI_SHAPES, well_formed
+
+    if not isinstance(schema, dict):
+        return True
+    openapi = tool.origin.shape in OPENAPI_SHAPES and not base.startswith("/variants/")
+    if openapi and OPENAPI_SHAPES.intersection(registry.DIALECTS[dialect_id].shapes):
+        return True
+    return well_formed(schema, openapi=openapi, text=text)
+
+
 def _too_deep(tool: Tool) -> bool:
     schemas = [tool.input_schema, tool.output_schema, *tool.variants.values()]
     return any(nesting_depth(schema) > MAX_NESTING for schema in schemas)
@@ -207,6 +324,33 @@ def _sides(tool: Tool, dialect_id: str) -> Iterable[tuple[str, tuple[str, JSON]]
     yield "input", tool.schema_for(dialect_id)
     if tool.output_schema is not None:
         yield "output", ("/output_schema", tool.output_schema)
+
+
+def _relocated(finding: Finding, location: Location, ack: bool | None = None) -> Finding:
+    """``finding`` at another location (``dataclasses.replace`` is several times slower)."""
+    return Finding(
+        finding.rule_id,
+        finding.severity,
+        finding.tool,
+        finding.pointer,
+        finding.message,
+        finding.dialect,
+        finding.hint,
+        finding.kind,
+        finding.consumers,
+        finding.witness,
+        finding.has_witness,
+        finding.attribution,
+        location,
+        finding.acknowledged if ack is None else ack,
+        finding.discriminator,
+        finding.change,
+    )
+
+
+def acknowledged(finding: Finding) -> Finding:
+    """``finding`` marked acknowledged (``check`` marks thousands the baseline already had)."""
+    return _relocated(finding, finding.location, True)
 
 
 def _finding(

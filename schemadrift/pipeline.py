@@ -18,6 +18,7 @@ from schemadrift.model import Finding, Snapshot, Tool
 from schemadrift.result import RunResult, StaleAck
 
 if TYPE_CHECKING:
+    from schemadrift.engine import LintResult
     from schemadrift.policy import Ack
 
 
@@ -240,28 +241,27 @@ def run_lint(
 
 
 def diff_findings(
-    config: Config, before: Snapshot, after: Extraction, *, linter: object | None = None
+    config: Config,
+    before: Snapshot,
+    after: Extraction,
+    *,
+    linter: object | None = None,
+    linted: tuple[LintResult, LintResult] | None = None,
 ) -> list[Finding]:
     """Classified changes from ``before`` to ``after``, for the configured consumers.
 
     Both sides are linted under the same dialects through one ``Linter`` (shared with the
     lint step in ``check``, so unchanged tools are judged once) for ``diff/dialect-regression``;
-    a baseline tool takes the dialects of the current tool of the same name.
+    a baseline tool takes the dialects of the current tool of the same name. ``linted`` is
+    ``(baseline, current)`` as ``check`` has linted them already with ``linter``; without it
+    only the changed tools are linted here.
     """
     from schemadrift.diff.run import diff_tools
     from schemadrift.engine import Linter
 
     engine = linter if isinstance(linter, Linter) else make_linter(config)
     assert isinstance(engine, Linter)
-    current = {
-        tool.name: after.tool_dialects.get(index, ()) for index, tool in enumerate(after.tools)
-    }
-    fallback = per_tool_dialects(config, before.tools, {})
-    before_dialects = {
-        index: tuple(current.get(tool.name, fallback.get(index, ())))
-        for index, tool in enumerate(before.tools)
-    }
-
+    before_dialects = baseline_dialects(config, before, after)
     enabled = rule_enabled(config)
     return diff_tools(
         before.tools,
@@ -275,6 +275,7 @@ def diff_findings(
         packages_before=before.packages,
         packages_after=after.packages,
         lint_enabled=enabled,
+        linted=linted,
     )
 
 
@@ -336,14 +337,28 @@ def read_baseline(config: Config, against: str | None) -> tuple[Snapshot, str]:
 def run_check(
     config: Config, *, against: str | None, verbosity: int, cli_dialects: bool
 ) -> RunResult:
+    from schemadrift.engine import Linter
+
     extraction = extract_sources(config, cli_dialects=cli_dialects)
     baseline, label = read_baseline(config, against)
     linter = make_linter(config)
-    findings = known_in_baseline(
-        lint_findings(config, extraction, linter), config, baseline, extraction, linter
-    )
-    findings += diff_findings(config, baseline, extraction, linter=linter)
     dialects = targeted(config, extraction)
+    # Each side is linted once and read twice: the current findings are reported and compared
+    # with the baseline's (known_in_baseline), and both sides feed the dialect regressions.
+    assert isinstance(linter, Linter)
+    current = linter.lint_each(extraction.tools, dialects, tool_dialects=extraction.tool_dialects)
+    previous = linter.lint_each(
+        baseline.tools, dialects, tool_dialects=baseline_dialects(config, baseline, extraction)
+    )
+    changes = diff_findings(config, baseline, extraction, linter=linter, linted=(previous, current))
+    findings = current.sorted()
+    known = fingerprints(previous)
+    # The linter's caches and both sides' lint results are not needed any more: a 10,000-tool
+    # run holds hundreds of thousands of them (marking findings acknowledged in place below
+    # then frees each original as its copy is made).
+    del linter, current, previous
+    findings = known_in_baseline(findings, config, baseline, extraction, None, known=known)
+    findings += changes
     return finish(
         "check",
         config,
@@ -362,6 +377,9 @@ def known_in_baseline(
     baseline: Snapshot,
     current: Extraction,
     linter: object,
+    *,
+    previous: LintResult | None = None,
+    known: set[str] | None = None,
 ) -> list[Finding]:
     """Mark lint findings that the baseline's tools already had as acknowledged.
 
@@ -369,23 +387,46 @@ def known_in_baseline(
     baseline was reviewed and written does not fail the run again (it is still reported, as
     acknowledged), while anything new fails, as does every breaking change. ``lint`` judges
     tools absolutely. This is what makes ``schemadrift snapshot`` then ``check`` green.
+
+    ``known`` (the baseline's fingerprints) or ``previous`` (its lint) saves linting the
+    baseline again. ``findings`` is marked in place and returned.
     """
-    from dataclasses import replace
+    from schemadrift.engine import Linter, acknowledged
 
-    from schemadrift.engine import Linter
+    if known is None:
+        if previous is None:
+            assert isinstance(linter, Linter)
+            previous = linter.lint_each(
+                baseline.tools,
+                targeted(config, current),
+                tool_dialects=baseline_dialects(config, baseline, current),
+            )
+        known = fingerprints(previous)
+    # In place: the caller's list is the only one holding these findings (see run_check).
+    for index, finding in enumerate(findings):
+        if finding.fingerprint in known:
+            findings[index] = acknowledged(finding)
+    return findings
 
-    assert isinstance(linter, Linter)
+
+def fingerprints(linted: LintResult) -> set[str]:
+    """The fingerprints of every finding of a lint."""
+    known = {f.fingerprint for findings in linted.per_tool for f in findings}
+    known.update(f.fingerprint for f in linted.toolset)
+    return known
+
+
+def baseline_dialects(
+    config: Config, baseline: Snapshot, current: Extraction
+) -> dict[int, tuple[str, ...]]:
+    """The dialects each baseline tool is judged by: those of the current tool of the same
+    name, else what the configuration gives it."""
     by_name = {tool.name: current.tool_dialects.get(i, ()) for i, tool in enumerate(current.tools)}
     fallback = per_tool_dialects(config, baseline.tools, {})
-    before_dialects = {
+    return {
         i: tuple(by_name.get(tool.name, fallback.get(i, ())))
         for i, tool in enumerate(baseline.tools)
     }
-    dialects = targeted(config, current)
-    known = {
-        f.fingerprint for f in linter.lint(baseline.tools, dialects, tool_dialects=before_dialects)
-    }
-    return [replace(f, acknowledged=True) if f.fingerprint in known else f for f in findings]
 
 
 def run_snapshot(config: Config, *, allow_empty: bool, cli_dialects: bool) -> tuple[Snapshot, str]:

@@ -19,14 +19,14 @@ from schemadrift.diff.classify import (
     dialect_regressions,
     judge,
 )
-from schemadrift.diff.kinds import CONSUMERS
+from schemadrift.diff.kinds import CONSUMERS, CONTRACT, KINDS
 from schemadrift.diff.pairing import pair_tools
 from schemadrift.diff.witness import Validators
 from schemadrift.model import Change, Finding, Location, Severity, Tool
 from schemadrift.registry import Rule
 
 if TYPE_CHECKING:
-    from schemadrift.engine import Linter
+    from schemadrift.engine import Linter, LintResult
 
 REGRESSION = "diff/dialect-regression"
 
@@ -44,6 +44,7 @@ def diff_tools(
     packages_before: Mapping[str, str] | None = None,
     packages_after: Mapping[str, str] | None = None,
     lint_enabled: Callable[[Rule], bool] | None = None,
+    linted: tuple[LintResult, LintResult] | None = None,
 ) -> list[Finding]:
     """Findings for every change between ``before`` and ``after``.
 
@@ -51,7 +52,9 @@ def diff_tools(
     dialects both sides are linted under for ``diff/dialect-regression``; the always-on packs
     are added by the engine. ``consumers`` selects whose verdicts set the severity.
     ``lint_enabled`` decides which lint rules run for that (policy: ``off`` rules, preview);
-    ``enabled`` decides which change kinds are reported.
+    ``enabled`` decides which change kinds are reported. ``linted`` is ``(before, after)``
+    as ``linter.lint_each`` already linted them under those dialects (``check`` has); the
+    regressions then read it instead of linting again.
     """
     registry.load()
     active = {
@@ -89,6 +92,7 @@ def diff_tools(
             consumers,
             attribution,
             lint_enabled,
+            linted,
         )
     return sorted(findings, key=Finding.sort_key)
 
@@ -126,8 +130,11 @@ def _finding(
 
 
 def _could_break(item: Judged) -> bool:
+    # Only a kind judged by accepted values has looked for a rejected value (not the
+    # unjudged changes of an invalid schema).
     return (
-        "breaks" not in consumer_verdicts(item).values()
+        KINDS[item.kind].callers == CONTRACT
+        and "breaks" not in consumer_verdicts(item).values()
         and item.action in ("narrow", "change")
         and (item.side != "tool")
     )
@@ -144,6 +151,7 @@ def _regressions(
     consumers: Sequence[str],
     attribution: tuple[object, ...],
     enabled: Callable[[Rule], bool] | None,
+    linted: tuple[LintResult, LintResult] | None = None,
 ) -> list[Finding]:
     from schemadrift.diff.pairing import Pairing
     from schemadrift.engine import Linter
@@ -160,11 +168,15 @@ def _regressions(
         if _lint_key(old) != _lint_key(new):
             old_ids.add(id(old))
             new_ids.add(id(new))
-    toolset = Linter(enabled=lambda r: r.scope == "toolset" and base(r))
-    old_findings = _lint_subset(engine, before, old_ids, dialects, before_dialects)
-    old_findings += toolset.lint(before, dialects, tool_dialects=before_dialects)
-    new_findings = _lint_subset(engine, after, new_ids, dialects, after_dialects)
-    new_findings += toolset.lint(after, dialects, tool_dialects=after_dialects)
+    if linted is not None:
+        old_findings = _linted_subset(linted[0], before, old_ids)
+        new_findings = _linted_subset(linted[1], after, new_ids)
+    else:
+        toolset = Linter(enabled=lambda r: r.scope == "toolset" and base(r))
+        old_findings = _lint_subset(engine, before, old_ids, dialects, before_dialects)
+        old_findings += toolset.lint(before, dialects, tool_dialects=before_dialects)
+        new_findings = _lint_subset(engine, after, new_ids, dialects, after_dialects)
+        new_findings += toolset.lint(after, dialects, tool_dialects=after_dialects)
     renamed = {old.name: new.name for old, new in pairing.renamed}
     if len(before) == 1 and len(after) == 1 and pairing.pairs:
         renamed[before[0].name] = after[0].name
@@ -210,6 +222,18 @@ def _lint_key(tool: Tool) -> str:
     data = tool.to_json()
     data["origin"] = tool.origin.shape  # where it lives does not change what providers say
     return json.dumps(data, sort_keys=True, default=str)
+
+
+def _linted_subset(linted: LintResult, tools: Sequence[Tool], wanted: set[int]) -> list[Finding]:
+    """What ``_lint_subset`` plus the toolset lint give, read from a whole-list lint: a tool's
+    own findings do not depend on the other tools, the toolset findings are the whole list's."""
+    chosen = [
+        finding
+        for index, tool in enumerate(tools)
+        if id(tool) in wanted
+        for finding in linted.per_tool[index]
+    ]
+    return sorted(chosen, key=Finding.sort_key) + sorted(linted.toolset, key=Finding.sort_key)
 
 
 def _lint_subset(

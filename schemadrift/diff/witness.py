@@ -668,8 +668,20 @@ class Validators:
 
     def __init__(self) -> None:
         self._cache: dict[str, Any] = {}
+        # The same schema object is asked about once per candidate value: find its validator
+        # by identity before paying for its text. Entries hold the schema, so an id is never
+        # reused while it is a key.
+        self._by_id: dict[int, tuple[JSON, Any]] = {}
 
     def get(self, schema: JSON) -> Any:
+        known = self._by_id.get(id(schema))
+        if known is not None and known[0] is schema:
+            return known[1]
+        validator = self._for_text(schema)
+        self._by_id[id(schema)] = (schema, validator)
+        return validator
+
+    def _for_text(self, schema: JSON) -> Any:
         text = json.dumps(schema, sort_keys=True)
         if text in self._cache:
             return self._cache[text]
@@ -818,6 +830,10 @@ class WitnessSearch:
     validators: Validators
     _generator: Generator | None = None
     _tried: dict[str, JSON] = field(default_factory=dict)
+    # targets whose screened pass without ``applied`` found nothing (only the fallback is left)
+    _screened: dict[str, JSON] = field(default_factory=dict)
+    _pool: list[JSON] | None = None
+    _confirmed: list[bool | None] = field(default_factory=list)
 
     def find(self, target: Sequence[str], applied: JSON = None) -> tuple[bool, JSON]:
         """``(found, witness)`` for a change whose accepting-side node is at ``target``.
@@ -825,15 +841,39 @@ class WitnessSearch:
         ``applied`` is the accepting schema with only this change made (``reverted`` with the
         roles swapped): a witness must fail it, so it is rejected because of *this* change and
         not because of another one in the same tool. ``None`` skips that check.
+
+        The search for ``applied`` also settles the one without it at the same ``target``
+        (the same candidates, one check fewer), which ``classify`` asks for next when no
+        single change has a witness; its fallback pass runs only if it is asked for.
         """
-        key = "/".join(target) + "\x00" + json.dumps(applied, sort_keys=True, default=str)
+        where = "/".join(target)
+        key = where + "\x00" + json.dumps(applied, sort_keys=True, default=str)
         if key in self._tried:
             value = self._tried[key]
             return (value is not ...), (None if value is ... else value)
+        loose_key = where + "\x00null"
+        track_loose = applied is not None and loose_key not in self._tried
+        if key == loose_key and where in self._screened:
+            result = self._screened.pop(where)
+        else:
+            result, loose = self._search(target, applied, track_loose)
+            if track_loose and loose is not ...:
+                self._tried[loose_key] = loose
+            elif track_loose:
+                self._screened[where] = ...  # the screen found none: only the fallback is left
+        if result is ...:
+            result = self._fallback(applied)
+        self._tried[key] = result
+        return (result is not ...), (None if result is ... else result)
+
+    def _search(self, target: Sequence[str], applied: JSON, track_loose: bool) -> tuple[JSON, JSON]:
+        """The directed pass: the first candidate that passes the screens and is confirmed, for
+        ``applied`` and (``track_loose``) for no ``applied``; ``...`` where there is none."""
         if self._generator is None:
             self._generator = Generator()
         old, new = _node(self.accepting), _node(self.rejecting)
         result: JSON = ...
+        loose: JSON = ...
         checked = 0
         seen: set[str] = set()
         for value in self._generator.navigate(old, new, list(target)):
@@ -844,28 +884,39 @@ class WitnessSearch:
                 continue
             seen.add(text)
             checked += 1
-            if (
-                accepts(self.accepting, value)
-                and not accepts(self.rejecting, value)
-                and (applied is None or not accepts(applied, value))
-                and confirm(self.validators, self.accepting_raw, self.rejecting_raw, value)
-            ):
-                result = value
-                break
-        if result is ...:
-            result = self._fallback(applied)
-        self._tried[key] = result
-        return (result is not ...), (None if result is ... else result)
-
-    def _fallback(self, applied: JSON) -> JSON:
-        """Screens can be wrong (cycles, formats): check the real validators directly."""
-        assert self._generator is not None
-        old, new = _node(self.accepting), _node(self.rejecting)
-        for count, value in enumerate(self._generator.pool(old, new, 0)):
-            if count >= 150:
-                break
-            if (applied is None or not accepts(applied, value)) and confirm(
+            if not accepts(self.accepting, value) or accepts(self.rejecting, value):
+                continue
+            wanted = applied is None or not accepts(applied, value)
+            want_loose = track_loose and loose is ...
+            if (wanted or want_loose) and confirm(
                 self.validators, self.accepting_raw, self.rejecting_raw, value
             ):
+                if want_loose:
+                    loose = value
+                if wanted:
+                    result = value
+                    break
+        return result, loose
+
+    def _fallback(self, applied: JSON) -> JSON:
+        """Screens can be wrong (cycles, formats): check the real validators directly.
+
+        The candidates and their confirmations do not depend on ``applied``, so they are
+        built and checked once per search and reused by every change of the pair."""
+        if self._generator is None:
+            self._generator = Generator()
+        if self._pool is None:
+            old, new = _node(self.accepting), _node(self.rejecting)
+            self._pool = list(itertools.islice(self._generator.pool(old, new, 0), 150))
+            self._confirmed = [None] * len(self._pool)
+        for index, value in enumerate(self._pool):
+            if applied is not None and accepts(applied, value):
+                continue
+            confirmed = self._confirmed[index]
+            if confirmed is None:
+                confirmed = self._confirmed[index] = confirm(
+                    self.validators, self.accepting_raw, self.rejecting_raw, value
+                )
+            if confirmed:
                 return value
         return ...
