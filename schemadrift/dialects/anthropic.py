@@ -189,7 +189,9 @@ def strict_counts(schema: JSON) -> tuple[int, int]:
         properties = value.get("properties")
         if isinstance(properties, dict):
             required = value.get("required")
-            names = set(required) if isinstance(required, list) else set()
+            names = (
+                {r for r in required if isinstance(r, str)} if isinstance(required, list) else set()
+            )
             optional += sum(1 for key in properties if key not in names)
         kind = value.get("type")
         if isinstance(value.get("anyOf"), list) or (isinstance(kind, list) and len(kind) > 1):

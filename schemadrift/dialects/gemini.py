@@ -10,6 +10,7 @@ Evidence: dialects.md §4. Limits and field sets are dated data in the constants
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -517,7 +518,7 @@ def _enum_string(node: Node, ctx: Context, surface: _Surface, strict_type: bool)
 def _string_format(node: Node, ctx: Context, surface: _Surface) -> Iterator[Hit]:
     schema = node.schema
     fmt = schema.get("format")
-    if _type_name(schema) != "string" or fmt in STRING_FORMATS:
+    if _type_name(schema) != "string" or (isinstance(fmt, str) and fmt in STRING_FORMATS):
         return
     if _in_dead_definitions(node, surface) or not _live(ctx.root, node.pointer, surface.fields):
         return
@@ -529,6 +530,7 @@ def _string_format(node: Node, ctx: Context, surface: _Surface) -> Iterator[Hit]
 
 def _keyword_type(node: Node, ctx: Context, surface: _Surface) -> Iterator[Hit]:
     schema = node.schema
+    yield from _keyword_values(node, ctx, surface)
     kind = _type_name(schema)
     if kind is None:  # typeless (anyOf) or a type list: other rules report those
         return
@@ -546,6 +548,34 @@ def _keyword_type(node: Node, ctx: Context, surface: _Surface) -> Iterator[Hit]:
             join(node.pointer, key),
             f"`{key}` is only allowed for {wanted} type (this node is {kind.upper()})",
             hint=f'set `"type": "{wanted.lower()}"` or remove `{key}`',
+        )
+
+
+def _keyword_values(node: Node, ctx: Context, surface: _Surface) -> Iterator[Hit]:
+    """`properties` and `required` values of the wrong JSON type. `parameters` is not
+    meta-validated (it is not JSON Schema), so these packs say it themselves."""
+    schema = node.schema
+    props, required = schema.get("properties"), schema.get("required")
+    wrong = []
+    if "properties" in schema and not (
+        isinstance(props, dict) and all(isinstance(v, dict) for v in props.values())
+    ):
+        wrong.append(("properties", "an object mapping names to Schema objects", props))
+    if "required" in schema and not (
+        isinstance(required, list) and all(isinstance(v, str) for v in required)
+    ):
+        wrong.append(("required", "a list of property names", required))
+    if not wrong:
+        return
+    if _in_dead_definitions(node, surface) or not _live(ctx.root, node.pointer, surface.fields):
+        return
+    for key, wanted, value in wrong:
+        shown = json.dumps(value, ensure_ascii=False)
+        shown = shown if len(shown) <= 60 else shown[:57] + "..."
+        yield Hit(
+            join(node.pointer, key),
+            f"`{key}` must be {wanted}, not {shown}; the declaration does not parse",
+            hint=f"write `{key}` as {wanted}",
         )
 
 
@@ -865,7 +895,9 @@ def gemini_string_format(node: Node, ctx: Context) -> Iterator[Hit]:
     why=(
         "Gemini checks keywords against the node's type: `properties: only allowed for OBJECT "
         "type`, `items: field predicate failed: $type == Type.ARRAY`. Sanitizers that collapse "
-        "a union to one non-object type but keep the object keywords produce exactly this."
+        "a union to one non-object type but keep the object keywords produce exactly this. "
+        "The values must have the Schema message's types too (`properties` an object of "
+        "Schemas, `required` a list of names), or the declaration does not parse."
     ),
     fix="Fix the node's `type`, or remove the keywords that do not belong to it.",
     evidence=[EV_PROPS_OBJECT, EV_ITEMS_ARRAY],
@@ -1658,7 +1690,9 @@ def _edges(root: JSON, start: str) -> list[tuple[str, str, bool, bool]]:
         if isinstance(ref, str) and ref.startswith("#/") and _resolve(root, ref) is not None:
             out.append((pointer, unquote(ref[1:]), optional, items))
         required = schema.get("required")
-        required_set = set(required) if isinstance(required, list) else set()
+        required_set = (
+            {r for r in required if isinstance(r, str)} if isinstance(required, list) else set()
+        )
         for key, value in schema.items():
             if key in ("$defs", "definitions"):
                 continue

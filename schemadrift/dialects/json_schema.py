@@ -8,9 +8,10 @@ Neither library is ever allowed to fetch: an unknown ``$schema`` URI is not hand
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
+from collections.abc import Callable, Iterator
 
-from schemadrift.model import JSON, Evidence, Severity, Tool
+from schemadrift.model import JSON, Evidence, Severity, Tool, escape_token
 from schemadrift.registry import Context, Dialect, Example, Hit, dialect, rule
 from schemadrift.schema.pointer import from_tokens
 from schemadrift.schema.refs import LOCAL, RefSite, ref_sites
@@ -69,6 +70,15 @@ def _facts(schema: JSON) -> tuple[bool, list[RefSite]]:
     return deep, sites
 
 
+def _json_type(value: JSON) -> str:
+    names = {bool: "a boolean", int: "a number", float: "a number", str: "a string"}
+    if value is None:
+        return "null"
+    if isinstance(value, list):
+        return "an array"
+    return names.get(type(value), type(value).__name__)
+
+
 def _nested(levels: int) -> JSON:
     """An object schema whose property ``a`` nests ``levels`` objects deep (for examples)."""
     schema: JSON = {"type": "string"}
@@ -95,19 +105,120 @@ def _schemas(tool: Tool) -> list[tuple[str, JSON]]:
     return out
 
 
-def meta_errors(schema: JSON) -> list[tuple[str, str]]:
-    """``(pointer, message)`` for each meta-schema violation, best first; empty if valid."""
+def _offline(schema: JSON) -> JSON:
+    """``schema`` as it is handed to the validators: an unknown ``$schema`` is left out, since
+    ``jsonschema-rs`` would try to download it (the schema is then judged as 2020-12)."""
+    if draft_of(schema) is None and isinstance(schema, dict):
+        return {key: value for key, value in schema.items() if key != "$schema"}
+    return schema
+
+
+def _fast_valid(schema: JSON) -> bool:
     import jsonschema_rs
 
-    declared = draft_of(schema)
-    judged = schema
-    if declared is None and isinstance(schema, dict):
-        judged = {key: value for key, value in schema.items() if key != "$schema"}
     try:
-        if jsonschema_rs.meta.is_valid(judged):
-            return []
-    except Exception:  # noqa: BLE001, S110 - the detailed validator below explains what is wrong
-        pass
+        return bool(jsonschema_rs.meta.is_valid(_offline(schema)))
+    except Exception:  # noqa: BLE001 - whatever the validator cannot take is not valid
+        return False
+
+
+_MEMO: dict[tuple[str, str], bool] = {}
+
+
+def _memo(check: str, schema: JSON, text: str | None, compute: Callable[[], bool]) -> bool:
+    """One cache for the gate's answers, keyed by the check and the schema's JSON text (a run
+    asks about the same schemas once per dialect and once more in the diff)."""
+    if text is None:
+        try:
+            text = json.dumps(schema, separators=(",", ":"), ensure_ascii=False, allow_nan=True)
+        except (RecursionError, TypeError, ValueError):
+            return False
+    known = _MEMO.get((check, text))
+    if known is None:
+        known = compute()
+        if len(_MEMO) >= 4096:
+            _MEMO.clear()
+        _MEMO[(check, text)] = known
+    return known
+
+
+def meta_valid(schema: JSON, text: str | None = None) -> bool:
+    """Whether ``schema`` is valid under the draft it declares (2020-12 when it names none or
+    an unknown one), with no network; schemas nested past ``MAX_META_DEPTH`` are not."""
+    if isinstance(schema, bool):
+        return True
+    if not isinstance(schema, dict):
+        return False
+    return _memo(
+        "meta",
+        schema,
+        text,
+        lambda: _depth(schema, MAX_META_DEPTH) <= MAX_META_DEPTH and _fast_valid(schema),
+    )
+
+
+def _modern(value: JSON, openapi: bool) -> JSON:
+    """A copy with older spellings in 2020-12 form, so that the 2020-12 meta-schema checks the
+    JSON type of every keyword that schemadrift reads as a 2020-12 keyword: boolean
+    ``exclusiveMinimum``/``exclusiveMaximum`` (draft-04) dropped, array ``items`` and
+    ``additionalItems`` (draft-07) as ``prefixItems`` and ``items``, and for an OpenAPI 3.0
+    schema (``openapi``) its type names lower-cased (``STRING`` → ``string``)."""
+    if isinstance(value, list):
+        return [_modern(item, openapi) for item in value]
+    if not isinstance(value, dict):
+        return value
+    out = {key: _modern(item, openapi) for key, item in value.items()}
+    for key in ("exclusiveMinimum", "exclusiveMaximum"):
+        if isinstance(out.get(key), bool):
+            del out[key]
+    if isinstance(out.get("items"), list) and "prefixItems" not in out:
+        out["prefixItems"] = out.pop("items")
+        if "additionalItems" in out:
+            out["items"] = out.pop("additionalItems")
+    if openapi and isinstance(out.get("type"), str):
+        out["type"] = out["type"].lower()
+    return out
+
+
+def well_typed(schema: JSON, *, openapi: bool = False, text: str | None = None) -> bool:
+    """Whether every keyword of ``schema`` that schemadrift reads as a 2020-12 keyword holds
+    the JSON type 2020-12 gives it, whatever draft the schema declares (a draft-07 schema's
+    ``prefixItems`` is an unknown keyword to its own meta-schema, yet walked as schemas).
+
+    The gate of the diff's semantic comparison: canonical forms, the parallel walk and the
+    witness search fold the older spellings ``_modern`` rewrites, and need nothing else.
+    """
+    if isinstance(schema, bool):
+        return True
+    if not isinstance(schema, dict):
+        return False
+
+    def compute() -> bool:
+        if _depth(schema, MAX_META_DEPTH) > MAX_META_DEPTH:
+            return False
+        modern = _modern(schema, openapi)
+        modern.pop("$schema", None)
+        return _fast_valid(modern)
+
+    return _memo("openapi" if openapi else "typed", schema, text, compute)
+
+
+def well_formed(schema: JSON, *, openapi: bool = False, text: str | None = None) -> bool:
+    """The engine's gate for provider rules: ``meta_valid`` and ``well_typed`` (an OpenAPI 3.0
+    schema, which has no meta-schema of its own here: ``well_typed`` with its type names
+    lower-cased). A schema that is not is reported by ``json-schema/valid-under-draft``."""
+    if openapi:
+        return well_typed(schema, openapi=True, text=text)
+    return meta_valid(schema, text) and well_typed(schema, text=text)
+
+
+def meta_errors(schema: JSON) -> list[tuple[str, str]]:
+    """``(pointer, message)`` for each meta-schema violation, best first; empty if valid."""
+    if not isinstance(schema, (dict, bool)):
+        return [("", f"a schema is an object or a boolean, not {_json_type(schema)}")]
+    if meta_valid(schema):
+        return []
+    judged = _offline(schema)
     import jsonschema
     from jsonschema.exceptions import relevance
 
@@ -158,7 +269,15 @@ def meta_errors(schema: JSON) -> list[tuple[str, str]]:
     ],
 )
 def valid_under_draft(tool: Tool, ctx: Context) -> Iterator[Hit]:
-    for base, schema in _schemas(tool):
+    # Variants (the schema a framework renders for one provider) are judged too: provider
+    # rules skip a schema that is not valid (the engine's gate), so this finding is the one
+    # that says why.
+    variants = [
+        (f"/variants/{escape_token(str(key))}", value)
+        for key, value in sorted(tool.variants.items(), key=lambda item: str(item[0]))
+        if value is not None and not _facts(value)[0] and value != tool.input_schema
+    ]
+    for base, schema in [*_schemas(tool), *variants]:
         if _facts(schema)[0]:
             continue
         errors = meta_errors(schema)

@@ -306,7 +306,8 @@ def x_mcp_header(node: Node, ctx: Context) -> Iterator[Hit]:
     value = schema.get("x-mcp-header")
     pointer = join(node.pointer, "x-mcp-header")
     types = schema.get("type")
-    kinds = {types} if isinstance(types, str) else set(types) if isinstance(types, list) else set()
+    listed = types if isinstance(types, list) else [types]
+    kinds = {item for item in listed if isinstance(item, str)}
     kinds.discard("null")
     if not kinds or not kinds <= HEADER_TYPES:
         shown = "/".join(sorted(kinds)) or "untyped"

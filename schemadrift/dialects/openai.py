@@ -558,7 +558,7 @@ def array_items(node: Node, ctx: Context) -> Iterator[Hit]:
 @rule(
     "openai/property-schema",
     severity=Severity.ERROR,
-    triggers=("properties", "items"),
+    scope="tool",
     summary="Every value under `properties` (and `items`) is a schema object or boolean.",
     why=(
         "OpenAI validates `parameters` against the JSON Schema meta-schema and rejects "
@@ -574,7 +574,19 @@ def array_items(node: Node, ctx: Context) -> Iterator[Hit]:
     passes=[{"type": "object", "properties": {"content": {"type": "string"}}}],
     hint="replace the value by a schema object",
 )
-def property_schema(node: Node, ctx: Context) -> Iterator[Hit]:
+def property_schema(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    # A tool rule: it judges schemas that are not valid JSON Schema, which the engine keeps
+    # from schema rules (the meta-validity gate), in OpenAI's own words.
+    from schemadrift.schema.walk import walk
+
+    base, root = tool.schema_for(ctx.dialect)
+    for node in walk(root):
+        if isinstance(node.schema, dict):
+            for hit in _property_schema(node):
+                yield Hit(base + hit.pointer, hit.message)
+
+
+def _property_schema(node: Node) -> Iterator[Hit]:
     schema = node.schema
     props = schema.get("properties")
     if "properties" in schema and not isinstance(props, dict):

@@ -159,13 +159,23 @@ def _dump(tool: Tool) -> str:
     """
     if _last_dump and _last_dump[0][0] is tool:
         return _last_dump[0][1]
-    parts = [tool.name, tool.description or ""]
+    # A baseline record may hold any JSON where a name or description belongs.
+    parts = [_as_text(tool.name), _as_text(tool.description or "")]
     for schema in (tool.input_schema, tool.output_schema):
         if schema is not None:
-            parts.append(json.dumps(schema, ensure_ascii=False))
+            parts.append(_as_text(schema))
     text = "\n".join(parts).replace("\\n", " ").replace("\\t", " ").replace("\\r", " ")
     _last_dump[:] = [(tool, text)]
     return text
+
+
+def _as_text(value: JSON) -> str:
+    if isinstance(value, str):
+        return value
+    try:
+        return json.dumps(value, ensure_ascii=False)
+    except (RecursionError, TypeError, ValueError):
+        return ""
 
 
 def _has_invisible(tool: Tool) -> bool:

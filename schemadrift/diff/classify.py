@@ -19,12 +19,14 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from schemadrift.dialects.json_schema import OPENAPI_SHAPES, well_typed
 from schemadrift.diff import compare as cmp
 from schemadrift.diff.kinds import BREAKS, CONSUMERS, CONTRACT, KINDS, RISK, SAFE
 from schemadrift.diff.transitions import canonical
 from schemadrift.diff.witness import Validators, WitnessSearch, _at, reverted
 from schemadrift.model import JSON, Bump, Finding, Severity, Tool
-from schemadrift.schema.pointer import resolve, split
+from schemadrift.schema.pointer import join, resolve, split
+from schemadrift.schema.walk import nesting_depth
 
 LEVEL = {BREAKS: Severity.ERROR, RISK: Severity.WARNING, SAFE: Severity.INFO}
 _MISSING = object()
@@ -173,18 +175,30 @@ def _analyse(old: Tool | None, new: Tool | None, validators: Validators) -> list
                 after=new.strict,
             )
         )
-    out += _schema_side("input", old.input_schema, new.input_schema, validators)
+    openapi = (old.origin.shape in OPENAPI_SHAPES, new.origin.shape in OPENAPI_SHAPES)
+    out += _schema_side("input", old.input_schema, new.input_schema, validators, openapi)
     if old.output_schema is not None or new.output_schema is not None:
-        out += _schema_side("output", old.output_schema, new.output_schema, validators)
+        out += _schema_side("output", old.output_schema, new.output_schema, validators, openapi)
     return out
 
 
-def _schema_side(side: str, old_raw: JSON, new_raw: JSON, validators: Validators) -> list[Judged]:
+def _schema_side(
+    side: str,
+    old_raw: JSON,
+    new_raw: JSON,
+    validators: Validators,
+    openapi: tuple[bool, bool] = (False, False),
+) -> list[Judged]:
     base = "/input_schema" if side == "input" else "/output_schema"
     old_raw = {} if old_raw is None else old_raw
     new_raw = {} if new_raw is None else new_raw
-    if old_raw == new_raw and json.dumps(old_raw) == json.dumps(new_raw):
+    if _unchanged(old_raw, new_raw):
         return []
+    # The semantic gate: canonical forms, the parallel walk and witnesses read keywords as
+    # JSON Schema defines them, which only a meta-valid schema guarantees. Otherwise the pair
+    # is compared as plain JSON (design.md: "The meta-validity gate").
+    if not (_comparable(old_raw, openapi[0]) and _comparable(new_raw, openapi[1])):
+        return _structural(side, base, old_raw, new_raw, openapi)
     old_c, new_c = canonical(old_raw), canonical(new_raw)
     deltas = cmp.compare(old_c, new_c)
     if not deltas:
@@ -219,7 +233,7 @@ def _schema_side(side: str, old_raw: JSON, new_raw: JSON, validators: Validators
                 describe(delta, side),
                 side,
                 delta.action,
-                delta.discriminator if delta.kind in REPEATS else None,
+                _text(delta.discriminator) if delta.kind in REPEATS else None,
                 delta.before,
                 delta.after,
                 fwd,
@@ -237,6 +251,105 @@ def _schema_side(side: str, old_raw: JSON, new_raw: JSON, validators: Validators
                 out[index] = replace(out[index], forward=True, forward_witness=value)
                 break
     return out
+
+
+def _comparable(schema: JSON, openapi: bool) -> bool:
+    """Whether the semantic comparison may read ``schema``: every keyword it reads holds the
+    JSON type 2020-12 gives it (older drafts' spellings are folded by the canonical forms)."""
+    return well_typed(schema, openapi=openapi)
+
+
+def _text(discriminator: JSON) -> str | None:
+    """A discriminator as the text a fingerprint takes (non-strings as their JSON)."""
+    if discriminator is None or isinstance(discriminator, str):
+        return discriminator
+    return cmp.literal(discriminator)
+
+
+def _unchanged(old_raw: JSON, new_raw: JSON) -> bool:
+    try:
+        return bool(old_raw == new_raw and json.dumps(old_raw) == json.dumps(new_raw))
+    except (RecursionError, TypeError, ValueError):
+        return False
+
+
+UNCHECKED = "diff/invalid-schema-changed"
+_STRUCTURAL_DEPTH = 64
+_SHOWN_DEPTH = 16
+
+
+def _structural(
+    side: str, base: str, old_raw: JSON, new_raw: JSON, openapi: tuple[bool, bool]
+) -> list[Judged]:
+    """``diff/invalid-schema-changed`` at each changed pointer, for a pair that is not judged
+    semantically because one side is not a valid schema.
+
+    Iterative and depth-bounded: past ``_STRUCTURAL_DEPTH`` levels a differing subtree is one
+    change. Values nested deeper than ``_SHOWN_DEPTH`` are not carried into the finding.
+    """
+    which = [
+        name
+        for name, value, flag in (("old", old_raw, openapi[0]), ("new", new_raw, openapi[1]))
+        if not _comparable(value, flag)
+    ]
+    invalid = " and ".join(which)
+    out: list[Judged] = []
+    stack: list[tuple[str, JSON, JSON, int]] = [("", old_raw, new_raw, 0)]
+    while stack:
+        pointer, a, b, depth = stack.pop()
+        if depth < _STRUCTURAL_DEPTH and isinstance(a, dict) and isinstance(b, dict):
+            keys = [*a, *(key for key in b if key not in a)]
+            for key in reversed(keys):
+                stack.append(
+                    (join(pointer, key), a.get(key, _MISSING), b.get(key, _MISSING), depth + 1)
+                )
+            continue
+        if (
+            depth < _STRUCTURAL_DEPTH
+            and isinstance(a, list)
+            and isinstance(b, list)
+            and len(a) == len(b)
+        ):
+            for index in reversed(range(len(a))):
+                stack.append((join(pointer, index), a[index], b[index], depth + 1))
+            continue
+        if a is not _MISSING and b is not _MISSING and _same(a, b):
+            continue
+        before = None if a is _MISSING else a
+        after = None if b is _MISSING else b
+        shown_before, shown_after = _shallow(before), _shallow(after)
+        where = f"{side} schema" + (f" at {pointer}" if pointer else "")
+        verb = "added" if a is _MISSING else "removed" if b is _MISSING else "changed"
+        detail = (
+            f"{_show(shown_before)} → {_show(shown_after)}"
+            if verb == "changed"
+            else _show(shown_after if verb == "added" else shown_before)
+        )
+        out.append(
+            Judged(
+                UNCHECKED,
+                base + pointer,
+                f"{where}: {verb} {detail} (not judged: the {invalid} schema is not valid "
+                "JSON Schema)",
+                side,
+                cmp.CHANGE,
+                before=shown_before,
+                after=shown_after,
+            )
+        )
+    return out
+
+
+def _same(a: JSON, b: JSON) -> bool:
+    try:
+        return cmp.same(a, b)
+    except RecursionError:
+        return False
+
+
+def _shallow(value: JSON) -> JSON:
+    """``value`` if it nests at most ``_SHOWN_DEPTH`` levels, else ``None`` (not shown)."""
+    return value if nesting_depth(value, _SHOWN_DEPTH) <= _SHOWN_DEPTH else None
 
 
 _KEYWORD_TOKENS = frozenset(
@@ -329,9 +442,21 @@ def describe(delta: cmp.Delta, side: str) -> str:
     return f"{where}: {label}: {_show(delta.before)} → {_show(delta.after)}"
 
 
-def word_diff(before: str | None, after: str | None, limit: int = 240) -> str:
+def _prose(value: JSON) -> str:
+    """Text to diff word by word; a baseline may hold any JSON where a description belongs."""
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return ""
+    try:
+        return cmp.literal(value)
+    except (RecursionError, TypeError, ValueError):
+        return type(value).__name__
+
+
+def word_diff(before: JSON, after: JSON, limit: int = 240) -> str:
     """A compact word-level diff: ``[-removed-]`` and ``{+added+}`` around unchanged words."""
-    a, b = (before or "").split(), (after or "").split()
+    a, b = _prose(before).split(), _prose(after).split()
     parts: list[str] = []
     matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():

@@ -679,6 +679,33 @@ kind(
     ],
 )
 
+kind(
+    ChangeKind(
+        "diff/invalid-schema-changed",
+        ("input", "output"),
+        "structure",
+        "change",
+        callers=RISK,
+        model=SAFE,
+        implementation=RISK,
+    ),
+    severity=Severity.WARNING,
+    summary="A change to a schema that is not valid JSON Schema is reported at its pointer.",
+    why=(
+        "Which values a schema accepts is defined only when it is valid under its "
+        "meta-schema. When the old or the new schema is not (`required: [1]`, "
+        "`properties: []`), schemadrift does not guess a direction: each changed value is "
+        "reported where it sits, as a risk to callers and to the implementation. "
+        "`json-schema/valid-under-draft` says what is invalid, and an invalid new schema is a "
+        "`diff/dialect-regression` too."
+    ),
+    fix=(
+        "Make both schemas valid JSON Schema (the baseline too: re-run `schemadrift snapshot` "
+        "once it is fixed); changes are then classified precisely."
+    ),
+    fails=[_pair(_weather(), _weather({"required": ["city", 1]}))],
+)
+
 # --- dialect regressions ---------------------------------------------------------------------
 
 kind(

@@ -217,13 +217,18 @@ def _merge(base: dict[str, JSON], extra: dict[str, JSON]) -> dict[str, JSON] | N
             out[key] = value
         elif key in ANNOTATIONS:
             continue  # the outer node's annotation wins: it is what the model reads
-        elif key == "type":
+        elif key == "type" and _strings(out["type"]) and _strings(value):
             out["type"] = sorted(set(out["type"]) & set(value) | _integer_meet(out["type"], value))
-        elif key == "required":
+        elif key == "required" and _strings(out["required"]) and _strings(value):
             out["required"] = list(dict.fromkeys([*out["required"], *value]))
         elif _key(out[key]) != _key(value):
             return None
     return out
+
+
+def _strings(value: JSON) -> TypeGuard[list[str]]:
+    """A list of strings (a canonical `type` or `required`); anything else is left alone."""
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
 def _integer_meet(a: list[str], b: list[str]) -> set[str]:
@@ -243,10 +248,13 @@ def _discriminated(branches: list[JSON]) -> bool:
         return False
     names = None
     for branch in branches:
-        props = branch.get("properties") or {}
+        props = branch.get("properties")
+        required = branch.get("required")
+        if not isinstance(props, dict) or not _strings(required):
+            return False
         tags = {
             n
-            for n in branch.get("required") or []
+            for n in required
             if isinstance(props.get(n), dict)
             and isinstance(props[n].get("enum"), list)
             and len(props[n]["enum"]) == 1
@@ -279,7 +287,7 @@ def _fold_union(node: dict[str, JSON], keyword: str) -> dict[str, JSON]:
                 return merged
         return node
     # anyOf of type-only branches (oneOf too when the types are disjoint) → a type array.
-    if all(_only(b, {"type"}) for b in branches):
+    if all(_only(b, {"type"}) and _strings(b["type"]) for b in branches):
         sets = [set(b["type"]) for b in branches]
         total = sum(len(s) for s in sets)
         union = set().union(*sets)
@@ -288,7 +296,9 @@ def _fold_union(node: dict[str, JSON], keyword: str) -> dict[str, JSON]:
             merged = _merge(rest, {"type": _types(sorted(union)) or []})
             if merged is not None:
                 return merged
-    if all(_only(b, {"enum"}) for b in branches) and keyword == "anyOf":
+    if all(_only(b, {"enum"}) and isinstance(b["enum"], list) for b in branches) and (
+        keyword == "anyOf"
+    ):
         values = _dedupe([v for b in branches for v in b["enum"]])
         merged = _merge(rest, {"enum": values})
         if merged is not None:
@@ -298,10 +308,10 @@ def _fold_union(node: dict[str, JSON], keyword: str) -> dict[str, JSON]:
     others = [b for b in branches if not (_only(b, {"type"}) and b["type"] == ["null"])]
     if len(nulls) == 1 and len(others) == 1 and isinstance(others[0], dict):
         other = others[0]
-        if "type" in other and not {"anyOf", "oneOf", "allOf", "not"} & set(other):
+        if _strings(other.get("type")) and not {"anyOf", "oneOf", "allOf", "not"} & set(other):
             widened = dict(other)
             widened["type"] = sorted({*other["type"], "null"})
-            if "enum" in widened:
+            if isinstance(widened.get("enum"), list):
                 widened["enum"] = _dedupe([*widened["enum"], None])
             merged = _merge(rest, widened)
             if merged is not None:
@@ -324,10 +334,12 @@ def _draft7_forms(node: dict[str, JSON]) -> dict[str, JSON]:
     if isinstance(dependencies, dict):
         required = {k: v for k, v in dependencies.items() if isinstance(v, list)}
         schemas = {k: v for k, v in dependencies.items() if not isinstance(v, list)}
-        if required:
-            out["dependentRequired"] = {**required, **(out.get("dependentRequired") or {})}
-        if schemas:
-            out["dependentSchemas"] = {**schemas, **(out.get("dependentSchemas") or {})}
+        known_required = out.get("dependentRequired")
+        known_schemas = out.get("dependentSchemas")
+        if required and isinstance(known_required, (dict, type(None))):
+            out["dependentRequired"] = {**required, **(known_required or {})}
+        if schemas and isinstance(known_schemas, (dict, type(None))):
+            out["dependentSchemas"] = {**schemas, **(known_schemas or {})}
     composed = {"allOf", "anyOf", "oneOf", "if", "not", "$ref", "dependentSchemas"} & set(out)
     if not composed:
         if "unevaluatedProperties" in out and "additionalProperties" not in out:
@@ -402,7 +414,9 @@ def canonical_node(node: JSON, depth: int = 0) -> JSON:
             out[key] = {k: canonical_node(v, depth + 1) for k, v in value.items()}
     for key in ("$schema", "$id", "$comment", "$anchor", "$defs", "definitions", "examples"):
         out.pop(key, None)
-    if out.get("nullable") is True and "type" in out:
+    if out.get("nullable") is True and (
+        isinstance(out.get("type"), str) or _strings(out.get("type"))
+    ):
         out["type"] = [*([out["type"]] if isinstance(out["type"], str) else out["type"]), "null"]
     out.pop("nullable", None)
     if "type" in out:
@@ -424,7 +438,7 @@ def canonical_node(node: JSON, depth: int = 0) -> JSON:
         if out["default"] is None:
             del out["default"]
     out = _bounds(out)
-    if isinstance(out.get("required"), list):
+    if _strings(out.get("required")):
         out["required"] = list(dict.fromkeys(out["required"]))
         if not out["required"]:
             del out["required"]

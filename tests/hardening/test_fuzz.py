@@ -2,7 +2,7 @@
 crash schemadrift (no exit 3, no traceback; on exit 2 stdout stays empty).
 
 Runs in-process through ``schemadrift.cli.main``. CI runs ``SCHEMADRIFT_FUZZ_EXAMPLES``
-examples per test (default 100); ``benchmarks/fuzz.py`` runs 100,000 in all.
+examples per test (default 200); ``benchmarks/fuzz.py`` runs 100,000 in all.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-EXAMPLES = int(os.environ.get("SCHEMADRIFT_FUZZ_EXAMPLES", "100"))
+EXAMPLES = int(os.environ.get("SCHEMADRIFT_FUZZ_EXAMPLES", "200"))
 FUZZ = settings(
     max_examples=EXAMPLES,
     deadline=None,
