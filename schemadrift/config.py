@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +73,10 @@ class Config:
 
 
 def _schema() -> dict[str, Any]:
+    # Imported here: ``importlib.resources`` pulls in ``tempfile`` (~5 ms), and only a run
+    # with a configuration file reads the schema.
+    from importlib import resources
+
     text = resources.files("schemadrift").joinpath("data/config.schema.json").read_text("utf-8")
     data: dict[str, Any] = json.loads(text)
     return data

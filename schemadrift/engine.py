@@ -92,6 +92,8 @@ class Linter:
         self._findings: dict[tuple[str, tuple[str, ...]], list[Finding]] = {}
         self._deep: dict[str, bool] = {}  # by tool key: nested past MAX_NESTING
         self._keysets: dict[frozenset[str], frozenset[str]] = {}
+        self._reads_openapi: dict[str, bool] = {}
+        self._judged_plans: dict[tuple[str, ...], tuple[tuple[str, _Plan], ...]] = {}
 
     def plan(self, dialect_id: str, *, parent_judged: bool = False) -> _Plan:
         """The rules ``dialect_id`` runs; without those of the dialect it extends when that
@@ -113,6 +115,17 @@ class Linter:
             )
             self._plans[key] = plan
         return plan
+
+    def _plans_for(self, judged: tuple[str, ...]) -> tuple[tuple[str, _Plan], ...]:
+        """Each judged dialect with its plan; cached per dialect list, which a run repeats
+        for nearly every tool (saves a plan look-up per tool and dialect)."""
+        plans = self._judged_plans.get(judged)
+        if plans is None:
+            plans = self._judged_plans[judged] = tuple(
+                (d, self.plan(d, parent_judged=registry.DIALECTS[d].extends in judged))
+                for d in judged
+            )
+        return plans
 
     def _judge_schema(
         self, schema: JSON, text: str, dialect_id: str, side: str, rules: Sequence[Rule]
@@ -242,19 +255,26 @@ class Linter:
                 return cached
         findings: list[Finding] = []
         texts: dict[int, str] = {}
-        for dialect_id in judged:
-            parent = registry.DIALECTS[dialect_id].extends
-            plan = self.plan(dialect_id, parent_judged=parent in judged)
+        # The gate's answer depends on the schema, its pointer and the dialect's shapes only:
+        # asked once per tool schema rather than once per dialect (about ten per tool).
+        gates: dict[tuple[int, str, bool], bool] = {}
+        for dialect_id, plan in self._plans_for(memo_key[1]):
             for side, (base, schema) in _sides(tool, dialect_id):
                 if not plan.schema_rules:
                     break
                 text = texts.get(id(schema))
                 if text is None:
                     text = texts[id(schema)] = _dump(schema)
-                if dialect_id not in ALWAYS_ON and not _judgeable(
-                    tool, base, schema, text, dialect_id
-                ):
-                    continue
+                if dialect_id not in ALWAYS_ON:
+                    reads = self._reads_openapi.get(dialect_id)
+                    if reads is None:
+                        reads = self._reads_openapi[dialect_id] = _reads_openapi(dialect_id)
+                    gate_key = (id(schema), base, reads)
+                    gate = gates.get(gate_key)
+                    if gate is None:
+                        gate = gates[gate_key] = _judgeable(tool, base, schema, text, dialect_id)
+                    if not gate:
+                        continue
                 for rule, hit in self._judge_schema(
                     schema, text, dialect_id, side, plan.schema_rules
                 ):
@@ -313,6 +333,14 @@ def _judgeable(tool: Tool, base: str, schema: JSON, text: str, dialect_id: str) 
     if openapi and OPENAPI_SHAPES.intersection(registry.DIALECTS[dialect_id].shapes):
         return True
     return well_formed(schema, openapi=openapi, text=text)
+
+
+def _reads_openapi(dialect_id: str) -> bool:
+    """Whether ``dialect_id`` judges the OpenAPI ``parameters`` format itself (the one fact
+    about the dialect ``_judgeable`` reads)."""
+    from schemadrift.dialects.json_schema import OPENAPI_SHAPES
+
+    return bool(OPENAPI_SHAPES.intersection(registry.DIALECTS[dialect_id].shapes))
 
 
 def _too_deep(tool: Tool) -> bool:

@@ -8,8 +8,8 @@ that. No module in the core passes framework or library objects across these bou
 from __future__ import annotations
 
 import enum
-import hashlib
-from collections.abc import Mapping
+import functools
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NewType
 
@@ -194,6 +194,15 @@ class Bump:
 FINGERPRINT_SEPARATOR = "\u241f"
 
 
+@functools.cache
+def _sha256() -> Callable[[bytes], Any]:
+    """``hashlib.sha256``, imported on first use: loading OpenSSL costs ~4 ms at start-up, and a
+    text ``lint`` computes no fingerprint (``check`` computes thousands, hence the cache)."""
+    import hashlib
+
+    return hashlib.sha256
+
+
 def fingerprint(
     rule: str, tool: str | None, pointer: str, dialect: str | None, extra: str | None = None
 ) -> str:
@@ -205,8 +214,8 @@ def fingerprint(
     parts = [rule, tool or "", pointer, dialect or ""]
     if extra is not None:
         parts.append(extra)
-    digest = hashlib.sha256(FINGERPRINT_SEPARATOR.join(parts).encode("utf-8"))
-    return digest.hexdigest()[:16]
+    digest = _sha256()(FINGERPRINT_SEPARATOR.join(parts).encode("utf-8"))
+    return str(digest.hexdigest()[:16])
 
 
 @dataclass(frozen=True, slots=True)

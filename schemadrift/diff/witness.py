@@ -110,31 +110,35 @@ def accepts(node: JSON, value: JSON, depth: int = 0) -> bool:
         return False
     if not isinstance(node, dict) or depth > 60 or CYCLE_MARKER in node:
         return True
-    kind = _json_type(value)
     types = node.get("type")
-    if isinstance(types, list) and not (kind in types or (kind == "integer" and "number" in types)):
-        return False
+    if isinstance(types, list):  # the value's type is named only when there is a list to match
+        kind = _json_type(value)
+        if not (kind in types or (kind == "integer" and "number" in types)):
+            return False
     enum = node.get("enum")
     if isinstance(enum, list) and not any(_equal(value, item) for item in enum):
         return False
-    if _is_num(value) and not _number_ok(node, value):
-        return False
-    if isinstance(value, str) and not _string_ok(node, value):
-        return False
-    if isinstance(value, list) and not _array_ok(node, value, depth):
-        return False
-    if isinstance(value, dict) and not _object_ok(node, value, depth):
+    # The value's kinds exclude each other (``_is_num`` excludes booleans): one test each at
+    # most, the common ones first; the screen runs on every candidate of every change.
+    if isinstance(value, dict):
+        if not _object_ok(node, value, depth):
+            return False
+    elif isinstance(value, str):
+        if not _string_ok(node, value):
+            return False
+    elif isinstance(value, list):
+        if not _array_ok(node, value, depth):
+            return False
+    elif _is_num(value) and not _number_ok(node, value):
         return False
     for branch in node.get("allOf") or []:
         if not accepts(branch, value, depth + 1):
             return False
-    if isinstance(node.get("anyOf"), list) and not any(
-        accepts(b, value, depth + 1) for b in node["anyOf"]
-    ):
+    any_of = node.get("anyOf")
+    if isinstance(any_of, list) and not any(accepts(b, value, depth + 1) for b in any_of):
         return False
-    if isinstance(node.get("oneOf"), list) and (
-        sum(1 for b in node["oneOf"] if accepts(b, value, depth + 1)) != 1
-    ):
+    one_of = node.get("oneOf")
+    if isinstance(one_of, list) and sum(1 for b in one_of if accepts(b, value, depth + 1)) != 1:
         return False
     if "not" in node and accepts(node["not"], value, depth + 1):
         return False
@@ -147,13 +151,17 @@ def accepts(node: JSON, value: JSON, depth: int = 0) -> bool:
 
 def _number_ok(node: dict[str, Any], value: float) -> bool:
     low, high = node.get("minimum"), node.get("maximum")
-    if (_is_num(low) and value < low) or (_is_num(high) and value > high):
+    if (low is not None and _is_num(low) and value < low) or (
+        high is not None and _is_num(high) and value > high
+    ):
         return False
     low, high = node.get("exclusiveMinimum"), node.get("exclusiveMaximum")
-    if (_is_num(low) and value <= low) or (_is_num(high) and value >= high):
+    if (low is not None and _is_num(low) and value <= low) or (
+        high is not None and _is_num(high) and value >= high
+    ):
         return False
     step = node.get("multipleOf")
-    if _is_num(step) and step > 0:
+    if step is not None and _is_num(step) and step > 0:
         ratio = value / step
         if not math.isfinite(ratio) or abs(ratio - round(ratio)) > 1e-9:
             return False
@@ -161,10 +169,13 @@ def _number_ok(node: dict[str, Any], value: float) -> bool:
 
 
 def _string_ok(node: dict[str, Any], value: str) -> bool:
+    # Each bound is read once and tested for ``None`` before ``_is_num``: most nodes have no
+    # bounds, and the screen runs on every candidate of every change.
     length = len(value)
-    if _is_num(node.get("minLength")) and length < node["minLength"]:
+    low, high = node.get("minLength"), node.get("maxLength")
+    if low is not None and _is_num(low) and length < low:
         return False
-    if _is_num(node.get("maxLength")) and length > node["maxLength"]:
+    if high is not None and _is_num(high) and length > high:
         return False
     if isinstance(node.get("pattern"), str) and not _search(node["pattern"], value):
         return False
@@ -173,9 +184,10 @@ def _string_ok(node: dict[str, Any], value: str) -> bool:
 
 
 def _array_ok(node: dict[str, Any], value: list[JSON], depth: int) -> bool:
-    if _is_num(node.get("minItems")) and len(value) < node["minItems"]:
+    low, high = node.get("minItems"), node.get("maxItems")
+    if low is not None and _is_num(low) and len(value) < low:
         return False
-    if _is_num(node.get("maxItems")) and len(value) > node["maxItems"]:
+    if high is not None and _is_num(high) and len(value) > high:
         return False
     prefix: list[JSON] = node["prefixItems"] if isinstance(node.get("prefixItems"), list) else []
     for index, item in enumerate(value):
@@ -196,9 +208,10 @@ def _array_ok(node: dict[str, Any], value: list[JSON], depth: int) -> bool:
 
 
 def _object_ok(node: dict[str, Any], value: dict[str, JSON], depth: int) -> bool:
-    if _is_num(node.get("minProperties")) and len(value) < node["minProperties"]:
+    low, high = node.get("minProperties"), node.get("maxProperties")
+    if low is not None and _is_num(low) and len(value) < low:
         return False
-    if _is_num(node.get("maxProperties")) and len(value) > node["maxProperties"]:
+    if high is not None and _is_num(high) and len(value) > high:
         return False
     for name in node.get("required") or []:
         if name not in value:
@@ -207,6 +220,11 @@ def _object_ok(node: dict[str, Any], value: dict[str, JSON], depth: int) -> bool
     patterns: dict[str, JSON] = (
         node["patternProperties"] if isinstance(node.get("patternProperties"), dict) else {}
     )
+    # Which keywords the node has is looked up once, not once per property of the value.
+    closed = "additionalProperties" in node
+    additional = node.get("additionalProperties")
+    named = "propertyNames" in node
+    names = node.get("propertyNames")
     for name, item in value.items():
         matched = False
         if name in props:
@@ -218,13 +236,9 @@ def _object_ok(node: dict[str, Any], value: dict[str, JSON], depth: int) -> bool
                 matched = True
                 if not accepts(schema, item, depth + 1):
                     return False
-        if (
-            not matched
-            and "additionalProperties" in node
-            and not accepts(node["additionalProperties"], item, depth + 1)
-        ):
+        if not matched and closed and not accepts(additional, item, depth + 1):
             return False
-        if "propertyNames" in node and not accepts(node["propertyNames"], name, depth + 1):
+        if named and not accepts(names, name, depth + 1):
             return False
     for name, needed in (node.get("dependentRequired") or {}).items():
         if name in value and any(n not in value for n in needed):

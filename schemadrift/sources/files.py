@@ -112,11 +112,11 @@ def parse_text(text: str, label: str, *, suffix: str = "") -> JSON:
 
 # A tool's name as JSON or YAML writes it: `"name": "x"`, `'name': 'x'`, `name: x`. The key
 # is found by a literal scan (fast) and checked by hand; the value is matched where it ends.
+# A plain (YAML) value runs to the end of its line, trailing blanks stripped by the caller: a
+# greedy match, because a lazy one tests the end of the line at every character, and in a
+# one-line JSON file every `name:` inside a description ran on to the end of the file.
 _NAME_KEY = re.compile(r"""name(["']?)[ \t]*:[ \t]*""")
-_NAME_VALUE = re.compile(
-    r""""((?:[^"\\\n]|\\.)*)"|'((?:[^'\n]|'')*)'|([^\s"'{\[,#][^\n]*?)[ \t]*$""",
-    re.MULTILINE,
-)
+_NAME_VALUE = re.compile(r""""((?:[^"\\\n]|\\.)*)"|'((?:[^'\n]|'')*)'|([^\s"'{\[,#][^\n]*)""")
 
 
 def _name_lines(text: str) -> dict[str, list[int]]:
@@ -149,7 +149,7 @@ def _name_lines(text: str) -> dict[str, list[int]]:
         elif single is not None:
             name = single.replace("''", "'")
         else:
-            name = plain
+            name = plain.rstrip(" \t")
         found.setdefault(name, []).append(line)
     return found
 
