@@ -53,20 +53,25 @@ class _Selection:
     tuple ``id`` is stable for the ``Linter``'s lifetime.
     """
 
-    __slots__ = ("chosen", "rules")
+    __slots__ = ("chosen", "root", "rules")
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
+        # Below the root, ``root_only`` rules are left out (they would return at once).
         self.chosen: dict[frozenset[str], tuple[tuple[Rule, Callable[..., Iterable[Hit]]], ...]]
         self.chosen = {}
+        self.root: dict[frozenset[str], tuple[tuple[Rule, Callable[..., Iterable[Hit]]], ...]]
+        self.root = {}
 
-    def choose(self, keys: frozenset[str]) -> tuple[tuple[Rule, Callable[..., Iterable[Hit]]], ...]:
+    def choose(
+        self, keys: frozenset[str], *, root: bool = False
+    ) -> tuple[tuple[Rule, Callable[..., Iterable[Hit]]], ...]:
         chosen = tuple(
             (r, r.check)
             for r in self.rules
-            if r.triggers is None or not r.triggers.isdisjoint(keys)
+            if (root or not r.root_only) and (r.triggers is None or not r.triggers.isdisjoint(keys))
         )
-        self.chosen[keys] = chosen
+        (self.root if root else self.chosen)[keys] = chosen
         return chosen
 
 
@@ -157,13 +162,18 @@ class Linter:
                 tuple(r for r in rules if side in r.schemas)
             )
         chosen_for = selection.chosen
-        for node, keys in nodes:
-            chosen = chosen_for.get(keys)
-            if chosen is None:
-                chosen = selection.choose(keys)
+        append = hits.append
+        for index, (node, keys) in enumerate(nodes):
+            # The walk yields the root first, and only the root (no keyword above it).
+            if index:
+                chosen = chosen_for.get(keys)
+                if chosen is None:
+                    chosen = selection.choose(keys)
+            else:
+                chosen = selection.root.get(keys) or selection.choose(keys, root=True)
             for rule, check in chosen:
                 for hit in check(node, ctx):
-                    hits.append((rule, hit))
+                    append((rule, hit))
         self._schema_hits[key] = hits
         return hits
 
@@ -204,12 +214,19 @@ class Linter:
         ``check`` lints the baseline once and reads it twice (findings the baseline already
         had, and dialect regressions of the changed tools), so it needs them per tool.
         """
+        from schemadrift.dialects.json_schema import remember_text
+
         per_tool: list[list[Finding]] = []
         members: dict[str, list[Tool]] = {}
         for index, tool in enumerate(tools):
             requested = (tool_dialects or {}).get(index, dialects)
             judged = dialects_for(tool, requested)
-            tool_key = _tool_key(tool)
+            # The input schema's text is both part of the tool's key and the key of its
+            # judged schema: dumped once here rather than once for each.
+            input_text = _try_dump(tool.input_schema)
+            tool_key = _tool_key(tool, input_text)
+            if input_text is not None:
+                remember_text(tool.input_schema, input_text)  # for json-schema's tool rules
             # Rules judging this tool walk its schemas and measure their depth again and
             # again: within the block each is done once.
             with sharing((tool.input_schema, tool.output_schema, *tool.variants.values())):
@@ -222,7 +239,7 @@ class Linter:
                     # Only the json-schema pack (whose too-deep rule reports it) judges a
                     # schema nested past MAX_NESTING: other rules may recurse once per level.
                     judged = [d for d in judged if d == DEPTH_SAFE]
-                per_tool.append(self._tool_findings(tool, tool_key, judged))
+                per_tool.append(self._tool_findings(tool, tool_key, judged, input_text))
             for dialect_id in judged:
                 members.setdefault(dialect_id, []).append(tool)
         toolset: list[Finding] = []
@@ -238,7 +255,9 @@ class Linter:
                     toolset.append(_finding(rule, hit, hit.tool, "", dialect_id, location))
         return LintResult(per_tool, toolset)
 
-    def _tool_findings(self, tool: Tool, tool_key: str, judged: Sequence[str]) -> list[Finding]:
+    def _tool_findings(
+        self, tool: Tool, tool_key: str, judged: Sequence[str], input_text: str | None = None
+    ) -> list[Finding]:
         """One tool's schema- and tool-rule findings under the ``judged`` dialects.
 
         Memoised by the tool's content (its line aside) and the dialects: ``check`` lints the
@@ -255,6 +274,8 @@ class Linter:
                 return cached
         findings: list[Finding] = []
         texts: dict[int, str] = {}
+        if input_text is not None:
+            texts[id(tool.input_schema)] = input_text
         # The gate's answer depends on the schema, its pointer and the dialect's shapes only:
         # asked once per tool schema rather than once per dialect (about ten per tool).
         gates: dict[tuple[int, str, bool], bool] = {}
@@ -303,16 +324,29 @@ class LintResult:
         return sorted(found, key=Finding.sort_key)
 
 
-def _tool_key(tool: Tool) -> str:
+def _try_dump(schema: JSON) -> str | None:
+    """``_dump(schema)``, or ``None`` when it cannot be dumped."""
+    try:
+        return _dump(schema)
+    except (RecursionError, TypeError, ValueError):
+        return None
+
+
+def _tool_key(tool: Tool, input_text: str | None) -> str:
     """Everything a tool rule may read, as text; ``""`` (not cached) when it cannot be dumped.
 
     The line is left out: findings take their location from the tool, not from the rule, and
-    a baseline's tools sit on other lines as soon as one tool above them changed.
+    a baseline's tools sit on other lines as soon as one tool above them changed. The input
+    schema comes as its text ``input_text`` (already made by the caller), after the rest of the
+    tool and a NUL, which JSON text never holds unescaped: distinct tools keep distinct keys.
     """
+    if input_text is None:
+        return ""
     data = tool.to_json()
+    data["input_schema"] = None
     data["origin"] = {**tool.origin.to_json(), "line": None}
     try:
-        return json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+        return json.dumps(data, separators=(",", ":"), ensure_ascii=False) + "\0" + input_text
     except (RecursionError, TypeError, ValueError):
         return ""
 

@@ -98,6 +98,7 @@ class Rule:
     replaced_by: tuple[str, ...] = ()
     triggers: frozenset[str] | None = None  # schema rules: only nodes holding one of these keys
     schemas: tuple[str, ...] = ("input",)  # schema rules: "input" and/or "output"
+    root_only: bool = False  # schema rules: hit the root node only (never run on the others)
     inference: bool = False  # built on an [I] point of dialects.md; says so in its doc
     example_dialect: str | None = None
     hint: str = ""  # the default fix-it shown with each finding
@@ -161,6 +162,7 @@ def rule(
     replaced_by: Sequence[str] = (),
     triggers: Iterable[str] | None = None,
     schemas: Sequence[str] = ("input",),
+    root_only: bool = False,
     known_problems: str = "",
     inference: bool = False,
     example_dialect: str | None = None,
@@ -186,6 +188,7 @@ def rule(
             replaced_by=tuple(replaced_by),
             triggers=frozenset(triggers) if triggers is not None else None,
             schemas=tuple(schemas),
+            root_only=root_only,
             inference=inference,
             example_dialect=example_dialect,
             hint=hint if hint is not None else fix.strip().split("\n\n", 1)[0],

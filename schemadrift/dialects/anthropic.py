@@ -407,6 +407,7 @@ def tool_name_length(tool: Tool, ctx: Context) -> Iterator[Hit]:
     ],
     passes=[_CITY],
     hint='make the root `{"type": "object", "properties": {...}}`',
+    root_only=True,
 )
 def root_type_object(node: Node, ctx: Context) -> Iterator[Hit]:
     if node.is_root:
@@ -451,6 +452,7 @@ def root_type_object(node: Node, ctx: Context) -> Iterator[Hit]:
     ],
     triggers=ROOT_COMBINATORS,
     hint="move the variants into properties; no oneOf/allOf/anyOf at the root",
+    root_only=True,
 )
 def root_composition(node: Node, ctx: Context) -> Iterator[Hit]:
     if not node.is_root or not isinstance(node.schema, dict):
@@ -1015,6 +1017,7 @@ def recursive_ref(root: JSON) -> str | None:
         }
     ],
     hint="unroll the recursion to a fixed depth, or send the tool without strict",
+    root_only=True,
 )
 def strict_recursive_schema(node: Node, ctx: Context) -> Iterator[Hit]:
     if not node.is_root:

@@ -231,6 +231,7 @@ def description_length(tool: Tool, ctx: Context) -> Iterator[Hit]:
     ],
     passes=[_CITY],
     hint='make the root `{"type": "object", "properties": {...}}`',
+    root_only=True,
 )
 def root_type_object(node: Node, ctx: Context) -> Iterator[Hit]:
     if node.is_root:
@@ -256,6 +257,7 @@ def root_type_object(node: Node, ctx: Context) -> Iterator[Hit]:
     passes=[_CITY],
     triggers=LITELLM_STRIPPED,
     hint="drop $schema and $id from the schema",
+    root_only=True,
 )
 def schema_id_keys(node: Node, ctx: Context) -> Iterator[Hit]:
     if not node.is_root or not isinstance(node.schema, dict):
@@ -300,6 +302,7 @@ def schema_id_keys(node: Node, ctx: Context) -> Iterator[Hit]:
     ],
     triggers=NOVA_DEFINITIONS,
     hint="inline $defs/definitions for Amazon Nova",
+    root_only=True,
 )
 def nova_definitions(node: Node, ctx: Context) -> Iterator[Hit]:
     if not node.is_root or not isinstance(node.schema, dict):
@@ -330,6 +333,7 @@ def nova_definitions(node: Node, ctx: Context) -> Iterator[Hit]:
     fails=[{**_CITY, "description": "Where to look."}],
     passes=[{**_CITY_CLOSED, "title": "Lookup"}],
     hint="keep only type, properties and required at the top level for Nova",
+    root_only=True,
 )
 def nova_top_level_keyword(node: Node, ctx: Context) -> Iterator[Hit]:
     if not node.is_root or not isinstance(node.schema, dict):
@@ -374,6 +378,7 @@ def nova_top_level_keyword(node: Node, ctx: Context) -> Iterator[Hit]:
     passes=[_CITY],
     triggers=("oneOf", "allOf", "anyOf"),
     hint="move the variants into properties for Claude models",
+    root_only=True,
 )
 def claude_root_composition(node: Node, ctx: Context) -> Iterator[Hit]:
     if not node.is_root or not isinstance(node.schema, dict):

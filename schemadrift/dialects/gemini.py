@@ -1258,6 +1258,7 @@ def vertex_anyof_exclusive(node: Node, ctx: Context) -> Iterator[Hit]:
     evidence=[EV_VERTEX_ROOT],
     fails=[{"properties": {}}, {"type": "string"}],
     passes=[_CITY],
+    root_only=True,
 )
 def vertex_root_type(node: Node, ctx: Context) -> Iterator[Hit]:
     if not node.is_root:
@@ -1502,6 +1503,7 @@ def json_tool_name(tool: Tool, ctx: Context) -> Iterator[Hit]:
     evidence=[EV_JSON_SCHEMA],
     fails=[{"type": "array", "items": {"type": "string"}}],
     passes=[_CITY],
+    root_only=True,
 )
 def json_root_type(node: Node, ctx: Context) -> Iterator[Hit]:
     if not node.is_root or not isinstance(node.schema, dict):
@@ -1667,6 +1669,7 @@ def json_ref_siblings(node: Node, ctx: Context) -> Iterator[Hit]:
             },
         }
     ],
+    root_only=True,
 )
 def json_cyclic_ref(node: Node, ctx: Context) -> Iterator[Hit]:
     if not node.is_root:
@@ -1788,6 +1791,7 @@ def _required_cycles(root: JSON) -> Iterator[Hit]:
             "properties": {"a": {"type": "array", "items": {"type": "string"}, "maxItems": 50}},
         }
     ],
+    root_only=True,
 )
 def json_complexity(node: Node, ctx: Context) -> Iterator[Hit]:
     if not node.is_root:

@@ -126,6 +126,22 @@ def _fast_valid(schema: JSON) -> bool:
 
 _MEMO: dict[tuple[str, str], bool] = {}
 _BY_ID: dict[tuple[str, int], tuple[JSON, bool]] = {}
+_TEXTS: dict[int, tuple[JSON, str]] = {}
+
+
+def remember_text(schema: JSON, text: str) -> None:
+    """Record the JSON text of ``schema`` (as ``_memo`` dumps it) that the engine already
+    made, so ``valid_under_draft``, which runs without it, does not dump the schema again.
+    Each entry holds the schema itself, so its ``id`` cannot be reused while it is kept."""
+    if len(_TEXTS) >= 256:
+        _TEXTS.clear()
+    _TEXTS[id(schema)] = (schema, text)
+
+
+def known_text(schema: JSON) -> str | None:
+    """The compact JSON text ``remember_text`` recorded for this very object, if any."""
+    known = _TEXTS.get(id(schema))
+    return known[1] if known is not None and known[0] is schema else None
 
 
 def _memo(check: str, schema: JSON, text: str | None, compute: Callable[[], bool]) -> bool:
@@ -139,6 +155,8 @@ def _memo(check: str, schema: JSON, text: str | None, compute: Callable[[], bool
     by_id = _BY_ID.get((check, id(schema)))
     if by_id is not None and by_id[0] is schema:
         return by_id[1]
+    if text is None:
+        text = known_text(schema)
     if text is None:
         try:
             text = json.dumps(schema, separators=(",", ":"), ensure_ascii=False, allow_nan=True)
@@ -194,6 +212,11 @@ def _modern(value: JSON, openapi: bool) -> JSON:
     return out
 
 
+# What the compact JSON text of a schema holds wherever ``_modern`` may change something (a
+# string value may hold them too: the copy is then made, as before).
+_OLD_SPELLINGS = ('"exclusiveMinimum":', '"exclusiveMaximum":', '"items":[')
+
+
 def well_typed(schema: JSON, *, openapi: bool = False, text: str | None = None) -> bool:
     """Whether every keyword of ``schema`` that schemadrift reads as a 2020-12 keyword holds
     the JSON type 2020-12 gives it, whatever draft the schema declares (a draft-07 schema's
@@ -210,6 +233,12 @@ def well_typed(schema: JSON, *, openapi: bool = False, text: str | None = None) 
     def compute() -> bool:
         if _depth(schema, MAX_META_DEPTH) > MAX_META_DEPTH:
             return False
+        if not openapi and text is not None and not any(mark in text for mark in _OLD_SPELLINGS):
+            # Nothing for ``_modern`` to rewrite (its keys would show in the text): validate
+            # the schema itself rather than a copy of it.
+            if "$schema" not in schema:
+                return _fast_valid(schema)
+            return _fast_valid({key: value for key, value in schema.items() if key != "$schema"})
         modern = _modern(schema, openapi)
         modern.pop("$schema", None)
         return _fast_valid(modern)

@@ -405,6 +405,7 @@ def responses_strict_omitted(tool: Tool, ctx: Context) -> Iterator[Hit]:
     fails=[{"type": "string"}, {"properties": {}}, {}],
     passes=[{"type": "object", "properties": {"q": {"type": "string"}}}],
     hint='set "type": "object" at the root of `parameters`',
+    root_only=True,
 )
 def root_type_object(node: Node, ctx: Context) -> Iterator[Hit]:
     if node.keyword is not None:
@@ -472,6 +473,7 @@ def root_type_object(node: Node, ctx: Context) -> Iterator[Hit]:
         }
     ],
     hint="move the composition below the root (into a property) or drop it",
+    root_only=True,
 )
 def root_composition(node: Node, ctx: Context) -> Iterator[Hit]:
     if node.keyword is not None or not isinstance(node.schema, dict):
@@ -928,6 +930,7 @@ def required_all_properties(node: Node, ctx: Context) -> Iterator[Hit]:
         }
     ],
     hint='use "type": "object" (not a type list) at the root',
+    root_only=True,
 )
 def strict_root_object(node: Node, ctx: Context) -> Iterator[Hit]:
     if node.keyword is not None or not isinstance(node.schema, dict):
@@ -1524,6 +1527,7 @@ def _count(schema: dict[str, JSON], pointer: str, stats: _Stats) -> None:
             "additionalProperties": False,
         }
     ],
+    root_only=True,
 )
 def strict_nesting_depth(node: Node, ctx: Context) -> Iterator[Hit]:
     if node.keyword is not None or not isinstance(node.schema, dict):
@@ -1591,6 +1595,7 @@ def strict_nesting_depth(node: Node, ctx: Context) -> Iterator[Hit]:
             "additionalProperties": False,
         }
     ],
+    root_only=True,
 )
 def strict_size_limits(node: Node, ctx: Context) -> Iterator[Hit]:
     if node.keyword is not None or not isinstance(node.schema, dict):

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 
+from schemadrift.dialects.json_schema import known_text
 from schemadrift.model import JSON, Evidence, Severity, Tool
 from schemadrift.registry import Context, Dialect, Hit, dialect, rule
 from schemadrift.schema.pointer import join
@@ -163,7 +164,9 @@ def _dump(tool: Tool) -> str:
     parts = [_as_text(tool.name), _as_text(tool.description or "")]
     for schema in (tool.input_schema, tool.output_schema):
         if schema is not None:
-            parts.append(_as_text(schema))
+            # The engine's compact text of the schema when it made one: the pre-checks read
+            # characters and words, never the spaces JSON puts after `,` and `:`.
+            parts.append(known_text(schema) or _as_text(schema))
     text = "\n".join(parts).replace("\\n", " ").replace("\\t", " ").replace("\\r", " ")
     _last_dump[:] = [(tool, text)]
     return text

@@ -69,3 +69,24 @@ def test_docs_are_current() -> None:
 def test_catalogue_snapshot(snapshot: object) -> None:
     """The whole catalogue, as `schemadrift rules --format json` prints it, is reviewed as a diff."""
     assert json.dumps(catalog.catalogue(), indent=2) == snapshot
+
+
+ROOT_ONLY = [r for r in RULES if r.root_only]
+
+
+@pytest.mark.parametrize("rule", ROOT_ONLY, ids=lambda r: r.id)
+def test_root_only_rules_never_fire_below_the_root(rule: registry.Rule) -> None:
+    """A rule the engine calls only at the root really has nothing to say about other nodes."""
+    from schemadrift.registry import Context
+    from schemadrift.schema.walk import walk
+    from tests.helpers.tools import tools_of
+
+    assert rule.scope == "schema"
+    for example in (*rule.fails, *rule.passes):
+        for tool in tools_of(example.value):
+            for dialect in sorted(d.id for d in registry.all_dialects() if rule.id in d.rules):
+                _, schema = tool.schema_for(dialect)
+                ctx = Context(dialect=dialect, root=schema)
+                for node in walk(schema):
+                    if node.pointer:
+                        assert not list(rule.check(node, ctx)), f"fired at {node.pointer}"
