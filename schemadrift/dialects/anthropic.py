@@ -566,7 +566,7 @@ def property_key_hits(node: Node) -> Iterator[Hit]:
     hint="use 2020-12 constructs (prefixItems, numeric exclusiveMinimum)",
 )
 def draft_2020_12(tool: Tool, ctx: Context) -> Iterator[Hit]:
-    from schemadrift.dialects.json_schema import MAX_META_DEPTH, _depth, draft_of, meta_errors
+    from schemadrift.dialects.json_schema import draft_of, meta_errors, nests_too_deep
 
     base, schema = schema_of(tool, ctx)
     if not isinstance(schema, dict) or "$schema" not in schema:
@@ -574,7 +574,7 @@ def draft_2020_12(tool: Tool, ctx: Context) -> Iterator[Hit]:
     declared = draft_of(schema)
     if declared in (None, "2020-12"):
         return  # the json-schema pack already judges these under 2020-12
-    if _depth(schema, MAX_META_DEPTH) > MAX_META_DEPTH:
+    if nests_too_deep(schema):
         return
     errors = meta_errors({key: value for key, value in schema.items() if key != "$schema"})
     if errors:

@@ -47,9 +47,10 @@ def draft_of(schema: JSON) -> str | None:
     return KNOWN_DRAFTS.get(key)
 
 
-def _depth(schema: JSON, limit: int) -> int:
-    """Nesting depth of a JSON value, stopping once it passes ``limit``."""
-    return nesting_depth(schema, limit)
+def nests_too_deep(schema: JSON) -> bool:
+    """Whether a schema nests past ``MAX_META_DEPTH``: such schemas are judged only by
+    ``json-schema/too-deep``, never handed to validators or rules that recurse."""
+    return nesting_depth(schema, MAX_META_DEPTH) > MAX_META_DEPTH
 
 
 _FACTS: dict[int, tuple[JSON, bool, list[RefSite]]] = {}
@@ -64,7 +65,7 @@ def _facts(schema: JSON) -> tuple[bool, list[RefSite]]:
     cached = _FACTS.get(id(schema))
     if cached is not None and cached[0] is schema:
         return cached[1], cached[2]
-    deep = _depth(schema, MAX_META_DEPTH) > MAX_META_DEPTH
+    deep = nests_too_deep(schema)
     sites = [] if deep or not isinstance(schema, dict) else list(ref_sites(schema))
     if len(_FACTS) >= 64:
         _FACTS.clear()
@@ -185,7 +186,7 @@ def meta_valid(schema: JSON, text: str | None = None) -> bool:
         "meta",
         schema,
         text,
-        lambda: _depth(schema, MAX_META_DEPTH) <= MAX_META_DEPTH and _fast_valid(schema),
+        lambda: not nests_too_deep(schema) and _fast_valid(schema),
     )
 
 
@@ -231,7 +232,7 @@ def well_typed(schema: JSON, *, openapi: bool = False, text: str | None = None) 
         return False
 
     def compute() -> bool:
-        if _depth(schema, MAX_META_DEPTH) > MAX_META_DEPTH:
+        if nests_too_deep(schema):
             return False
         if not openapi and text is not None and not any(mark in text for mark in _OLD_SPELLINGS):
             # Nothing for ``_modern`` to rewrite (its keys would show in the text): validate
