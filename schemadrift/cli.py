@@ -55,6 +55,12 @@ def _common(func: F) -> F:
         click.option("-q", "--quiet", count=True, help="Less detail."),
         click.option("-v", "--verbose", count=True, help="More detail."),
         click.option("--preview", is_flag=True, default=False, help="Also run preview rules."),
+        click.option(
+            "--jobs",
+            type=click.IntRange(min=1),
+            default=None,
+            help="Processes judging a large tool set (default: the CPUs available, at most 4).",
+        ),
     ]
     for option in reversed(options):
         func = option(func)
@@ -69,6 +75,7 @@ def _config(
     output: Path | None,
     preview: bool,
     consumers: Sequence[str] = (),
+    jobs: int | None = None,
 ) -> Any:
     from schemadrift import config as config_module
     from schemadrift.pipeline import check_dialects
@@ -87,6 +94,8 @@ def _config(
         changes["preview"] = True
     if consumers:
         changes["consumers"] = tuple(consumers)
+    if jobs:
+        changes["jobs"] = jobs
     cfg = replace(cfg, **changes)
     check_dialects(cfg.dialects)
     for spec in cfg.sources:
@@ -164,11 +173,12 @@ def lint(
     quiet: int,
     verbose: int,
     preview: bool,
+    jobs: int | None,
 ) -> int:
     """Lint tool-schema files (any known shape; - reads stdin)."""
     from schemadrift.pipeline import run_lint
 
-    cfg = _config(config_path, dialects, fail_on, fmt, output, preview)
+    cfg = _config(config_path, dialects, fail_on, fmt, output, preview, jobs=jobs)
     result, extraction = run_lint(
         cfg, files, verbosity=_verbosity(quiet, verbose), skip_unknown=skip_unknown
     )
@@ -203,11 +213,12 @@ def diff(
     quiet: int,
     verbose: int,
     preview: bool,
+    jobs: int | None,
 ) -> int:
     """Diff two tool sets: files, directories, snapshots or REF:path."""
     from schemadrift.pipeline import run_diff
 
-    cfg = _config(config_path, dialects, fail_on, fmt, output, preview, consumers)
+    cfg = _config(config_path, dialects, fail_on, fmt, output, preview, consumers, jobs)
     return _emit(cfg, run_diff(cfg, old, new, verbosity=_verbosity(quiet, verbose)))
 
 
@@ -240,11 +251,12 @@ def check(
     quiet: int,
     verbose: int,
     preview: bool,
+    jobs: int | None,
 ) -> int:
     """Extract the tools, lint them and diff them against the baseline."""
     from schemadrift.pipeline import run_check
 
-    cfg = _config(config_path, dialects, fail_on, fmt, output, preview, consumers)
+    cfg = _config(config_path, dialects, fail_on, fmt, output, preview, consumers, jobs)
     result = run_check(
         cfg, against=against, verbosity=_verbosity(quiet, verbose), cli_dialects=bool(dialects)
     )
@@ -295,11 +307,12 @@ def upgrade_check(
     quiet: int,
     verbose: int,
     preview: bool,
+    jobs: int | None,
 ) -> int:
     """Try a dependency bump in a throw-away environment and diff the tools it would produce."""
     from schemadrift import upgrade
 
-    cfg = _config(config_path, dialects, fail_on, fmt, output, preview)
+    cfg = _config(config_path, dialects, fail_on, fmt, output, preview, jobs=jobs)
     pip = upgrade.PipOptions(index_url=index_url, find_links=find_links, no_index=no_index)
     result, note = upgrade.run(
         cfg,

@@ -58,6 +58,7 @@ class Config:
     rules: Mapping[str, str] = field(default_factory=dict)
     sources: tuple[SourceSpec, ...] = ()
     version: int | None = None
+    jobs: int | None = None  # --jobs (a property of the machine, not of the project)
 
     @property
     def label(self) -> str:

@@ -83,11 +83,13 @@ class Linter:
     """Runs the catalogue with a cache shared across calls.
 
     ``enabled`` decides whether a rule runs at all (policy: ``off`` rules, ``--preview``,
-    the single-rule test harness).
+    the single-rule test harness). ``jobs`` above 1 judges the tools of a large lint in that
+    many processes (``parallel.py``); the findings are the same.
     """
 
-    def __init__(self, *, enabled: Callable[[Rule], bool] | None = None) -> None:
+    def __init__(self, *, enabled: Callable[[Rule], bool] | None = None, jobs: int = 1) -> None:
         registry.load()
+        self.jobs = jobs
         self._enabled = enabled or (lambda rule: rule.status != "preview")
         self._plans: dict[str, _Plan] = {}
         self._nodes: dict[str, list[tuple[Node, frozenset[str]]]] = {}
@@ -208,38 +210,25 @@ class Linter:
         dialects: Sequence[str],
         *,
         tool_dialects: Mapping[int, Sequence[str]] | None = None,
+        located: bool = True,
     ) -> LintResult:
         """``lint``, with each tool's own findings kept apart from the toolset findings.
 
         ``check`` lints the baseline once and reads it twice (findings the baseline already
-        had, and dialect regressions of the changed tools), so it needs them per tool.
+        had, and dialect regressions of the changed tools), so it needs them per tool. It
+        never shows the baseline's findings: ``located=False`` lets a tool judged before on
+        another line keep the findings of that line rather than copies of them at its own.
         """
-        from schemadrift.dialects.json_schema import remember_text
-
+        prepared = [
+            self._prepare(tool, (tool_dialects or {}).get(index, dialects))
+            for index, tool in enumerate(tools)
+        ]
+        if self.jobs > 1:
+            self._fan_out(tools, prepared)
         per_tool: list[list[Finding]] = []
         members: dict[str, list[Tool]] = {}
-        for index, tool in enumerate(tools):
-            requested = (tool_dialects or {}).get(index, dialects)
-            judged = dialects_for(tool, requested)
-            # The input schema's text is both part of the tool's key and the key of its
-            # judged schema: dumped once here rather than once for each.
-            input_text = _try_dump(tool.input_schema)
-            tool_key = _tool_key(tool, input_text)
-            if input_text is not None:
-                remember_text(tool.input_schema, input_text)  # for json-schema's tool rules
-            # Rules judging this tool walk its schemas and measure their depth again and
-            # again: within the block each is done once.
-            with sharing((tool.input_schema, tool.output_schema, *tool.variants.values())):
-                deep = self._deep.get(tool_key) if tool_key else None
-                if deep is None:
-                    deep = _too_deep(tool)
-                    if tool_key:
-                        self._deep[tool_key] = deep
-                if deep:
-                    # Only the json-schema pack (whose too-deep rule reports it) judges a
-                    # schema nested past MAX_NESTING: other rules may recurse once per level.
-                    judged = [d for d in judged if d == DEPTH_SAFE]
-                per_tool.append(self._tool_findings(tool, tool_key, judged, input_text))
+        for tool, (judged, input_text, tool_key) in zip(tools, prepared, strict=True):
+            per_tool.append(self._tool_findings(tool, tool_key, judged, input_text, located))
             for dialect_id in judged:
                 members.setdefault(dialect_id, []).append(tool)
         toolset: list[Finding] = []
@@ -253,10 +242,65 @@ class Linter:
                         Location(owner.origin.location, owner.origin.line) if owner else Location()
                     )
                     toolset.append(_finding(rule, hit, hit.tool, "", dialect_id, location))
-        return LintResult(per_tool, toolset)
+        return LintResult(per_tool, toolset, tuple(key for _, _, key in prepared))
+
+    def _prepare(
+        self, tool: Tool, requested: Sequence[str]
+    ) -> tuple[tuple[str, ...], str | None, str]:
+        """``(judged dialects, input schema text, tool key)`` of one tool: what its findings
+        depend on, and so the key they are memoised under."""
+        judged = dialects_for(tool, requested)
+        # The input schema's text is both part of the tool's key and the key of its judged
+        # schema: dumped once here rather than once for each.
+        input_text = _try_dump(tool.input_schema)
+        tool_key = _tool_key(tool, input_text)
+        deep = self._deep.get(tool_key) if tool_key else None
+        if deep is None:
+            deep = _too_deep(tool)
+            if tool_key:
+                self._deep[tool_key] = deep
+        if deep:
+            # Only the json-schema pack (whose too-deep rule reports it) judges a schema
+            # nested past MAX_NESTING: other rules may recurse once per level.
+            judged = [d for d in judged if d == DEPTH_SAFE]
+        return tuple(judged), input_text, tool_key
+
+    def _fan_out(
+        self, tools: Sequence[Tool], prepared: Sequence[tuple[tuple[str, ...], str | None, str]]
+    ) -> None:
+        """Judge the tools not memoised yet in worker processes (``parallel.fan_out``) and
+        memoise their findings, which ``_tool_findings`` then returns as it does for a tool
+        it has judged before. Each distinct tool is judged once."""
+        from schemadrift.parallel import fan_out
+
+        wanted: dict[tuple[str, tuple[str, ...]], int] = {}
+        for index, (judged, _, tool_key) in enumerate(prepared):
+            if tool_key and (tool_key, judged) not in self._findings:
+                wanted.setdefault((tool_key, judged), index)
+        indices = list(wanted.values())
+
+        def work(chunk: Sequence[int]) -> list[list[_Packed]]:
+            out = []
+            for i in chunk:
+                judged, input_text, tool_key = prepared[i]
+                out.append(_packed(self._tool_findings(tools[i], tool_key, judged, input_text)))
+            return out
+
+        for index, packed in zip(indices, fan_out(work, indices, self.jobs), strict=True):
+            tool = tools[index]
+            judged, _, tool_key = prepared[index]
+            location = Location(tool.origin.location, tool.origin.line)
+            self._findings[(tool_key, judged)] = [
+                _unpacked(item, tool.name, location) for item in packed
+            ]
 
     def _tool_findings(
-        self, tool: Tool, tool_key: str, judged: Sequence[str], input_text: str | None = None
+        self,
+        tool: Tool,
+        tool_key: str,
+        judged: Sequence[str],
+        input_text: str | None = None,
+        located: bool = True,
     ) -> list[Finding]:
         """One tool's schema- and tool-rule findings under the ``judged`` dialects.
 
@@ -269,9 +313,29 @@ class Linter:
         if tool_key:
             cached = self._findings.get(memo_key)
             if cached is not None:
-                if cached and cached[0].location != location:
+                if located and cached and cached[0].location != location:
                     return [_relocated(finding, location) for finding in cached]
                 return cached
+        if input_text is not None:
+            from schemadrift.dialects.json_schema import remember_text
+
+            remember_text(tool.input_schema, input_text)  # for json-schema's tool rules
+        # Rules judging this tool walk its schemas and measure their depth again and again:
+        # within the block each is done once.
+        with sharing((tool.input_schema, tool.output_schema, *tool.variants.values())):
+            findings = self._judged_findings(tool, tool_key, judged, input_text, location)
+        if tool_key:
+            self._findings[memo_key] = findings
+        return findings
+
+    def _judged_findings(
+        self,
+        tool: Tool,
+        tool_key: str,
+        judged: Sequence[str],
+        input_text: str | None,
+        location: Location,
+    ) -> list[Finding]:
         findings: list[Finding] = []
         texts: dict[int, str] = {}
         if input_text is not None:
@@ -279,7 +343,7 @@ class Linter:
         # The gate's answer depends on the schema, its pointer and the dialect's shapes only:
         # asked once per tool schema rather than once per dialect (about ten per tool).
         gates: dict[tuple[int, str, bool], bool] = {}
-        for dialect_id, plan in self._plans_for(memo_key[1]):
+        for dialect_id, plan in self._plans_for(tuple(judged)):
             for side, (base, schema) in _sides(tool, dialect_id):
                 if not plan.schema_rules:
                     break
@@ -304,24 +368,52 @@ class Linter:
                 continue
             for rule, hit in self._judge_tool(tool, tool_key, dialect_id, plan.tool_rules):
                 findings.append(_finding(rule, hit, tool.name, "", dialect_id, location))
-        if tool_key:
-            self._findings[memo_key] = findings
         return findings
 
 
 @dataclass(frozen=True, slots=True)
 class LintResult:
     """What one ``Linter.lint_each`` call found: ``per_tool[i]`` are the findings of the
-    ``i``-th tool (schema and tool rules), ``toolset`` those of the toolset rules."""
+    ``i``-th tool (schema and tool rules), ``toolset`` those of the toolset rules, and
+    ``keys[i]`` the text of everything the ``i``-th tool holds but its line (two tools with
+    the same non-empty key are the same tool as far as any rule or the diff can tell)."""
 
     per_tool: Sequence[Sequence[Finding]]
     toolset: Sequence[Finding]
+    keys: Sequence[str] = ()  # each tool's content key ("" when it has none): equal, same tool
 
     def sorted(self) -> list[Finding]:
         """Every finding, in report order (what ``Linter.lint`` returns)."""
         found = [finding for findings in self.per_tool for finding in findings]
         found += self.toolset
         return sorted(found, key=Finding.sort_key)
+
+
+_Packed = tuple[str, Severity, str, str, str | None, str | None, str | None]
+
+
+def _packed(findings: Sequence[Finding]) -> list[_Packed]:
+    """A tool's findings as plain tuples for the trip back from a worker (a dataclass pickles
+    several times slower); the tool's name and location are known on the other side."""
+    return [
+        (f.rule_id, f.severity, f.pointer, f.message, f.dialect, f.hint, f.discriminator)
+        for f in findings
+    ]
+
+
+def _unpacked(item: _Packed, tool: str, location: Location) -> Finding:
+    rule_id, severity, pointer, message, dialect, hint, discriminator = item
+    return Finding(
+        rule_id,
+        severity,
+        tool,
+        pointer,
+        message,
+        dialect,
+        hint,
+        location=location,
+        discriminator=discriminator,
+    )
 
 
 def _try_dump(schema: JSON) -> str | None:

@@ -252,7 +252,13 @@ class Finding:
 
     @property
     def fingerprint(self) -> str:
-        return fingerprint(self.rule_id, self.tool, self.pointer, self.dialect, self.discriminator)
+        return fingerprint(*self.identity)
+
+    @property
+    def identity(self) -> tuple[str, str | None, str, str | None, str | None]:
+        """The fields ``fingerprint`` hashes: equal identities, equal fingerprints. Comparing
+        these is what a run does with thousands of findings (no sha256 each)."""
+        return (self.rule_id, self.tool, self.pointer, self.dialect, self.discriminator)
 
     def sort_key(self) -> tuple[str, str, str, str, str]:
         return (

@@ -170,8 +170,9 @@ def rule_enabled(config: Config) -> Callable[[registry.Rule], bool]:
 
 def make_linter(config: Config) -> object:
     from schemadrift.engine import Linter
+    from schemadrift.parallel import default_jobs
 
-    return Linter(enabled=rule_enabled(config))
+    return Linter(enabled=rule_enabled(config), jobs=config.jobs or default_jobs())
 
 
 def finish(
@@ -276,6 +277,7 @@ def diff_findings(
         packages_after=after.packages,
         lint_enabled=enabled,
         linted=linted,
+        jobs=engine.jobs,
     )
 
 
@@ -348,11 +350,14 @@ def run_check(
     assert isinstance(linter, Linter)
     current = linter.lint_each(extraction.tools, dialects, tool_dialects=extraction.tool_dialects)
     previous = linter.lint_each(
-        baseline.tools, dialects, tool_dialects=baseline_dialects(config, baseline, extraction)
+        baseline.tools,
+        dialects,
+        tool_dialects=baseline_dialects(config, baseline, extraction),
+        located=False,  # read for identities and regressions only, never shown
     )
     changes = diff_findings(config, baseline, extraction, linter=linter, linted=(previous, current))
     findings = current.sorted()
-    known = fingerprints(previous)
+    known = identities(previous)
     # The linter's caches and both sides' lint results are not needed any more: a 10,000-tool
     # run holds hundreds of thousands of them (marking findings acknowledged in place below
     # then frees each original as its copy is made).
@@ -379,7 +384,7 @@ def known_in_baseline(
     linter: object,
     *,
     previous: LintResult | None = None,
-    known: set[str] | None = None,
+    known: set[tuple[str | None, ...]] | None = None,
 ) -> list[Finding]:
     """Mark lint findings that the baseline's tools already had as acknowledged.
 
@@ -388,7 +393,7 @@ def known_in_baseline(
     acknowledged), while anything new fails, as does every breaking change. ``lint`` judges
     tools absolutely. This is what makes ``schemadrift snapshot`` then ``check`` green.
 
-    ``known`` (the baseline's fingerprints) or ``previous`` (its lint) saves linting the
+    ``known`` (the identities of the baseline's findings) or ``previous`` (its lint) saves linting the
     baseline again. ``findings`` is marked in place and returned.
     """
     from schemadrift.engine import Linter, acknowledged
@@ -401,18 +406,20 @@ def known_in_baseline(
                 targeted(config, current),
                 tool_dialects=baseline_dialects(config, baseline, current),
             )
-        known = fingerprints(previous)
+        known = identities(previous)
     # In place: the caller's list is the only one holding these findings (see run_check).
     for index, finding in enumerate(findings):
-        if finding.fingerprint in known:
+        if finding.identity in known:
             findings[index] = acknowledged(finding)
     return findings
 
 
-def fingerprints(linted: LintResult) -> set[str]:
-    """The fingerprints of every finding of a lint."""
-    known = {f.fingerprint for findings in linted.per_tool for f in findings}
-    known.update(f.fingerprint for f in linted.toolset)
+def identities(linted: LintResult) -> set[tuple[str | None, ...]]:
+    """The identities (what fingerprints hash) of every finding of a lint."""
+    known: set[tuple[str | None, ...]] = {
+        f.identity for findings in linted.per_tool for f in findings
+    }
+    known.update(f.identity for f in linted.toolset)
     return known
 
 

@@ -197,7 +197,7 @@ def strict_counts(schema: JSON) -> tuple[int, int]:
         if isinstance(value.get("anyOf"), list) or (isinstance(kind, list) and len(kind) > 1):
             unions += 1
         stack.extend(sub for _, _, _, sub in children(value))
-    if len(_COUNTS) > 4096:
+    if len(_COUNTS) > 65536:
         _COUNTS.clear()
     _COUNTS[id(schema)] = (schema, (optional, unions))
     return optional, unions

@@ -166,7 +166,7 @@ def _memo(check: str, schema: JSON, text: str | None, compute: Callable[[], bool
     known = _MEMO.get((check, text))
     if known is None:
         known = compute()
-        if len(_MEMO) >= 4096:
+        if len(_MEMO) >= 65536:
             _MEMO.clear()
         _MEMO[(check, text)] = known
     if len(_BY_ID) >= 256:

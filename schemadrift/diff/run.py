@@ -45,6 +45,7 @@ def diff_tools(
     packages_after: Mapping[str, str] | None = None,
     lint_enabled: Callable[[Rule], bool] | None = None,
     linted: tuple[LintResult, LintResult] | None = None,
+    jobs: int = 1,
 ) -> list[Finding]:
     """Findings for every change between ``before`` and ``after``.
 
@@ -54,7 +55,8 @@ def diff_tools(
     ``lint_enabled`` decides which lint rules run for that (policy: ``off`` rules, preview);
     ``enabled`` decides which change kinds are reported. ``linted`` is ``(before, after)``
     as ``linter.lint_each`` already linted them under those dialects (``check`` has); the
-    regressions then read it instead of linting again.
+    regressions then read it instead of linting again. ``jobs`` above 1 analyses a large
+    number of changed pairs in that many processes (``parallel.py``).
     """
     registry.load()
     active = {
@@ -70,13 +72,15 @@ def diff_tools(
         *((None, new) for new in pairing.added),
     ]
     attribution = bumps(packages_before or {}, packages_after or {})
-    validators = Validators()
+    same = _same_content(before, after, linted)
+    # An unchanged pair has nothing to classify, whatever the catalogue.
+    changed = [(old, new) for old, new in pairs if old is None or new is None or not same(old, new)]
     findings: list[Finding] = []
-    for old, new in pairs:
+    for (old, new), items in zip(changed, _analysed(changed, jobs), strict=True):
         anchor = new if new is not None else old
         assert anchor is not None
         location = Location(anchor.origin.location, anchor.origin.line)
-        for item in analyse(old, new, validators):
+        for item in items:
             if item.kind not in active:
                 continue
             findings.append(_finding(item, anchor.name, location, consumers, attribution))
@@ -95,6 +99,20 @@ def diff_tools(
             linted,
         )
     return sorted(findings, key=Finding.sort_key)
+
+
+def _analysed(pairs: Sequence[tuple[Tool | None, Tool | None]], jobs: int) -> list[list[Judged]]:
+    """``analyse`` of each pair, in order, in up to ``jobs`` processes."""
+
+    def work(chunk: Sequence[tuple[Tool | None, Tool | None]]) -> list[list[Judged]]:
+        validators = Validators()
+        return [analyse(old, new, validators) for old, new in chunk]
+
+    if jobs <= 1:
+        return work(pairs)
+    from schemadrift.parallel import fan_out
+
+    return fan_out(work, pairs, jobs)
 
 
 def _finding(
@@ -164,8 +182,9 @@ def _regressions(
     # cached linter). Toolset rules (counts, duplicate names) see both whole lists.
     old_ids = {id(t) for t in pairing.removed}
     new_ids = {id(t) for t in pairing.added}
+    same = _same_content(before, after, linted)
     for old, new in (*pairing.pairs, *pairing.renamed):
-        if _lint_key(old) != _lint_key(new):
+        if not same(old, new):
             old_ids.add(id(old))
             new_ids.add(id(new))
     if linted is not None:
@@ -216,12 +235,37 @@ def _regressions(
     return out
 
 
-def _lint_key(tool: Tool) -> str:
+def _same_content(
+    before: Sequence[Tool], after: Sequence[Tool], linted: tuple[LintResult, LintResult] | None
+) -> Callable[[Tool, Tool], bool]:
+    """Whether two tools hold the same content, their lines aside (same findings, no change).
+
+    With ``linted``, the content keys the linter made for both sides answer (``check`` has
+    them: one string comparison per pair); otherwise each tool is dumped once.
+    """
+    if (
+        linted is not None
+        and len(linted[0].keys) == len(before)
+        and len(linted[1].keys) == len(after)
+    ):
+        keys = {id(tool): key for tool, key in zip(before, linted[0].keys, strict=True)}
+        keys.update((id(tool), key) for tool, key in zip(after, linted[1].keys, strict=True))
+
+        def by_key(old: Tool, new: Tool) -> bool:
+            old_key = keys.get(id(old), "")
+            return bool(old_key) and old_key == keys.get(id(new))
+
+        return by_key
+    return lambda old, new: _content_key(old) == _content_key(new)
+
+
+def _content_key(tool: Tool) -> str:
     import json
 
     data = tool.to_json()
     data["origin"] = tool.origin.shape  # where it lives does not change what providers say
-    return json.dumps(data, sort_keys=True, default=str)
+    # Key order kept: a reordering is a change to classify (diff/property-order-changed).
+    return json.dumps(data, default=str)
 
 
 def _linted_subset(linted: LintResult, tools: Sequence[Tool], wanted: set[int]) -> list[Finding]:

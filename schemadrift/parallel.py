@@ -1,0 +1,141 @@
+"""Fan a loop of independent items out to forked worker processes.
+
+Linting each tool and analysing each tool pair are the two loops that dominate a large run,
+and each item is independent of the others. A forked worker inherits the loaded catalogue
+and the items themselves, so nothing but the results crosses a process boundary. Results
+come back in the order of the items, so the output is the same whatever the number of
+workers (the determinism tests run both).
+
+The fan-out is an optimisation and never a way to fail: where forking is not safe (not
+Linux, threads running, a platform without ``fork``), with one worker, or for a short loop,
+the work runs in this process; a worker that fails in any way (an exception, a signal, a
+result that does not unpickle) has its share redone here, where an error surfaces as it
+would have without workers.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+MIN_SHARE = 150
+"""Fewest items worth a worker: forking and passing results back cost a few milliseconds."""
+
+MAX_JOBS = 4
+"""The parent rebuilds every worker's results, so more workers than this gain little."""
+
+
+def default_jobs() -> int:
+    """The CPUs this process may run on, at most ``MAX_JOBS``."""
+    try:
+        count = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        count = os.cpu_count() or 1
+    return max(1, min(count, MAX_JOBS))
+
+
+def fork_safe() -> bool:
+    """Whether forking here is safe: Linux (macOS frameworks break after ``fork``), and no
+    thread other than this one (a lock a thread held at the fork stays held in the child)."""
+    import threading
+
+    return sys.platform == "linux" and hasattr(os, "fork") and threading.active_count() == 1
+
+
+def fan_out(work: Callable[[Sequence[T]], list[R]], items: Sequence[T], jobs: int) -> list[R]:
+    """``work(items)``, computed in up to ``jobs`` processes; ``work`` returns one result per
+    item, and its results must pickle."""
+    shares = min(jobs, len(items) // MIN_SHARE)
+    if shares <= 1 or not fork_safe():
+        return work(items)
+    size = -(-len(items) // shares)
+    chunks = [items[start : start + size] for start in range(0, len(items), size)]
+    pending: list[tuple[int, int, Sequence[T]]] = []
+    try:
+        for chunk in chunks[1:]:
+            pending.append(_start(work, chunk))
+        results = work(chunks[0])
+        while pending:
+            # Off the list before reading: ``_collect`` reaps it whatever happens, and a reaped
+            # pid may belong to another process at once.
+            pid, reader, chunk = pending.pop(0)
+            collected: list[R] | None = _collect(pid, reader, len(chunk))
+            results += work(chunk) if collected is None else collected
+    finally:
+        for pid, reader, _ in pending:  # left by an error or an interrupt
+            _stop(pid, reader)
+    return results
+
+
+def _start(
+    work: Callable[[Sequence[T]], list[R]], chunk: Sequence[T]
+) -> tuple[int, int, Sequence[T]]:
+    """Fork a worker computing ``work(chunk)``; its pid and the pipe its results come on."""
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the worker
+        status = 1
+        try:
+            import pickle
+
+            os.close(reader)
+            data = pickle.dumps(work(chunk), protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(writer, "wb") as pipe:
+                pipe.write(data)
+            status = 0
+        except BaseException:  # noqa: BLE001, S110 - the parent redoes the share
+            pass
+        finally:
+            # Never return into the parent's code, never flush its buffers or run its exit
+            # handlers: the parent owns stdout and the files it writes.
+            os._exit(status)
+    os.close(writer)
+    return pid, reader, chunk
+
+
+def _collect(pid: int, reader: int, expected: int) -> list[R] | None:
+    """A worker's results, or ``None`` when it failed (the caller then redoes its share).
+    Closes ``reader`` and reaps the worker whatever happens (stopping it first when the read
+    did not finish, e.g. on an interrupt)."""
+    parts = []
+    finished = False
+    try:
+        while part := os.read(reader, 1 << 20):
+            parts.append(part)
+        finished = True
+    finally:
+        os.close(reader)
+        if not finished:
+            _kill(pid)
+        _, status = os.waitpid(pid, 0)
+    if status != 0:
+        return None
+    import pickle
+
+    try:
+        results = pickle.loads(b"".join(parts))  # noqa: S301 - written by our own fork
+    except Exception:  # noqa: BLE001 - a truncated result: redo the share
+        return None
+    if not isinstance(results, list) or len(results) != expected:
+        return None
+    return results
+
+
+def _stop(pid: int, reader: int) -> None:
+    """Stop and reap a worker whose results are no longer wanted."""
+    os.close(reader)
+    _kill(pid)
+    os.waitpid(pid, 0)
+
+
+def _kill(pid: int) -> None:
+    import contextlib
+    import signal
+
+    with contextlib.suppress(ProcessLookupError):  # it has exited: still to be reaped
+        os.kill(pid, signal.SIGKILL)
