@@ -66,7 +66,13 @@ def _facts(schema: JSON) -> tuple[bool, list[RefSite]]:
     if cached is not None and cached[0] is schema:
         return cached[1], cached[2]
     deep = nests_too_deep(schema)
-    sites = [] if deep or not isinstance(schema, dict) else list(ref_sites(schema))
+    text = known_text(schema)
+    # The compact text the engine made holds `"$ref"` wherever a `$ref` key is: without it
+    # there is no site, and no walk is needed to say so.
+    if deep or not isinstance(schema, dict) or (text is not None and '"$ref"' not in text):
+        sites: list[RefSite] = []
+    else:
+        sites = list(ref_sites(schema))
     if len(_FACTS) >= 64:
         _FACTS.clear()
     _FACTS[id(schema)] = (schema, deep, sites)

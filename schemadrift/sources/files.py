@@ -141,11 +141,13 @@ def _name_lines(text: str) -> dict[str, list[int]]:
         line += text.count("\n", last, start)
         last = start
         double, single, plain = value.groups()
-        if double is not None:
+        if double is not None and "\\" in double:
             try:
                 name = json.loads(f'"{double}"')
             except ValueError:
                 name = double
+        elif double is not None:
+            name = double  # no escape to decode
         elif single is not None:
             name = single.replace("''", "'")
         else:
