@@ -55,29 +55,39 @@ def fan_out(work: Callable[[Sequence[T]], list[R]], items: Sequence[T], jobs: in
         return work(items)
     size = -(-len(items) // shares)
     chunks = [items[start : start + size] for start in range(0, len(items), size)]
-    pending: list[tuple[int, int, Sequence[T]]] = []
+    done: list[list[R] | None] = [None] * len(chunks)
+    pending: list[tuple[int, int, int]] = []  # (chunk index, worker pid, its pipe)
     try:
-        for chunk in chunks[1:]:
-            pending.append(_start(work, chunk))
-        results = work(chunks[0])
+        for index in range(1, len(chunks)):
+            try:
+                pending.append((index, *_start(work, chunks[index])))
+            except OSError:  # no process or pipe left (limits): this process does the share
+                continue
+        forked = {index for index, _, _ in pending}
+        for index in range(len(chunks)):
+            if index not in forked:
+                done[index] = work(chunks[index])
         while pending:
             # Off the list before reading: ``_collect`` reaps it whatever happens, and a reaped
             # pid may belong to another process at once.
-            pid, reader, chunk = pending.pop(0)
-            collected: list[R] | None = _collect(pid, reader, len(chunk))
-            results += work(chunk) if collected is None else collected
+            index, pid, reader = pending.pop(0)
+            collected: list[R] | None = _collect(pid, reader, len(chunks[index]))
+            done[index] = work(chunks[index]) if collected is None else collected
     finally:
-        for pid, reader, _ in pending:  # left by an error or an interrupt
+        for _, pid, reader in pending:  # left by an error or an interrupt
             _stop(pid, reader)
-    return results
+    return [result for share in done if share is not None for result in share]
 
 
-def _start(
-    work: Callable[[Sequence[T]], list[R]], chunk: Sequence[T]
-) -> tuple[int, int, Sequence[T]]:
+def _start(work: Callable[[Sequence[T]], list[R]], chunk: Sequence[T]) -> tuple[int, int]:
     """Fork a worker computing ``work(chunk)``; its pid and the pipe its results come on."""
     reader, writer = os.pipe()
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(reader)
+        os.close(writer)
+        raise
     if pid == 0:  # the worker
         status = 1
         try:
@@ -95,7 +105,7 @@ def _start(
             # handlers: the parent owns stdout and the files it writes.
             os._exit(status)
     os.close(writer)
-    return pid, reader, chunk
+    return pid, reader
 
 
 def _collect(pid: int, reader: int, expected: int) -> list[R] | None:

@@ -146,3 +146,31 @@ def test_check_and_lint_say_the_same_with_workers(tmp_path: Path) -> None:
     kinds = {finding["rule"] for finding in report["findings"]}
     assert "diff/optional-property-added" in kinds  # every pair changed: the diff had work
     assert any(kind.startswith("openai-strict/") for kind in kinds)
+
+
+def test_when_no_process_can_be_forked_this_process_does_the_work(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def refuse() -> int:
+        raise BlockingIOError("Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refuse)
+    assert fan_out(squares, ITEMS, 3) == [(item * item, PARENT) for item in ITEMS]
+
+
+def test_when_only_some_workers_start_the_results_keep_their_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real_fork = os.fork
+    forks = []
+
+    def first_only() -> int:
+        if forks:
+            raise BlockingIOError("Resource temporarily unavailable")
+        forks.append(1)
+        return real_fork()
+
+    monkeypatch.setattr(os, "fork", first_only)
+    results = fan_out(squares, ITEMS, 4)
+    assert [value for value, _ in results] == [item * item for item in ITEMS]
+    assert len({pid for _, pid in results}) == 2  # one worker, the rest done here
