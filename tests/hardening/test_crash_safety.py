@@ -105,12 +105,22 @@ def kill_rounds(
         proc.wait(timeout=60)
         data = target.read_bytes()
         assert data in (old, new), (
-            f"round {index}: torn file after {delay:.3f}s ({len(data)} bytes)"
+            f"round {index}: after {delay:.3f}s the file ({len(data)} bytes) is neither the old "
+            f"nor the new one ({_whole(data)})"
         )
         seen["old" if data == old else "new"] += 1
     for leftover in root.glob(f".{target.name}.*.tmp"):
         os.unlink(leftover)
     return seen
+
+
+def _whole(data: bytes) -> str:
+    """Whether a file that is neither old nor new is torn or another complete JSON document."""
+    try:
+        json.loads(data)
+    except ValueError:
+        return "torn"
+    return "a complete JSON document, made from other inputs"
 
 
 def test_snapshot_survives_sigkill(tmp_path):
