@@ -185,8 +185,13 @@ def finish(
     verbosity: int,
     baseline: str | None = None,
     tool_dialects: Mapping[int, Sequence[str]] | None = None,
+    base: Path | None = None,
 ) -> RunResult:
+    """The run's result after policy (overrides, acks). ``base`` is the folder the findings'
+    file paths are relative to: the project root (``check``, the default) or the working
+    directory (``lint`` and ``diff`` name files as given on the command line)."""
     from schemadrift import policy
+    from schemadrift.report.locations import repository_prefix
 
     adjusted = policy.apply_overrides(findings, config.rules, config.version)
     acks = read_acks(config)
@@ -207,6 +212,7 @@ def finish(
         baseline=baseline,
         verbosity=verbosity,
         tool_dialects={tools[i].name: tuple(d) for i, d in (tool_dialects or {}).items()},
+        repository_prefix=repository_prefix(config.root if base is None else base),
     )
 
 
@@ -238,6 +244,7 @@ def run_lint(
         dialects,
         verbosity=verbosity,
         tool_dialects=extraction.tool_dialects,
+        base=Path.cwd(),  # files as given on the command line
     ), extraction
 
 
@@ -321,6 +328,7 @@ def run_diff(config: Config, old: str, new: str, *, verbosity: int) -> RunResult
         dialects,
         verbosity=verbosity,
         tool_dialects=after.tool_dialects,
+        base=Path.cwd(),  # files as given on the command line
     )
 
 

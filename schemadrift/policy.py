@@ -126,6 +126,7 @@ def finish(
     baseline: str | None = None,
     verbosity: int = 1,
     tool_dialects: Mapping[str, Sequence[str]] | None = None,
+    repository_prefix: str = "",
 ) -> RunResult:
     ordered = tuple(sorted(findings, key=Finding.sort_key))
     return RunResult(
@@ -138,6 +139,7 @@ def finish(
         stale_acks=tuple(stale_acks),
         baseline=baseline,
         verbosity=verbosity,
+        repository_prefix=repository_prefix,
     )
 
 

@@ -50,6 +50,9 @@ class RunResult:
     stale_acks: tuple[StaleAck, ...] = ()
     baseline: str | None = None
     verbosity: int = 1
+    # Where the run started, relative to the repository root ("" at the root): the formats
+    # that annotate files (github, sarif) name them from the repository root.
+    repository_prefix: str = ""
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity and not f.acknowledged)

@@ -41,9 +41,11 @@ def message(finding: Finding) -> str:
     return "\n".join(lines)
 
 
-def annotation(finding: Finding) -> str:
+def annotation(finding: Finding, prefix: str = "") -> str:
+    """One workflow command; ``prefix`` is where the run started in the repository (GitHub
+    resolves ``file=`` from the repository root)."""
     properties = []
-    file, line = file_and_line(finding.location)
+    file, line = file_and_line(finding.location, prefix)
     if file is not None:
         properties.append(f"file={escape_property(file)}")
         if line is not None:
@@ -56,7 +58,7 @@ def annotation(finding: Finding) -> str:
 def render(result: RunResult) -> str:
     threshold = Severity.ERROR if result.verbosity <= 0 else Severity.INFO
     lines = [
-        annotation(finding)
+        annotation(finding, result.repository_prefix)
         for finding in result.findings
         if not finding.acknowledged and finding.severity >= threshold
     ]

@@ -70,8 +70,8 @@ def _message(finding: Finding) -> str:
     return "\n".join(parts)
 
 
-def _locations(finding: Finding, fallback: str | None) -> list[JSON]:
-    file, line = file_and_line(finding.location)
+def _locations(finding: Finding, fallback: str | None, prefix: str) -> list[JSON]:
+    file, line = file_and_line(finding.location, prefix)
     if file is None:
         file, line = fallback, None
     if file is None:
@@ -87,13 +87,13 @@ def _locations(finding: Finding, fallback: str | None) -> list[JSON]:
     return [location]
 
 
-def _result(finding: Finding, index: int, fallback: str | None) -> dict[str, JSON]:
+def _result(finding: Finding, index: int, fallback: str | None, prefix: str) -> dict[str, JSON]:
     out: dict[str, JSON] = {
         "ruleId": finding.rule_id,
         "ruleIndex": index,
         "level": LEVEL[finding.severity],
         "message": {"text": _message(finding)},
-        "locations": _locations(finding, fallback),
+        "locations": _locations(finding, fallback, prefix),
         "partialFingerprints": {FINGERPRINT_KEY: finding.fingerprint},
         "properties": {
             "tool": finding.tool,
@@ -113,7 +113,8 @@ def _result(finding: Finding, index: int, fallback: str | None) -> dict[str, JSO
 def sarif_json(result: RunResult) -> dict[str, JSON]:
     rule_ids = sorted({finding.rule_id for finding in result.findings})
     index = {rule_id: position for position, rule_id in enumerate(rule_ids)}
-    fallback = baseline_file(result.baseline)
+    prefix = result.repository_prefix
+    fallback = baseline_file(result.baseline, prefix)
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
@@ -131,7 +132,7 @@ def sarif_json(result: RunResult) -> dict[str, JSON]:
                     "%SRCROOT%": {"description": {"text": "The repository root."}}
                 },
                 "results": [
-                    _result(finding, index[finding.rule_id], fallback)
+                    _result(finding, index[finding.rule_id], fallback, prefix)
                     for finding in result.findings
                 ],
                 "columnKind": "unicodeCodePoints",
