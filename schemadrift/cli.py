@@ -464,6 +464,16 @@ def main(argv: Sequence[str] | None = None, *, _deep: bool = False) -> int:
         return _main(argv, _deep=_deep)
     finally:
         gc.set_threshold(*threshold)
+        if argv is not None:
+            # In-process callers run many commands in one process: each run's memos go with
+            # it (a program exits instead, and freeing them would only cost time).
+            _clear_memos()
+
+
+def _clear_memos() -> None:
+    memo = sys.modules.get("schemadrift.memo")  # not imported: nothing was memoised
+    if memo is not None:
+        memo.clear()
 
 
 def _main(argv: Sequence[str] | None, *, _deep: bool) -> int:

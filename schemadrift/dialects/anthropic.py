@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator, Sequence
 from urllib.parse import unquote
 
+from schemadrift import memo
 from schemadrift.dialects._common import envelope_mismatch, node_types
 from schemadrift.model import JSON, Evidence, Severity, Tool, escape_token
 from schemadrift.registry import Context, Dialect, Example, Hit, dialect, rule
@@ -203,7 +204,7 @@ def strict_counts(schema: JSON) -> tuple[int, int]:
     return optional, unions
 
 
-_COUNTS: dict[int, tuple[JSON, tuple[int, int]]] = {}
+_COUNTS: dict[int, tuple[JSON, tuple[int, int]]] = memo.run_table()
 
 
 def toolset_total(

@@ -13,6 +13,7 @@ import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from schemadrift import memo
 from schemadrift.model import JSON, Evidence, Severity, Tool, escape_token
 from schemadrift.registry import Context, Dialect, Example, Hit, dialect, rule
 from schemadrift.schema.pointer import from_tokens
@@ -53,7 +54,7 @@ def nests_too_deep(schema: JSON) -> bool:
     return nesting_depth(schema, MAX_META_DEPTH) > MAX_META_DEPTH
 
 
-_FACTS: dict[int, tuple[JSON, bool, list[RefSite]]] = {}
+_FACTS: dict[int, tuple[JSON, bool, list[RefSite]]] = memo.run_table()
 
 
 def _facts(schema: JSON) -> tuple[bool, list[RefSite]]:
@@ -131,9 +132,9 @@ def _fast_valid(schema: JSON) -> bool:
         return False
 
 
-_MEMO: dict[tuple[str, str], bool] = {}
-_BY_ID: dict[tuple[str, int], tuple[JSON, bool]] = {}
-_TEXTS: dict[int, tuple[JSON, str]] = {}
+_MEMO: dict[tuple[str, str], bool] = memo.run_table()
+_BY_ID: dict[tuple[str, int], tuple[JSON, bool]] = memo.run_table()
+_TEXTS: dict[int, tuple[JSON, str]] = memo.run_table()
 
 
 def remember_text(schema: JSON, text: str) -> None:

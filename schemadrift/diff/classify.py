@@ -19,6 +19,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from schemadrift import memo
 from schemadrift.dialects.json_schema import OPENAPI_SHAPES, well_typed
 from schemadrift.diff import compare as cmp
 from schemadrift.diff.kinds import BREAKS, CONSUMERS, CONTRACT, KINDS, RISK, SAFE
@@ -111,7 +112,7 @@ def judge(item: Judged, consumers: Sequence[str]) -> tuple[Severity, tuple[str, 
 
 # --- one tool pair --------------------------------------------------------------------------
 
-_CACHE: dict[tuple[int, int], tuple[Tool | None, Tool | None, list[Judged]]] = {}
+_CACHE: dict[tuple[int, int], tuple[Tool | None, Tool | None, list[Judged]]] = memo.run_table()
 
 
 def analyse(

@@ -207,13 +207,25 @@ def workdir() -> Iterator[Path]:
             os.chdir(old)
 
 
+_OUT, _ERR = io.StringIO(), io.StringIO()
+
+
 def run(*args: str) -> tuple[int, str, str]:
+    """``schemadrift ARGS`` in-process, with its exit code, stdout and stderr.
+
+    The same two buffers serve every example: click keeps the text stream it writes to per
+    stream object for the life of the process (a ``WeakKeyDictionary`` whose value is the
+    stream itself, so it is never let go), and a new buffer per example would keep every
+    report of a 100,000-example run alive.
+    """
     from schemadrift.cli import main
 
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+    for buffer in (_OUT, _ERR):
+        buffer.seek(0)
+        buffer.truncate()
+    with contextlib.redirect_stdout(_OUT), contextlib.redirect_stderr(_ERR):
         code = main(list(args))
-    return code, out.getvalue(), err.getvalue()
+    return code, _OUT.getvalue(), _ERR.getvalue()
 
 
 COLLECT = os.environ.get("SCHEMADRIFT_FUZZ_COLLECT")
