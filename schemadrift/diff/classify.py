@@ -437,6 +437,17 @@ def describe(delta: cmp.Delta, side: str) -> str:
         return f"{where}: property {delta.discriminator!r} is now required"
     if kind == "diff/property-became-optional":
         return f"{where}: property {delta.discriminator!r} is no longer required"
+    if kind in ("diff/composition-branch-added", "diff/composition-branch-removed"):
+        whole = delta.after if kind.endswith("added") else delta.before
+        keyword = delta.pointer.rsplit("/", 1)[-1]
+        if isinstance(whole, list) and keyword in ("anyOf", "oneOf", "allOf"):
+            how = {"anyOf": "at least one", "oneOf": "exactly one", "allOf": "every one"}[keyword]
+            if kind.endswith("added"):
+                return (
+                    f"{where}: `{keyword}` added with {len(whole)} branches (a value must now "
+                    f"match {how} of them): {_show(whole)}"
+                )
+            return f"{where}: `{keyword}` and its {len(whole)} branches removed: {_show(whole)}"
     if kind == "diff/property-order-changed":
         return f"{where}: property order changed from {_show(delta.before)} to {_show(delta.after)}"
     label = kind.split("/", 1)[1].replace("-", " ")

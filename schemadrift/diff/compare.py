@@ -668,6 +668,37 @@ def _composition_delta(
             out,
             depth + 1,
         )
+    if a is None and len(right) > 1 and not paired:
+        # The keyword itself is new: one change (every value must now match its branches),
+        # not one "branch added" per branch, each claiming the same witness.
+        out.append(
+            _delta(
+                p,
+                "diff/composition-branch-added",
+                join(p, keyword),
+                q,
+                CHANGE,
+                None,
+                b_list,
+                discriminator=f"{keyword}/{literal(b_list)}",
+            )
+        )
+        return
+    if b is None and len(left) > 1 and not paired:
+        # The keyword is gone as a whole: one change.
+        out.append(
+            _delta(
+                p,
+                "diff/composition-branch-removed",
+                join(q, keyword),
+                q,
+                CHANGE,
+                a_list,
+                None,
+                discriminator=f"{keyword}/{literal(a_list)}",
+            )
+        )
+        return
     for i in left:
         out.append(
             _delta(
