@@ -174,3 +174,49 @@ def test_when_only_some_workers_start_the_results_keep_their_order(
     results = fan_out(squares, ITEMS, 4)
     assert [value for value, _ in results] == [item * item for item in ITEMS]
     assert len({pid for _, pid in results}) == 2  # one worker, the rest done here
+
+
+ORPHANS = r"""
+import os, sys, time
+sys.path.insert(0, sys.argv[2])
+from schemadrift.parallel import MIN_SHARE, fan_out
+
+def work(chunk):
+    if os.getpid() != PARENT:
+        with open(os.path.join(sys.argv[1], str(os.getpid())), "w"):
+            pass
+        time.sleep(60)
+    return list(chunk)
+
+PARENT = os.getpid()
+fan_out(work, list(range(3 * MIN_SHARE)), 3)
+"""
+
+
+def _alive(pid: int) -> bool:
+    """Running, not gone and not a zombie left for a parent that does not reap."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return False
+    return "\nState:\tZ" not in status
+
+
+def test_workers_die_with_a_parent_killed_alone(tmp_path: Path) -> None:
+    """A CI timeout that kills the parent alone must not leave its workers computing."""
+    import subprocess
+    import sys
+
+    repo = str(Path(__file__).resolve().parents[2])
+    parent = subprocess.Popen([sys.executable, "-c", ORPHANS, str(tmp_path), repo])
+    deadline = time.monotonic() + 30
+    while len(list(tmp_path.iterdir())) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    workers = [int(path.name) for path in tmp_path.iterdir()]
+    assert len(workers) == 2
+    parent.send_signal(signal.SIGKILL)
+    parent.wait(timeout=10)
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_alive(pid) for pid in workers)
