@@ -245,7 +245,8 @@ def well_typed(schema: JSON, *, openapi: bool = False, text: str | None = None) 
             # Nothing for ``_modern`` to rewrite (its keys would show in the text): validate
             # the schema itself rather than a copy of it.
             if "$schema" not in schema:
-                return _fast_valid(schema)
+                # Judged by its own draft, 2020-12, as meta_valid judges it (memoised).
+                return meta_valid(schema, text)
             return _fast_valid({key: value for key, value in schema.items() if key != "$schema"})
         modern = _modern(schema, openapi)
         modern.pop("$schema", None)
