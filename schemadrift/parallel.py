@@ -4,7 +4,7 @@ Linting each tool and analysing each tool pair are the two loops that dominate a
 and each item is independent of the others. A forked worker inherits the loaded catalogue
 and the items themselves, so nothing but the results crosses a process boundary. Results
 come back in the order of the items, so the output is the same whatever the number of
-workers (the determinism tests run both).
+workers (tests compare reports made with 1, 2 and 3).
 
 The fan-out is an optimisation and never a way to fail: where forking is not safe (not
 Linux, threads running, a platform without ``fork``), with one worker, or for a short loop,
