@@ -3,8 +3,10 @@
 Runs ``tests/hardening/test_fuzz.py`` with ``SCHEMADRIFT_FUZZ_EXAMPLES`` set so that its five
 tests share ``--examples`` (default 100,000) and with ``SCHEMADRIFT_FUZZ_COLLECT`` set, so a
 crash is recorded and the run goes on. Prints each distinct crash site (file:line and exception)
-with its count; exit status 1 when there is any. Usage: ``python benchmarks/fuzz.py
-[--examples N]`` (a full run takes about an hour on this machine).
+with its count; exit status 1 when there is any. The run is cut into pytest processes of
+``--batch`` examples per test, each with its own seed, so memory stays bounded. Usage:
+``python benchmarks/fuzz.py [--examples N] [--batch N]`` (a full run takes about an hour on
+this machine).
 """
 
 from __future__ import annotations
@@ -26,42 +28,56 @@ TESTS = 5
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
     parser.add_argument("--examples", type=int, default=100_000, help="examples in all")
+    parser.add_argument(
+        "--batch",
+        type=int,
+        default=2_000,
+        help="examples per test in one pytest process (each with its own seed)",
+    )
     args = parser.parse_args()
     per_test = max(1, args.examples // TESTS)
+    # Hypothesis keeps bookkeeping for every example of a test until the test ends (about
+    # 200 KB per random schema: 4 GB for 20,000), so a long run is cut into processes.
+    sizes = [min(args.batch, per_test - start) for start in range(0, per_test, args.batch)]
+    failed = False
     with tempfile.TemporaryDirectory(prefix="schemadrift-fuzz-") as tmp:
         log = Path(tmp) / "crashes.jsonl"
-        env = {
-            **os.environ,
-            "SCHEMADRIFT_FUZZ_EXAMPLES": str(per_test),
-            "SCHEMADRIFT_FUZZ_COLLECT": str(log),
-        }
         start = time.perf_counter()
-        done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "pytest",
-                "-q",
-                "-p",
-                "no:cacheprovider",
-                "tests/hardening/test_fuzz.py",
-            ],
-            cwd=REPO,
-            env=env,
-            check=False,
-        )
+        for seed, size in enumerate(sizes):
+            env = {
+                **os.environ,
+                "SCHEMADRIFT_FUZZ_EXAMPLES": str(size),
+                "SCHEMADRIFT_FUZZ_COLLECT": str(log),
+            }
+            done = subprocess.run(  # noqa: S603 - our own interpreter and tests
+                [
+                    sys.executable,
+                    "-m",
+                    "pytest",
+                    "-q",
+                    "-p",
+                    "no:cacheprovider",
+                    f"--hypothesis-seed={seed}",
+                    "tests/hardening/test_fuzz.py",
+                ],
+                cwd=REPO,
+                env=env,
+                check=False,
+            )
+            failed = failed or done.returncode != 0
         elapsed = time.perf_counter() - start
         crashes = (
             [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
         )
     counts = collections.Counter((c["site"], c["error"]) for c in crashes)
     print(
-        f"\n{per_test * TESTS} examples in {elapsed:.0f} s; {len(crashes)} crashes, "
+        f"\n{sum(sizes) * TESTS} examples in {len(sizes)} batches, {elapsed:.0f} s; "
+        f"{len(crashes)} crashes, "
         f"{len(counts)} distinct sites"
     )
     for (site, error), count in counts.most_common():
         print(f"{count:6d}  {site}\n        {error}")
-    return 1 if counts or done.returncode != 0 else 0
+    return 1 if counts or failed else 0
 
 
 if __name__ == "__main__":
