@@ -127,6 +127,24 @@ def _env_vars(env_dir: Path) -> dict[str, str]:
     return base
 
 
+def _run_in(
+    env_dir: Path, argv: list[str], label: str, timed_out: str
+) -> subprocess.CompletedProcess[str]:
+    """Run ``argv`` inside the venv at ``env_dir`` (output captured, at most ``TIMEOUT``); a
+    timeout is an input error labelled ``label``, saying ``timed_out`` and the limit."""
+    try:
+        return subprocess.run(  # noqa: S603 - pip or schemadrift in our own venv, no shell
+            argv,
+            capture_output=True,
+            text=True,
+            env=_env_vars(env_dir),
+            timeout=TIMEOUT,
+            check=False,
+        )
+    except subprocess.TimeoutExpired as error:
+        raise InputError(label, f"{timed_out} after {TIMEOUT:g} s") from error
+
+
 def _tail(text: str, lines: int = 15) -> str:
     return "\n".join(text.rstrip().splitlines()[-lines:])
 
@@ -142,19 +160,7 @@ def install(python: Path, env_dir: Path, name: str, version: str, pip: PipOption
         *pip.args(),
         f"{name}=={version}",
     ]
-    try:
-        done = subprocess.run(  # noqa: S603 - pip in our own venv, argument list, no shell
-            argv,
-            capture_output=True,
-            text=True,
-            env=_env_vars(env_dir),
-            timeout=TIMEOUT,
-            check=False,
-        )
-    except subprocess.TimeoutExpired as error:
-        raise InputError(
-            f"pip install {name}=={version}", f"timed out after {TIMEOUT:g} s"
-        ) from error
+    done = _run_in(env_dir, argv, f"pip install {name}=={version}", "timed out")
     if done.returncode != 0:
         raise InputError(
             f"pip install {name}=={version}",
@@ -172,17 +178,7 @@ def extract_in(
     argv = [str(python), "-m", "schemadrift.upgrade", "--output", str(out)]
     if config_path is not None:
         argv += ["--config", str(config_path)]
-    try:
-        done = subprocess.run(  # noqa: S603 - schemadrift in our own venv, argument list, no shell
-            argv,
-            capture_output=True,
-            text=True,
-            env=_env_vars(env_dir),
-            timeout=TIMEOUT,
-            check=False,
-        )
-    except subprocess.TimeoutExpired as error:
-        raise InputError("upgrade-check", f"extraction timed out after {TIMEOUT:g} s") from error
+    done = _run_in(env_dir, argv, "upgrade-check", "extraction timed out")
     if done.returncode != 0:
         raise InputError(
             "upgrade-check",
