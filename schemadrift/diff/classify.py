@@ -26,7 +26,7 @@ from schemadrift.diff.kinds import BREAKS, CONSUMERS, CONTRACT, KINDS, RISK, SAF
 from schemadrift.diff.transitions import canonical
 from schemadrift.diff.witness import Validators, WitnessSearch, _at, reverted
 from schemadrift.model import JSON, Bump, Finding, Severity, Tool
-from schemadrift.schema.pointer import join, resolve, split
+from schemadrift.schema.pointer import from_tokens, join, resolve, split
 from schemadrift.schema.walk import nesting_depth
 
 LEVEL = {BREAKS: Severity.ERROR, RISK: Severity.WARNING, SAFE: Severity.INFO}
@@ -401,7 +401,7 @@ def anchor(pointer: str, new_raw: JSON, old_raw: JSON) -> str:
     best = ""
     for document in (new_raw, old_raw):
         for size in range(len(tokens), -1, -1):
-            prefix = "".join("/" + t.replace("~", "~0").replace("/", "~1") for t in tokens[:size])
+            prefix = from_tokens(tokens[:size])
             if resolve(document, prefix, _MISSING) is not _MISSING:
                 if len(prefix) > len(best):
                     best = prefix
