@@ -8,63 +8,114 @@ Stdout is written only once a run has completed, so on 2 and 3 it stays empty.
 
 from __future__ import annotations
 
+import functools
 import sys
 import traceback
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
 from schemadrift import __version__
-
-F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
 FORMATS = ("text", "json", "markdown", "github", "sarif", "junit")
 
 
-def _common(func: F) -> F:
-    """Options every reporting command shares."""
-    options = [
-        click.option("--dialect", "dialects", multiple=True, help="Target dialect (repeatable)."),
-        click.option(
-            "--fail-on",
-            type=click.Choice(["error", "warning", "info", "never"]),
-            default=None,
-            help="Lowest severity that fails the run (default: error).",
-        ),
-        click.option(
-            "--format", "fmt", type=click.Choice(FORMATS), default=None, help="Report format."
-        ),
-        click.option(
-            "--output",
-            type=click.Path(dir_okay=False, path_type=Path),
-            default=None,
-            help="Write the report to this file (atomically) instead of stdout.",
-        ),
-        click.option(
-            "--config",
-            "config_path",
-            type=click.Path(path_type=Path),
-            default=None,
-            help="Configuration file (default: [tool.schemadrift] in pyproject.toml or schemadrift.yaml).",
-        ),
-        click.option("-q", "--quiet", count=True, help="Less detail."),
-        click.option("-v", "--verbose", count=True, help="More detail."),
-        click.option("--preview", is_flag=True, default=False, help="Also run preview rules."),
-        click.option(
-            "--jobs",
-            type=click.IntRange(min=1),
-            default=None,
-            help="Processes judging a large tool set (default: the CPUs available, at most 4).",
-        ),
-    ]
-    for option in reversed(options):
-        func = option(func)
-    return func
+_OPTIONS = [
+    click.option("--dialect", "dialects", multiple=True, help="Target dialect (repeatable)."),
+    click.option(
+        "--fail-on",
+        type=click.Choice(["error", "warning", "info", "never"]),
+        default=None,
+        help="Lowest severity that fails the run (default: error).",
+    ),
+    click.option(
+        "--format", "fmt", type=click.Choice(FORMATS), default=None, help="Report format."
+    ),
+    click.option(
+        "--output",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="Write the report to this file (atomically) instead of stdout.",
+    ),
+    click.option(
+        "--config",
+        "config_path",
+        type=click.Path(path_type=Path),
+        default=None,
+        help="Configuration file (default: [tool.schemadrift] in pyproject.toml or schemadrift.yaml).",
+    ),
+    click.option("-q", "--quiet", count=True, help="Less detail."),
+    click.option("-v", "--verbose", count=True, help="More detail."),
+    click.option("--preview", is_flag=True, default=False, help="Also run preview rules."),
+    click.option(
+        "--jobs",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Processes judging a large tool set (default: the CPUs available, at most 4).",
+    ),
+]
+
+
+@dataclass(frozen=True)
+class Options:
+    """The options every reporting command shares, as ``_common`` hands them to it."""
+
+    dialects: tuple[str, ...]
+    fail_on: str | None
+    fmt: str | None
+    output: Path | None
+    config_path: Path | None
+    quiet: int
+    verbose: int
+    preview: bool
+    jobs: int | None
+
+    @property
+    def verbosity(self) -> int:
+        return 1 + self.verbose - self.quiet
+
+    def config(self, consumers: Sequence[str] = ()) -> Any:
+        """The run's configuration: the project's, with these options over it."""
+        return _config(
+            self.config_path,
+            self.dialects,
+            self.fail_on,
+            self.fmt,
+            self.output,
+            self.preview,
+            consumers,
+            self.jobs,
+        )
+
+
+_OPTION_NAMES = tuple(field.name for field in fields(Options))
+
+
+def _common(func: Callable[..., int]) -> Callable[..., int]:
+    """Add the shared options to a command, which receives them as one ``Options`` first."""
+
+    @functools.wraps(func)
+    def command(**params: Any) -> int:
+        options = Options(**{name: params.pop(name) for name in _OPTION_NAMES})
+        return func(options, **params)
+
+    for option in reversed(_OPTIONS):
+        command = option(command)
+    return command
+
+
+_CONSUMER = click.option(
+    "--consumer",
+    "consumers",
+    multiple=True,
+    type=click.Choice(["callers", "model", "implementation"]),
+    help="Judge changes for this consumer (repeatable; default: all three).",
+)
 
 
 def _config(
@@ -143,10 +194,6 @@ def _also(specs: Sequence[str], formats: Sequence[str]) -> list[tuple[str, Path]
     return out
 
 
-def _verbosity(quiet: int, verbose: int) -> int:
-    return 1 + verbose - quiet
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="schemadrift", message="%(prog)s %(version)s")
 def cli() -> None:
@@ -162,27 +209,15 @@ def cli() -> None:
     help="Skip files with no known tool shape (the pre-commit hook passes every matching file).",
 )
 @_common
-def lint(
-    files: tuple[str, ...],
-    skip_unknown: bool,
-    dialects: tuple[str, ...],
-    fail_on: str | None,
-    fmt: str | None,
-    output: Path | None,
-    config_path: Path | None,
-    quiet: int,
-    verbose: int,
-    preview: bool,
-    jobs: int | None,
-) -> int:
+def lint(options: Options, files: tuple[str, ...], skip_unknown: bool) -> int:
     """Lint tool-schema files (any known shape; - reads stdin)."""
     from schemadrift.pipeline import run_lint
 
-    cfg = _config(config_path, dialects, fail_on, fmt, output, preview, jobs=jobs)
+    cfg = options.config()
     result, extraction = run_lint(
-        cfg, files, verbosity=_verbosity(quiet, verbose), skip_unknown=skip_unknown
+        cfg, files, verbosity=options.verbosity, skip_unknown=skip_unknown
     )
-    if verbose:
+    if options.verbose:
         for label, shape in extraction.shapes:
             click.echo(f"{label}: read as {shape}", err=True)
         for label in extraction.skipped:
@@ -193,33 +228,14 @@ def lint(
 @cli.command()
 @click.argument("old")
 @click.argument("new")
-@click.option(
-    "--consumer",
-    "consumers",
-    multiple=True,
-    type=click.Choice(["callers", "model", "implementation"]),
-    help="Judge changes for this consumer (repeatable; default: all three).",
-)
+@_CONSUMER
 @_common
-def diff(
-    old: str,
-    new: str,
-    consumers: tuple[str, ...],
-    dialects: tuple[str, ...],
-    fail_on: str | None,
-    fmt: str | None,
-    output: Path | None,
-    config_path: Path | None,
-    quiet: int,
-    verbose: int,
-    preview: bool,
-    jobs: int | None,
-) -> int:
+def diff(options: Options, old: str, new: str, consumers: tuple[str, ...]) -> int:
     """Diff two tool sets: files, directories, snapshots or REF:path."""
     from schemadrift.pipeline import run_diff
 
-    cfg = _config(config_path, dialects, fail_on, fmt, output, preview, consumers, jobs)
-    return _emit(cfg, run_diff(cfg, old, new, verbosity=_verbosity(quiet, verbose)))
+    cfg = options.config(consumers)
+    return _emit(cfg, run_diff(cfg, old, new, verbosity=options.verbosity))
 
 
 @cli.command()
@@ -231,34 +247,17 @@ def diff(
     metavar="FORMAT=FILE",
     help="Also write the report in FORMAT to FILE (repeatable; e.g. sarif=out.sarif).",
 )
-@click.option(
-    "--consumer",
-    "consumers",
-    multiple=True,
-    type=click.Choice(["callers", "model", "implementation"]),
-    help="Judge changes for this consumer (repeatable; default: all three).",
-)
+@_CONSUMER
 @_common
 def check(
-    against: str | None,
-    also: tuple[str, ...],
-    consumers: tuple[str, ...],
-    dialects: tuple[str, ...],
-    fail_on: str | None,
-    fmt: str | None,
-    output: Path | None,
-    config_path: Path | None,
-    quiet: int,
-    verbose: int,
-    preview: bool,
-    jobs: int | None,
+    options: Options, against: str | None, also: tuple[str, ...], consumers: tuple[str, ...]
 ) -> int:
     """Extract the tools, lint them and diff them against the baseline."""
     from schemadrift.pipeline import run_check
 
-    cfg = _config(config_path, dialects, fail_on, fmt, output, preview, consumers, jobs)
+    cfg = options.config(consumers)
     result = run_check(
-        cfg, against=against, verbosity=_verbosity(quiet, verbose), cli_dialects=bool(dialects)
+        cfg, against=against, verbosity=options.verbosity, cli_dialects=bool(options.dialects)
     )
     return _emit(cfg, result, also)
 
@@ -294,36 +293,28 @@ def snapshot(allow_empty: bool, config_path: Path | None, quiet: int) -> int:
 @click.option("--no-index", is_flag=True, default=False, help="Passed to pip install.")
 @_common
 def upgrade_check(
+    options: Options,
     requirement: str,
     keep_env: bool,
     index_url: str | None,
     find_links: tuple[str, ...],
     no_index: bool,
-    dialects: tuple[str, ...],
-    fail_on: str | None,
-    fmt: str | None,
-    output: Path | None,
-    config_path: Path | None,
-    quiet: int,
-    verbose: int,
-    preview: bool,
-    jobs: int | None,
 ) -> int:
     """Try a dependency bump in a throw-away environment and diff the tools it would produce."""
     from schemadrift import upgrade
 
-    cfg = _config(config_path, dialects, fail_on, fmt, output, preview, jobs=jobs)
+    cfg = options.config()
     pip = upgrade.PipOptions(index_url=index_url, find_links=find_links, no_index=no_index)
     result, note = upgrade.run(
         cfg,
         requirement,
         pip,
         keep_env=keep_env,
-        verbosity=_verbosity(quiet, verbose),
-        config_path=config_path,
-        cli_dialects=bool(dialects),
+        verbosity=options.verbosity,
+        config_path=options.config_path,
+        cli_dialects=bool(options.dialects),
     )
-    if quiet <= 0 or keep_env:
+    if options.quiet <= 0 or keep_env:
         click.echo(note, err=True)
     return _emit(cfg, result)
 
