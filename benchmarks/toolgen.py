@@ -16,22 +16,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from schemadrift import registry
+
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 
-ALL_DIALECTS = (
-    "openai",
-    "openai-strict",
-    "anthropic",
-    "anthropic-strict",
-    "gemini",
-    "vertex",
-    "gemini-json",
-    "bedrock",
-    "bedrock-strict",
-    "mistral",
-    "mcp",
-)
+ALL_DIALECTS = registry.provider_dialects()
 
 
 def _schemas_in(value: Any) -> Iterator[dict[str, Any]]:

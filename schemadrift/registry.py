@@ -237,6 +237,11 @@ def all_dialects() -> list[Dialect]:
     return [DIALECTS[key] for key in sorted(DIALECTS)]
 
 
+def provider_dialects() -> tuple[str, ...]:
+    """The ids of every dialect a user can target (the ``always`` packs run whatever is)."""
+    return tuple(dialect.id for dialect in all_dialects() if not dialect.always)
+
+
 def get_dialect(dialect_id: str) -> Dialect:
     load()
     return DIALECTS[dialect_id]

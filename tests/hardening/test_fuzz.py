@@ -18,25 +18,15 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from schemadrift import registry
+
 EXAMPLES = int(os.environ.get("SCHEMADRIFT_FUZZ_EXAMPLES", "200"))
 FUZZ = settings(
     max_examples=EXAMPLES,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-ALL_DIALECTS = (
-    "openai",
-    "openai-strict",
-    "anthropic",
-    "anthropic-strict",
-    "gemini",
-    "vertex",
-    "gemini-json",
-    "bedrock",
-    "bedrock-strict",
-    "mistral",
-    "mcp",
-)
+ALL_DIALECTS = registry.provider_dialects()
 DIALECT_ARGS = [arg for dialect in ALL_DIALECTS for arg in ("--dialect", dialect)]
 
 # --- strategies ----------------------------------------------------------------------------

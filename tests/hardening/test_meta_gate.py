@@ -7,14 +7,14 @@ met by code that assumes the meta-schema's types; the diff of such a pair is str
 
 from __future__ import annotations
 
+from schemadrift import registry
 from schemadrift.dialects.json_schema import meta_valid, well_formed, well_typed
 from schemadrift.diff.classify import analyse
 from schemadrift.engine import Linter
 from schemadrift.model import Origin, Tool
 from tests.helpers.tools import tools_of
 
-ALL = ("openai", "openai-strict", "anthropic", "anthropic-strict", "gemini", "vertex")
-ALL += ("gemini-json", "bedrock", "bedrock-strict", "mistral", "mcp")
+ALL = registry.provider_dialects()
 
 
 def _tool(schema: object, name: str = "t", shape: str = "anthropic") -> Tool:
