@@ -58,6 +58,18 @@ _OPTIONS = [
         default=None,
         help="Processes judging a large tool set (default: the CPUs available, at most 4).",
     ),
+    click.option(
+        "--no-cache",
+        is_flag=True,
+        default=False,
+        help="Judge every tool again instead of reusing the results of earlier runs.",
+    ),
+    click.option(
+        "--cache-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="Folder of the results cache (default: $SCHEMADRIFT_CACHE_DIR, else ~/.cache/schemadrift).",
+    ),
 ]
 
 
@@ -74,6 +86,8 @@ class Options:
     verbose: int
     preview: bool
     jobs: int | None
+    no_cache: bool
+    cache_dir: Path | None
 
     @property
     def verbosity(self) -> int:
@@ -90,7 +104,19 @@ class Options:
             self.preview,
             consumers,
             self.jobs,
+            self.cache,
         )
+
+    @property
+    def cache(self) -> Path | None:
+        """The results cache's folder, ``None`` with ``--no-cache``."""
+        if self.no_cache:
+            return None
+        if self.cache_dir is not None:
+            return self.cache_dir
+        from schemadrift.cache import default_directory
+
+        return default_directory()
 
 
 _OPTION_NAMES = tuple(field.name for field in fields(Options))
@@ -127,6 +153,7 @@ def _config(
     preview: bool,
     consumers: Sequence[str] = (),
     jobs: int | None = None,
+    cache: Path | None = None,
 ) -> Any:
     from schemadrift import config as config_module
     from schemadrift.pipeline import check_dialects
@@ -147,6 +174,8 @@ def _config(
         changes["consumers"] = tuple(consumers)
     if jobs:
         changes["jobs"] = jobs
+    if cache is not None:
+        changes["cache"] = cache.absolute()
     cfg = replace(cfg, **changes)
     check_dialects(cfg.dialects)
     for spec in cfg.sources:

@@ -11,8 +11,10 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from schemadrift import registry
+from schemadrift.cache import Cache, digest
 from schemadrift.model import JSON, Finding, Location, Severity, Tool
 from schemadrift.registry import Context, Hit, Rule
 from schemadrift.schema.walk import MAX_NESTING, Node, nesting_depth, sharing, walk
@@ -84,13 +86,24 @@ class Linter:
 
     ``enabled`` decides whether a rule runs at all (policy: ``off`` rules, ``--preview``,
     the single-rule test harness). ``jobs`` above 1 judges the tools of a large lint in that
-    many processes (``parallel.py``); the findings are the same.
+    many processes (``parallel.py``); the findings are the same. ``cache`` keeps each tool's
+    findings between runs (``cache.py``); the CLI passes one, library calls default to none.
     """
 
-    def __init__(self, *, enabled: Callable[[Rule], bool] | None = None, jobs: int = 1) -> None:
+    def __init__(
+        self,
+        *,
+        enabled: Callable[[Rule], bool] | None = None,
+        jobs: int = 1,
+        cache: Cache | None = None,
+    ) -> None:
         registry.load()
         self.jobs = jobs
         self._enabled = enabled or (lambda rule: rule.status != "preview")
+        self.cache = cache if cache is not None else Cache(None)
+        # Every finding depends on which rules run: that set names the cache table.
+        running = ",".join(rule.id for rule in registry.all_rules() if self._enabled(rule))
+        self._table = "lint/" + digest(running)
         self._plans: dict[str, _Plan] = {}
         self._nodes: dict[str, list[tuple[Node, frozenset[str]]]] = {}
         self._schema_hits: dict[tuple[str, str, str, int], list[tuple[Rule, Hit]]] = {}
@@ -101,6 +114,7 @@ class Linter:
         self._keysets: dict[frozenset[str], frozenset[str]] = {}
         self._reads_openapi: dict[str, bool] = {}
         self._judged_plans: dict[tuple[str, ...], tuple[tuple[str, _Plan], ...]] = {}
+        self._digests: dict[str, str] = {}
 
     def plan(self, dialect_id: str, *, parent_judged: bool = False) -> _Plan:
         """The rules ``dialect_id`` runs; without those of the dialect it extends when that
@@ -223,26 +237,53 @@ class Linter:
             self._prepare(tool, (tool_dialects or {}).get(index, dialects))
             for index, tool in enumerate(tools)
         ]
+        self._recall(tools, prepared)
         if self.jobs > 1:
             self._fan_out(tools, prepared)
         per_tool: list[list[Finding]] = []
-        members: dict[str, list[Tool]] = {}
-        for tool, (judged, input_text, tool_key) in zip(tools, prepared, strict=True):
+        members: dict[str, list[int]] = {}
+        for index, (tool, (judged, input_text, tool_key)) in enumerate(
+            zip(tools, prepared, strict=True)
+        ):
             per_tool.append(self._tool_findings(tool, tool_key, judged, input_text, located))
             for dialect_id in judged:
-                members.setdefault(dialect_id, []).append(tool)
+                members.setdefault(dialect_id, []).append(index)
+        self._remember(prepared, per_tool)
+        keys = tuple(key for _, _, key in prepared)
         toolset: list[Finding] = []
         by_name = {tool.name: tool for tool in tools}
         for dialect_id in sorted(members):
-            ctx = Context(dialect=dialect_id)
-            for rule in self.plan(dialect_id).toolset_rules:
-                for hit in rule.check(members[dialect_id], ctx):
-                    owner = by_name.get(hit.tool) if hit.tool is not None else None
-                    location = (
-                        Location(owner.origin.location, owner.origin.line) if owner else Location()
-                    )
-                    toolset.append(_finding(rule, hit, hit.tool, "", dialect_id, location))
-        return LintResult(per_tool, toolset, tuple(key for _, _, key in prepared))
+            # The toolset rules see the whole list of the dialect's tools: the cache entry is
+            # keyed by all of their contents, in order.
+            indices = members[dialect_id]
+            entry = ""
+            if self.cache.enabled and all(keys[i] for i in indices):
+                entry = digest(
+                    f"toolset:{dialect_id}:" + ",".join(self._digest(keys[i]) for i in indices)
+                )
+                stored = self.cache.get(self._table, entry)
+                found = _unpacked_toolset(stored, by_name) if isinstance(stored, list) else None
+                if found is not None:
+                    toolset += found
+                    continue
+            found = self._toolset_findings(dialect_id, [tools[i] for i in indices], by_name)
+            if entry:
+                self.cache.put(self._table, entry, [[f.tool, *_packed([f])[0]] for f in found])
+            toolset += found
+        return LintResult(per_tool, toolset, keys)
+
+    def _toolset_findings(
+        self, dialect_id: str, members: Sequence[Tool], by_name: Mapping[str, Tool]
+    ) -> list[Finding]:
+        """The toolset rules' findings of one dialect, located at the tool a hit names."""
+        found = []
+        ctx = Context(dialect=dialect_id)
+        for rule in self.plan(dialect_id).toolset_rules:
+            for hit in rule.check(members, ctx):
+                found.append(
+                    _finding(rule, hit, hit.tool, "", dialect_id, _located(by_name, hit.tool))
+                )
+        return found
 
     def _prepare(
         self, tool: Tool, requested: Sequence[str]
@@ -264,6 +305,48 @@ class Linter:
             # nested past MAX_NESTING: other rules may recurse once per level.
             judged = [d for d in judged if d == DEPTH_SAFE]
         return tuple(judged), input_text, tool_key
+
+    def _recall(
+        self, tools: Sequence[Tool], prepared: Sequence[tuple[tuple[str, ...], str | None, str]]
+    ) -> None:
+        """Memoise the findings the cache holds for these tools, which ``_tool_findings`` then
+        returns as it does for a tool it has judged before in this run."""
+        if not self.cache.enabled:
+            return
+        for tool, (judged, _, tool_key) in zip(tools, prepared, strict=True):
+            if not tool_key or (tool_key, judged) in self._findings:
+                continue
+            packed = self.cache.get(self._table, self._entry(tool_key, judged))
+            if isinstance(packed, list):
+                location = Location(tool.origin.location, tool.origin.line)
+                unpacked = _unpacked_all(packed, tool.name, location)
+                if unpacked is not None:
+                    self._findings[(tool_key, judged)] = unpacked
+
+    def _digest(self, tool_key: str) -> str:
+        """The digest of a tool's content key, made once per run (a key is a whole tool)."""
+        found = self._digests.get(tool_key)
+        if found is None:
+            found = self._digests[tool_key] = digest(tool_key)
+        return found
+
+    def _entry(self, tool_key: str, judged: tuple[str, ...]) -> str:
+        """The cache key of a tool's findings: its content and the dialects judging it."""
+        return digest(self._digest(tool_key) + ":" + ",".join(judged))
+
+    def _remember(
+        self,
+        prepared: Sequence[tuple[tuple[str, ...], str | None, str]],
+        per_tool: Sequence[Sequence[Finding]],
+    ) -> None:
+        """Hand the cache the findings of every tool it did not hold."""
+        if not self.cache.enabled:
+            return
+        for (judged, _, tool_key), findings in zip(prepared, per_tool, strict=True):
+            if tool_key:
+                entry = self._entry(tool_key, judged)
+                if not self.cache.has(self._table, entry):
+                    self.cache.put(self._table, entry, _packed(findings))
 
     def _fan_out(
         self, tools: Sequence[Tool], prepared: Sequence[tuple[tuple[str, ...], str | None, str]]
@@ -393,15 +476,20 @@ _Packed = tuple[str, Severity, str, str, str | None, str | None, str | None]
 
 
 def _packed(findings: Sequence[Finding]) -> list[_Packed]:
-    """A tool's findings as plain tuples for the trip back from a worker (a dataclass pickles
-    several times slower); the tool's name and location are known on the other side."""
-    return [
-        (f.rule_id, f.severity, f.pointer, f.message, f.dialect, f.hint, f.discriminator)
-        for f in findings
-    ]
+    """A tool's findings as plain tuples, for the trip back from a worker (a dataclass pickles
+    several times slower) and for the cache; the tool's name and location are known on the
+    other side. A hint that is its rule's (nearly all are) travels as ``None``, and no hint
+    where the rule has one as ``""``: ``_unpacked`` restores both."""
+    rules = registry.RULES
+    out = []
+    for f in findings:
+        usual = rules[f.rule_id].hint or None
+        hint = None if f.hint == usual else (f.hint or "")
+        out.append((f.rule_id, f.severity, f.pointer, f.message, f.dialect, hint, f.discriminator))
+    return out
 
 
-def _unpacked(item: _Packed, tool: str, location: Location) -> Finding:
+def _unpacked(item: _Packed, tool: str | None, location: Location) -> Finding:
     rule_id, severity, pointer, message, dialect, hint, discriminator = item
     return Finding(
         rule_id,
@@ -410,10 +498,58 @@ def _unpacked(item: _Packed, tool: str, location: Location) -> Finding:
         pointer,
         message,
         dialect,
-        hint,
+        (registry.RULES[rule_id].hint or None) if hint is None else (hint or None),
         location=location,
         discriminator=discriminator,
     )
+
+
+def _unpacked_all(packed: list[Any], tool: str, location: Location) -> list[Finding] | None:
+    """``_unpacked`` for each item of a cache entry, or ``None`` if any is not what
+    ``_packed`` makes (a file edited by hand, or written by another build)."""
+    out = []
+    for item in packed:
+        if not _is_packed(item):
+            return None
+        out.append(_unpacked((item[0], _SEVERITIES[item[1]], *item[2:]), tool, location))
+    return out
+
+
+def _unpacked_toolset(packed: list[Any], by_name: Mapping[str, Tool]) -> list[Finding] | None:
+    """The toolset findings of a cache entry (each ``[tool name, *packed]``), or ``None``."""
+    out = []
+    for item in packed:
+        if not (isinstance(item, list) and item and _is_packed(item[1:])):
+            return None
+        tool = item[0]
+        if not (tool is None or isinstance(tool, str)):
+            return None
+        packed_item = (item[1], _SEVERITIES[item[2]], *item[3:])
+        out.append(_unpacked(packed_item, tool, _located(by_name, tool)))
+    return out
+
+
+def _is_packed(item: Any) -> bool:
+    """Whether ``item`` (read back from the cache) is what ``_packed`` makes of a finding."""
+    return (
+        isinstance(item, list)
+        and len(item) == 7
+        and item[0] in registry.RULES
+        and type(item[1]) is int
+        and item[1] in _SEVERITIES
+        and isinstance(item[2], str)
+        and isinstance(item[3], str)
+        and all(value is None or isinstance(value, str) for value in item[4:])
+    )
+
+
+def _located(by_name: Mapping[str, Tool], name: str | None) -> Location:
+    """Where the tool a toolset finding names sits (nowhere when it names none)."""
+    owner = by_name.get(name) if name is not None else None
+    return Location(owner.origin.location, owner.origin.line) if owner else Location()
+
+
+_SEVERITIES = {int(severity): severity for severity in Severity}
 
 
 def _try_dump(schema: JSON) -> str | None:
@@ -422,6 +558,11 @@ def _try_dump(schema: JSON) -> str | None:
         return _dump(schema)
     except (RecursionError, TypeError, ValueError):
         return None
+
+
+def content_key(tool: Tool) -> str:
+    """``_tool_key`` of a tool whose input schema is not dumped yet."""
+    return _tool_key(tool, _try_dump(tool.input_schema))
 
 
 def _tool_key(tool: Tool, input_text: str | None) -> str:

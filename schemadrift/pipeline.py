@@ -18,6 +18,7 @@ from schemadrift.model import Finding, Snapshot, Tool
 from schemadrift.result import RunResult, StaleAck
 
 if TYPE_CHECKING:
+    from schemadrift.cache import Cache
     from schemadrift.engine import LintResult
     from schemadrift.policy import Ack
 
@@ -154,6 +155,14 @@ def lint_findings(
     )
 
 
+def open_cache(config: Config, command: str) -> Cache:
+    """The results cache of ``command`` in this project (disabled when ``config.cache`` is
+    ``None``: ``--no-cache`` and library calls)."""
+    from schemadrift.cache import Cache
+
+    return Cache.for_run(config.cache, config.root, command)
+
+
 def rule_enabled(config: Config) -> Callable[[registry.Rule], bool]:
     """Whether a rule runs: not ``off``, not newer than a pinned ruleset, preview only on request."""
     from schemadrift.policy import is_off
@@ -168,11 +177,11 @@ def rule_enabled(config: Config) -> Callable[[registry.Rule], bool]:
     return enabled
 
 
-def make_linter(config: Config) -> object:
+def make_linter(config: Config, cache: Cache | None = None) -> object:
     from schemadrift.engine import Linter
     from schemadrift.parallel import default_jobs
 
-    return Linter(enabled=rule_enabled(config), jobs=config.jobs or default_jobs())
+    return Linter(enabled=rule_enabled(config), jobs=config.jobs or default_jobs(), cache=cache)
 
 
 def finish(
@@ -234,7 +243,9 @@ def run_lint(
     config: Config, paths: Sequence[str], *, verbosity: int, skip_unknown: bool = False
 ) -> tuple[RunResult, Extraction]:
     extraction = extract_files(paths, config, skip_unknown=skip_unknown)
-    findings = lint_findings(config, extraction)
+    cache = open_cache(config, "lint")
+    findings = lint_findings(config, extraction, make_linter(config, cache))
+    cache.save()
     dialects = targeted(config, extraction)
     return finish(
         "lint",
@@ -285,6 +296,7 @@ def diff_findings(
         lint_enabled=enabled,
         linted=linted,
         jobs=engine.jobs,
+        cache=engine.cache,
     )
 
 
@@ -318,7 +330,9 @@ def run_diff(config: Config, old: str, new: str, *, verbosity: int) -> RunResult
         packages=after_snapshot.packages,
         tool_dialects=per_tool_dialects(config, after_snapshot.tools, {}),
     )
-    findings = diff_findings(config, before, after)
+    cache = open_cache(config, "diff")
+    findings = diff_findings(config, before, after, linter=make_linter(config, cache))
+    cache.save()
     dialects = targeted(config, after)
     return finish(
         "diff",
@@ -351,7 +365,8 @@ def run_check(
 
     extraction = extract_sources(config, cli_dialects=cli_dialects)
     baseline, label = read_baseline(config, against)
-    linter = make_linter(config)
+    cache = open_cache(config, "check")
+    linter = make_linter(config, cache)
     dialects = targeted(config, extraction)
     # Each side is linted once and read twice: the current findings are reported and compared
     # with the baseline's (known_in_baseline), and both sides feed the dialect regressions.
@@ -370,6 +385,7 @@ def run_check(
     # run holds hundreds of thousands of them (marking findings acknowledged in place below
     # then frees each original as its copy is made).
     del linter, current, previous
+    cache.save()
     findings = known_in_baseline(findings, config, baseline, extraction, None, known=known)
     findings += changes
     return finish(

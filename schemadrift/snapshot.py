@@ -43,10 +43,13 @@ SHAPING_DISTRIBUTIONS = (
 
 def installed_versions(names: Iterable[str]) -> dict[str, str]:
     """Installed versions of the given distributions (absent ones are left out), sorted."""
+    names = sorted(set(names))
+    if not names:  # a files-only project: no import of ``importlib.metadata`` (~7 ms)
+        return {}
     from importlib import metadata
 
     found = {}
-    for name in sorted(set(names)):
+    for name in names:
         try:
             found[name] = metadata.version(name)
         except metadata.PackageNotFoundError:
@@ -172,8 +175,9 @@ def read(path: Path, label: str) -> Snapshot:
     return loads(decode(data, label), label)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see the old or the new file, never a mix.
+def write_atomic(path: Path, text: str | Iterable[str]) -> None:
+    """Write ``text`` (or its pieces, in order) to ``path`` so that readers see the old or the
+    new file, never a mix.
 
     The temp file lives in the target's folder (``os.replace`` is atomic only within one
     file system), is fsynced before the rename, and the folder is fsynced after it. A file
@@ -187,7 +191,7 @@ def write_atomic(path: Path, text: str) -> None:
         raise InputError(path.as_posix(), f"cannot write the file: {reason}") from error
 
 
-def _write_atomic(path: Path, text: str) -> None:
+def _write_atomic(path: Path, text: str | Iterable[str]) -> None:
     directory = path.parent if str(path.parent) else Path(".")
     directory.mkdir(parents=True, exist_ok=True)
     import tempfile  # here, not at the top: only writing a snapshot needs it (~4 ms to import)
@@ -195,7 +199,10 @@ def _write_atomic(path: Path, text: str) -> None:
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+            if isinstance(text, str):
+                handle.write(text)
+            else:
+                handle.writelines(text)
             handle.flush()
             os.fsync(handle.fileno())
         if path.exists():

@@ -16,6 +16,15 @@ FIXTURES = REPO / "fixtures"
 SHARED = REPO.parent / "shared"
 
 
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets an empty results cache of its own (never the user's ``~/.cache``), so
+    no test sees another's results; subprocesses inherit it through the environment."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("SCHEMADRIFT_CACHE_DIR", str(folder))
+    return folder
+
+
 @dataclass
 class Run:
     code: int

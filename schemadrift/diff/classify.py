@@ -17,7 +17,7 @@ from __future__ import annotations
 import difflib
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 from schemadrift import memo
 from schemadrift.dialects.json_schema import OPENAPI_SHAPES, well_typed
@@ -50,6 +50,29 @@ class Judged:
     reverse: bool = False  # a value the new side accepts and the old side rejects was found
     reverse_witness: JSON = None
 
+    def to_json(self) -> list[JSON]:
+        """The fields in order, as the results cache stores them (``from_json`` reverses)."""
+        return [getattr(self, name) for name in _JUDGED_FIELDS]
+
+    @classmethod
+    def from_json(cls, data: JSON) -> Judged | None:
+        """A ``Judged`` from ``to_json``'s list, or ``None`` if ``data`` is not one."""
+        if not (isinstance(data, list) and len(data) == len(_JUDGED_FIELDS)):
+            return None
+        kind, pointer, message, side, action, discriminator = data[:6]
+        texts_ok = all(isinstance(value, str) for value in (pointer, message, side, action))
+        if not (
+            kind in KINDS
+            and texts_ok
+            and (discriminator is None or isinstance(discriminator, str))
+            and isinstance(data[8], bool)
+            and isinstance(data[10], bool)
+        ):
+            return None
+        return cls(*data)
+
+
+_JUDGED_FIELDS = tuple(item.name for item in fields(Judged))
 
 # Kinds that can repeat at one pointer carry the changed value in their fingerprint.
 REPEATS = frozenset(

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from schemadrift import registry
+from schemadrift.cache import Cache, digest
 from schemadrift.diff.classify import (
     Judged,
     analyse,
@@ -22,7 +23,7 @@ from schemadrift.diff.classify import (
 from schemadrift.diff.kinds import CONSUMERS, CONTRACT, KINDS
 from schemadrift.diff.pairing import pair_tools
 from schemadrift.diff.witness import Validators
-from schemadrift.model import Change, Finding, Location, Severity, Tool
+from schemadrift.model import JSON, Change, Finding, Location, Severity, Tool
 from schemadrift.registry import Rule
 
 if TYPE_CHECKING:
@@ -46,6 +47,7 @@ def diff_tools(
     lint_enabled: Callable[[Rule], bool] | None = None,
     linted: tuple[LintResult, LintResult] | None = None,
     jobs: int = 1,
+    cache: Cache | None = None,
 ) -> list[Finding]:
     """Findings for every change between ``before`` and ``after``.
 
@@ -56,7 +58,8 @@ def diff_tools(
     ``enabled`` decides which change kinds are reported. ``linted`` is ``(before, after)``
     as ``linter.lint_each`` already linted them under those dialects (``check`` has); the
     regressions then read it instead of linting again. ``jobs`` above 1 analyses a large
-    number of changed pairs in that many processes (``parallel.py``).
+    number of changed pairs in that many processes (``parallel.py``). ``cache`` keeps each
+    pair's analysis between runs (``cache.py``).
     """
     registry.load()
     active = {
@@ -76,7 +79,8 @@ def diff_tools(
     # An unchanged pair has nothing to classify, whatever the catalogue.
     changed = [(old, new) for old, new in pairs if old is None or new is None or not same(old, new)]
     findings: list[Finding] = []
-    for (old, new), items in zip(changed, _analysed(changed, jobs), strict=True):
+    analysed = _analysed(changed, jobs, cache or Cache(None))
+    for (old, new), items in zip(changed, analysed, strict=True):
         anchor = new if new is not None else old
         assert anchor is not None
         location = Location(anchor.origin.location, anchor.origin.line)
@@ -101,18 +105,62 @@ def diff_tools(
     return sorted(findings, key=Finding.sort_key)
 
 
-def _analysed(pairs: Sequence[tuple[Tool | None, Tool | None]], jobs: int) -> list[list[Judged]]:
-    """``analyse`` of each pair, in order, in up to ``jobs`` processes."""
+PAIRS = "pairs"  # the cache table of analysed pairs (they do not depend on the rules that run)
 
-    def work(chunk: Sequence[tuple[Tool | None, Tool | None]]) -> list[list[Judged]]:
+
+def _analysed(
+    pairs: Sequence[tuple[Tool | None, Tool | None]], jobs: int, cache: Cache
+) -> list[list[Judged]]:
+    """``analyse`` of each pair, in order, in up to ``jobs`` processes; a pair the cache
+    holds is not analysed again."""
+    entries = [_pair_entry(old, new) if cache.enabled else "" for old, new in pairs]
+    results: list[list[Judged] | None] = [_recalled(cache, entry) for entry in entries]
+    missing = [index for index, items in enumerate(results) if items is None]
+
+    def work(chunk: Sequence[int]) -> list[list[Judged]]:
         validators = Validators()
-        return [analyse(old, new, validators) for old, new in chunk]
+        return [analyse(*pairs[index], validators) for index in chunk]
 
     if jobs <= 1:
-        return work(pairs)
-    from schemadrift.parallel import fan_out
+        computed = work(missing)
+    else:
+        from schemadrift.parallel import fan_out
 
-    return fan_out(work, pairs, jobs)
+        computed = fan_out(work, missing, jobs)
+    for index, items in zip(missing, computed, strict=True):
+        results[index] = items
+        packed = [item.to_json() for item in items]
+        if entries[index] and _round_trips(packed):
+            cache.put(PAIRS, entries[index], packed)
+    return [items or [] for items in results]
+
+
+def _pair_entry(old: Tool | None, new: Tool | None) -> str:
+    """The cache key of a pair: both tools' content (their lines aside), or ``""`` when one
+    cannot be dumped (such a pair is not cached)."""
+    from schemadrift.engine import content_key
+
+    keys = [content_key(tool) if tool is not None else "-" for tool in (old, new)]
+    return digest(keys[0] + "\0\1" + keys[1]) if all(keys) else ""
+
+
+def _recalled(cache: Cache, entry: str) -> list[Judged] | None:
+    stored = cache.get(PAIRS, entry) if entry else None
+    if not isinstance(stored, list):
+        return None
+    items = [Judged.from_json(item) for item in stored]
+    return None if any(item is None for item in items) else items  # type: ignore[return-value]
+
+
+def _round_trips(packed: JSON) -> bool:
+    """Whether ``packed`` comes back from JSON text as it is (no tuple, non-text key or NaN
+    in a witness): only then may the cache hand it to a later run."""
+    import json
+
+    try:
+        return bool(json.loads(json.dumps(packed)) == packed)
+    except (TypeError, ValueError, RecursionError):
+        return False
 
 
 def _finding(
