@@ -229,6 +229,10 @@ def _schema_side(
         return []
     forward = WitnessSearch(old_raw, new_raw, old_c, new_c, validators)
     reverse = WitnessSearch(new_raw, old_raw, new_c, old_c, validators)
+    # A side that provably accepts all the other accepts has no witness against it: the
+    # search, which would try every candidate to learn that, is skipped (implication.py).
+    forward.impossible = _proven(new_c, old_c, old_raw, new_raw)
+    reverse.impossible = _proven(old_c, new_c, old_raw, new_raw)
     out: list[Judged] = []
     pending: list[int] = []
     for delta in deltas:
@@ -275,6 +279,29 @@ def _schema_side(
                 out[index] = replace(out[index], forward=True, forward_witness=value)
                 break
     return out
+
+
+def _proven(wide: JSON, narrow: JSON, *raw: JSON) -> bool:
+    """``accepts_all`` on canonical forms, unless a raw side holds ``nullable``: the canonical
+    form reads it as OpenAPI does (``null`` accepted), the validators that confirm witnesses
+    as JSON Schema does (an unknown keyword), so the two may disagree there."""
+    from schemadrift.diff.implication import accepts_all
+
+    return not any(_mentions(schema, "nullable") for schema in raw) and accepts_all(wide, narrow)
+
+
+def _mentions(schema: JSON, key: str) -> bool:
+    """Whether any object in ``schema`` holds ``key`` (iterative: schemas may nest deeply)."""
+    stack = [schema]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            if key in value:
+                return True
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return False
 
 
 def _comparable(schema: JSON, openapi: bool) -> bool:

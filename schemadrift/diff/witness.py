@@ -848,6 +848,8 @@ class WitnessSearch:
     _screened: dict[str, JSON] = field(default_factory=dict)
     _pool: list[JSON] | None = None
     _confirmed: list[bool | None] = field(default_factory=list)
+    # proven that the rejecting side accepts every value the accepting side does: no witness
+    impossible: bool = False
 
     def find(self, target: Sequence[str], applied: JSON = None) -> tuple[bool, JSON]:
         """``(found, witness)`` for a change whose accepting-side node is at ``target``.
@@ -860,6 +862,8 @@ class WitnessSearch:
         (the same candidates, one check fewer), which ``classify`` asks for next when no
         single change has a witness; its fallback pass runs only if it is asked for.
         """
+        if self.impossible:
+            return False, None
         where = "/".join(target)
         key = where + "\x00" + json.dumps(applied, sort_keys=True, default=str)
         if key in self._tried:
