@@ -26,9 +26,9 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from schemadrift import __version__
 
@@ -38,6 +38,7 @@ except ImportError:  # pragma: no cover - CPython always builds it; other interp
     from hashlib import blake2b
 
 ENV = "SCHEMADRIFT_CACHE_DIR"
+T = TypeVar("T")
 _FORMAT = 1
 
 
@@ -83,26 +84,30 @@ class Cache:
     def enabled(self) -> bool:
         return self.path is not None
 
-    def get(self, table: str, key: str) -> Any:
-        """The value stored under ``key`` (a ``digest``), or ``None``."""
+    def recall(self, table: str, key: str, decode: Callable[[Any], T | None]) -> T | None:
+        """The value stored under ``key`` (a ``digest``) as ``decode`` reads it back, or
+        ``None`` when there is none or ``decode`` rejects it (``None``). Only an accepted
+        value is kept for the next run: a rejected one is replaced by the caller's ``put``."""
         if self.path is None:
             return None
         if self._tables is None:
             self._tables = self._read()
         value = self._tables.get(table, {}).get(key)
-        if value is not None:
+        decoded = decode(value) if value is not None else None
+        if decoded is not None:
             self._used.setdefault(table, {})[key] = value
-        return value
+        return decoded
 
     def has(self, table: str, key: str) -> bool:
-        """Whether this run has read or stored ``key`` already."""
+        """Whether this run has recalled or stored ``key`` already."""
         return key in self._used.get(table, ())
 
     def put(self, table: str, key: str, value: Any) -> None:
+        """Store ``value`` under ``key`` unless this run recalled or stored it already."""
         if self.path is None:
             return
         used = self._used.setdefault(table, {})
-        if used.get(key) is None:
+        if key not in used:
             used[key] = value
             self._changed = True
 
@@ -132,7 +137,8 @@ class Cache:
         """The file's JSON text, an entry at a time: a 10,000-tool project's cache is tens of
         megabytes, which a run need not hold as one string on top of its findings. Key order
         is kept (a witness object is shown as it was found)."""
-        dump = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
+        # ASCII escapes: a lone surrogate (valid in a JSON string, not in UTF-8) survives.
+        dump = json.JSONEncoder(separators=(",", ":")).encode
         yield f'{{"format":{_FORMAT},"stamp":{dump(_stamp())},"tables":{{'
         for number, (name, entries) in enumerate(self._used.items()):
             yield f"{',' if number else ''}{dump(name)}:{{"

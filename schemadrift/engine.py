@@ -8,6 +8,7 @@ sharing it or the number of times it is linted (the diff lints both sides throug
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -77,8 +78,12 @@ class _Selection:
         return chosen
 
 
-def _dump(schema: JSON) -> str:
-    return json.dumps(schema, separators=(",", ":"), ensure_ascii=False, allow_nan=True)
+# One encoder for every schema text a run makes (keys of memos and of the results cache):
+# built once, and without the circular-reference check, which costs ~20% of each dump and is
+# not needed: a cyclic value still fails, with the RecursionError ``_try_dump`` expects.
+_dump = json.JSONEncoder(
+    separators=(",", ":"), ensure_ascii=False, allow_nan=True, check_circular=False
+).encode
 
 
 class Linter:
@@ -225,6 +230,7 @@ class Linter:
         *,
         tool_dialects: Mapping[int, Sequence[str]] | None = None,
         located: bool = True,
+        toolsets: bool = True,
     ) -> LintResult:
         """``lint``, with each tool's own findings kept apart from the toolset findings.
 
@@ -232,6 +238,7 @@ class Linter:
         had, and dialect regressions of the changed tools), so it needs them per tool. It
         never shows the baseline's findings: ``located=False`` lets a tool judged before on
         another line keep the findings of that line rather than copies of them at its own.
+        ``toolsets=False`` leaves the toolset rules out (the diff lints subsets of a list).
         """
         prepared = [
             self._prepare(tool, (tool_dialects or {}).get(index, dialects))
@@ -250,6 +257,8 @@ class Linter:
                 members.setdefault(dialect_id, []).append(index)
         self._remember(prepared, per_tool)
         keys = tuple(key for _, _, key in prepared)
+        if not toolsets:
+            return LintResult(per_tool, [], keys)
         toolset: list[Finding] = []
         by_name = {tool.name: tool for tool in tools}
         for dialect_id in sorted(members):
@@ -261,8 +270,9 @@ class Linter:
                 entry = digest(
                     f"toolset:{dialect_id}:" + ",".join(self._digest(keys[i]) for i in indices)
                 )
-                stored = self.cache.get(self._table, entry)
-                found = _unpacked_toolset(stored, by_name) if isinstance(stored, list) else None
+                found = self.cache.recall(
+                    self._table, entry, lambda packed: _unpacked_toolset(packed, by_name)
+                )
                 if found is not None:
                     toolset += found
                     continue
@@ -316,12 +326,14 @@ class Linter:
         for tool, (judged, _, tool_key) in zip(tools, prepared, strict=True):
             if not tool_key or (tool_key, judged) in self._findings:
                 continue
-            packed = self.cache.get(self._table, self._entry(tool_key, judged))
-            if isinstance(packed, list):
-                location = Location(tool.origin.location, tool.origin.line)
-                unpacked = _unpacked_all(packed, tool.name, location)
-                if unpacked is not None:
-                    self._findings[(tool_key, judged)] = unpacked
+            location = Location(tool.origin.location, tool.origin.line)
+            found = self.cache.recall(
+                self._table,
+                self._entry(tool_key, judged),
+                functools.partial(_unpacked_all, tool=tool.name, location=location),
+            )
+            if found is not None:
+                self._findings[(tool_key, judged)] = found
 
     def _digest(self, tool_key: str) -> str:
         """The digest of a tool's content key, made once per run (a key is a whole tool)."""
@@ -504,9 +516,11 @@ def _unpacked(item: _Packed, tool: str | None, location: Location) -> Finding:
     )
 
 
-def _unpacked_all(packed: list[Any], tool: str, location: Location) -> list[Finding] | None:
+def _unpacked_all(packed: Any, tool: str, location: Location) -> list[Finding] | None:
     """``_unpacked`` for each item of a cache entry, or ``None`` if any is not what
     ``_packed`` makes (a file edited by hand, or written by another build)."""
+    if type(packed) is not list:
+        return None
     out = []
     for item in packed:
         if not _is_packed(item):
@@ -515,8 +529,10 @@ def _unpacked_all(packed: list[Any], tool: str, location: Location) -> list[Find
     return out
 
 
-def _unpacked_toolset(packed: list[Any], by_name: Mapping[str, Tool]) -> list[Finding] | None:
+def _unpacked_toolset(packed: Any, by_name: Mapping[str, Tool]) -> list[Finding] | None:
     """The toolset findings of a cache entry (each ``[tool name, *packed]``), or ``None``."""
+    if type(packed) is not list:
+        return None
     out = []
     for item in packed:
         if not (isinstance(item, list) and item and _is_packed(item[1:])):
@@ -530,17 +546,24 @@ def _unpacked_toolset(packed: list[Any], by_name: Mapping[str, Tool]) -> list[Fi
 
 
 def _is_packed(item: Any) -> bool:
-    """Whether ``item`` (read back from the cache) is what ``_packed`` makes of a finding."""
+    """Whether ``item`` (read back from the cache) is what ``_packed`` makes of a finding.
+    Exact types: a cache file holds what ``json`` reads, and ``True`` is no severity."""
+    if type(item) is not list or len(item) != 7:
+        return False
+    rule_id, severity, pointer, message, dialect, hint, discriminator = item
     return (
-        isinstance(item, list)
-        and len(item) == 7
-        and item[0] in registry.RULES
-        and type(item[1]) is int
-        and item[1] in _SEVERITIES
-        and isinstance(item[2], str)
-        and isinstance(item[3], str)
-        and all(value is None or isinstance(value, str) for value in item[4:])
+        rule_id in registry.RULES
+        and type(severity) is int
+        and severity in _SEVERITIES
+        and type(pointer) is str
+        and type(message) is str
+        and type(dialect) in _OPTIONAL_TEXT
+        and type(hint) in _OPTIONAL_TEXT
+        and type(discriminator) in _OPTIONAL_TEXT
     )
+
+
+_OPTIONAL_TEXT = frozenset({str, type(None)})
 
 
 def _located(by_name: Mapping[str, Tool], name: str | None) -> Location:
@@ -579,7 +602,7 @@ def _tool_key(tool: Tool, input_text: str | None) -> str:
     data["input_schema"] = None
     data["origin"] = {**tool.origin.to_json(), "line": None}
     try:
-        return json.dumps(data, separators=(",", ":"), ensure_ascii=False) + "\0" + input_text
+        return _dump(data) + "\0" + input_text
     except (RecursionError, TypeError, ValueError):
         return ""
 

@@ -145,7 +145,11 @@ def _pair_entry(old: Tool | None, new: Tool | None) -> str:
 
 
 def _recalled(cache: Cache, entry: str) -> list[Judged] | None:
-    stored = cache.get(PAIRS, entry) if entry else None
+    return cache.recall(PAIRS, entry, _judged_list) if entry else None
+
+
+def _judged_list(stored: JSON) -> list[Judged] | None:
+    """A pair's cache entry read back, or ``None`` if any item is not a ``Judged``."""
     if not isinstance(stored, list):
         return None
     items = [Judged.from_json(item) for item in stored]
@@ -239,7 +243,7 @@ def _regressions(
         old_findings = _linted_subset(linted[0], before, old_ids)
         new_findings = _linted_subset(linted[1], after, new_ids)
     else:
-        toolset = Linter(enabled=lambda r: r.scope == "toolset" and base(r))
+        toolset = Linter(enabled=lambda r: r.scope == "toolset" and base(r), cache=engine.cache)
         old_findings = _lint_subset(engine, before, old_ids, dialects, before_dialects)
         old_findings += toolset.lint(before, dialects, tool_dialects=before_dialects)
         new_findings = _lint_subset(engine, after, new_ids, dialects, after_dialects)
@@ -335,7 +339,7 @@ def _lint_subset(
     dialects: Sequence[str],
     tool_dialects: Mapping[int, Sequence[str]] | None,
 ) -> list[Finding]:
-    """Per-tool findings of the ``wanted`` tools (toolset findings of a subset are dropped)."""
+    """Per-tool findings of the ``wanted`` tools (the toolset rules judge whole lists)."""
     chosen = [(index, tool) for index, tool in enumerate(tools) if id(tool) in wanted]
     if not chosen:
         return []
@@ -345,5 +349,4 @@ def _lint_subset(
         mapping = {
             new: tool_dialects[old] for new, (old, _) in enumerate(chosen) if old in tool_dialects
         }
-    found = engine.lint(subset, dialects, tool_dialects=mapping)
-    return [f for f in found if registry.RULES[f.rule_id].scope != "toolset"]
+    return engine.lint_each(subset, dialects, tool_dialects=mapping, toolsets=False).sorted()
