@@ -480,14 +480,32 @@ def main(argv: Sequence[str] | None = None, *, _deep: bool = False) -> int:
 
         atexit.register(gc.freeze)
         _EXIT_FREEZE.append(True)
+    escaping = _escape_surrogates()
     try:
         return _main(argv, _deep=_deep)
     finally:
         gc.set_threshold(*threshold)
+        for stream, errors in escaping:
+            stream.reconfigure(errors=errors)
         if argv is not None:
             # In-process callers run many commands in one process: each run's memos go with
             # it (a program exits instead, and freeing them would only cost time).
             _clear_memos()
+
+
+def _escape_surrogates() -> list[tuple[Any, str]]:
+    """Make stdout and stderr write what their encoding cannot hold as a backslash escape,
+    for the run. JSON lets a string hold a lone surrogate (``"\\ud800"``), which then reaches
+    every report and message naming it: written strictly (or with ``surrogateescape``, which
+    takes only some) it would end the run with a traceback; escaped, it reads as the JSON
+    escape it came from. Returns each changed stream with the setting to restore."""
+    changed = []
+    for stream in (sys.stdout, sys.stderr):
+        errors = getattr(stream, "errors", None)
+        if isinstance(errors, str) and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+            changed.append((stream, errors))
+    return changed
 
 
 def _clear_memos() -> None:

@@ -214,7 +214,9 @@ def fingerprint(
     parts = [rule, tool or "", pointer, dialect or ""]
     if extra is not None:
         parts.append(extra)
-    digest = _sha256()(FINGERPRINT_SEPARATOR.join(parts).encode("utf-8"))
+    # ``surrogatepass``: a lone surrogate (a JSON string may hold one) hashes instead of
+    # failing; every other string encodes exactly as strict UTF-8, so no fingerprint moves.
+    digest = _sha256()(FINGERPRINT_SEPARATOR.join(parts).encode("utf-8", "surrogatepass"))
     return str(digest.hexdigest()[:16])
 
 

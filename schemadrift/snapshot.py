@@ -198,7 +198,11 @@ def _write_atomic(path: Path, text: str | Iterable[str]) -> None:
 
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        # A lone surrogate (JSON allows "\ud800" in a string) is written as that escape:
+        # the file stays valid JSON and reads back as the same value.
+        with os.fdopen(
+            fd, "w", encoding="utf-8", errors="backslashreplace", newline="\n"
+        ) as handle:
             if isinstance(text, str):
                 handle.write(text)
             else:

@@ -343,6 +343,41 @@ def test_byte_order_mark_is_accepted(run_cli, tmp_path):
     assert run.code == 0, run.err
 
 
+LONE = '{"tools":[{"name":"s\\ud800","description":"%s","input_schema":{"type":"object"}}]}'
+FORMATS = ("text", "json", "markdown", "github", "sarif", "junit")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_lone_surrogate_reaches_every_report_as_its_escape(tmp_path, fmt):
+    """JSON lets a string hold a lone surrogate, which UTF-8 cannot encode: a tool name or
+    description holding one is reported (as the escape ``\\ud800``), never a traceback; in
+    the JSON formats the escape reads back as the same string."""
+    write(tmp_path / "old.json", LONE % "before")
+    write(tmp_path / "new.json", LONE % "after \\udfff")
+    for args in (("lint", "new.json"), ("diff", "old.json", "new.json")):
+        run = run_subprocess(*args, "--format", fmt, "--no-cache", cwd=tmp_path)
+        completed(run)
+        assert "\\ud800" in run.out, run.out
+        if fmt in ("json", "sarif"):
+            assert "s\ud800" in json.dumps(json.loads(run.out), ensure_ascii=False)
+
+
+def test_lone_surrogate_in_a_snapshot_and_report_files(run_cli, tmp_path):
+    """A snapshot, an ``--output`` report and the results cache holding a lone surrogate
+    are written (as the JSON escape) and read back unchanged; ``check`` then passes."""
+    root = tmp_path / "p"
+    write(root / "tools" / "a.json", LONE % "x \\udc00")
+    write(root / "schemadrift.yaml", 'sources:\n  - files: "tools/*.json"\n')
+    assert run_cli("snapshot", cwd=root).code == 0
+    snapshot = json.loads((root / "schemadrift.lock.json").read_text("utf-8"))
+    assert snapshot["tools"][0]["name"] == "s\ud800"
+    for _ in range(2):  # the second run reads the results cache the first one wrote
+        run = run_cli("check", "--format", "json", "--output", "r.json", cwd=root)
+        completed(run)
+        report = json.loads((root / "r.json").read_text("utf-8"))
+        assert {f["tool"] for f in report["findings"]} == {"s\ud800"}
+
+
 def test_symlink_loop_in_directory_walk(run_cli, tmp_path):
     """A symlink loop under a linted directory is not followed."""
     write(tmp_path / "tools" / "t.json", json.dumps(TOOL))

@@ -32,7 +32,7 @@ DIALECT_ARGS = [arg for dialect in ALL_DIALECTS for arg in ("--dialect", dialect
 # --- strategies ----------------------------------------------------------------------------
 
 KEYS = st.sampled_from(
-    ["a", "name", "type", "q", "", "~/", "é", "$ref", "properties", "x-y", "0", "items"]
+    ["a", "name", "type", "q", "", "~/", "é", "$ref", "properties", "x-y", "0", "items", "\ud800"]
 ) | st.text(max_size=8)
 SCALARS = (
     st.none()
@@ -40,6 +40,7 @@ SCALARS = (
     | st.integers(min_value=-(2**70), max_value=2**70)
     | st.floats(allow_nan=False, allow_infinity=False)
     | st.text(max_size=12)
+    | st.just("lone \udfff surrogate")  # valid in a JSON string, not encodable as UTF-8
 )
 JSON_VALUES = st.recursive(
     SCALARS,
@@ -128,9 +129,9 @@ OBJECT_SCHEMAS = st.builds(
     st.dictionaries(KEYS, SCHEMAS, max_size=4),
     _schema_node(SCHEMAS),
 )
-NAMES = st.sampled_from(["search", "get_weather", "a" * 70, "bad name!", "", "x", "é"]) | st.text(
-    max_size=10
-)
+NAMES = st.sampled_from(
+    ["search", "get_weather", "a" * 70, "bad name!", "", "x", "é", "s\ud800"]
+) | st.text(max_size=10)
 
 
 @st.composite
@@ -240,7 +241,10 @@ def assert_survived(code: int, out: str, err: str) -> None:
 
 
 def dump(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    """JSON text with non-ASCII characters as they are, except lone surrogates (which no
+    UTF-8 file can hold): those become the JSON escape they decode from."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 # --- tests ---------------------------------------------------------------------------------
