@@ -23,6 +23,7 @@ import operator
 from collections.abc import Callable
 
 from schemadrift.diff.transitions import ANNOTATIONS, FALSE_SCHEMA
+from schemadrift.diff.witness import json_type
 from schemadrift.model import JSON
 from schemadrift.schema.refs import CYCLE_MARKER
 
@@ -99,24 +100,10 @@ def _type(wide: dict[str, JSON], narrow: dict[str, JSON], depth: int) -> bool:
         return True
     if present is None:
         enum = narrow.get("enum")
-        return isinstance(enum, list) and all(_json_type(v) in allowed for v in enum)
+        return isinstance(enum, list) and all(json_type(v) in allowed for v in enum)
     if "number" in allowed:
         allowed = allowed | {"integer"}
     return present <= allowed
-
-
-def _json_type(value: JSON) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"  # not "integer" even when whole: drafts disagree on 1.0
-    if isinstance(value, str):
-        return "string"
-    return "array" if isinstance(value, list) else "object"
 
 
 def _enum(wide: dict[str, JSON], narrow: dict[str, JSON], depth: int) -> bool:

@@ -67,7 +67,8 @@ def _is_num(value: JSON) -> TypeGuard[float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def _json_type(value: JSON) -> str:
+def json_type(value: JSON) -> str:
+    """The JSON Schema type name of a value (a whole float is an integer, as in 2020-12)."""
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -112,7 +113,7 @@ def accepts(node: JSON, value: JSON, depth: int = 0) -> bool:
         return True
     types = node.get("type")
     if isinstance(types, list):  # the value's type is named only when there is a list to match
-        kind = _json_type(value)
+        kind = json_type(value)
         if not (kind in types or (kind == "integer" and "number" in types)):
             return False
     enum = node.get("enum")

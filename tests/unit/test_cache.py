@@ -34,6 +34,7 @@ from schemadrift.diff import classify
 from schemadrift.diff.run import PAIRS
 from schemadrift.engine import Linter
 from tests.conftest import Run
+from tests.helpers.projects import changed_project
 
 RunCli = Callable[..., Run]
 
@@ -916,46 +917,13 @@ def test_lint_file_shrinks_with_the_files_linted(
 # --- 8. workers ----------------------------------------------------------------------------------
 
 
-def _big_project(root: Path, count: int) -> Path:
-    """``count`` varied tools, each with one property its baseline lacks (every pair
-    changed), enough for both the lint and the pair analysis to fan out."""
-    tools = []
-    for index in range(count):
-        props: dict[str, Any] = {
-            f"arg{j}": {"type": ["string", "integer", "number", "boolean"][(index + j) % 4]}
-            for j in range(index % 5 + 1)
-        }
-        props["when"] = {"type": "string", "format": ["date", "email", "uri"][index % 3]}
-        tools.append(
-            {
-                "name": f"tool_{index}",
-                "description": f"Tool number {index}.",
-                "strict": index % 2 == 0,
-                "input_schema": {"type": "object", "properties": props, "required": ["arg0"]},
-            }
-        )
-    older = json.loads(json.dumps(tools))
-    for tool in older:
-        tool["input_schema"]["properties"].pop("when")
-    (root / "tools").mkdir(parents=True)
-    (root / "tools" / "all.json").write_text(json.dumps({"tools": older}))
-    (root / "schemadrift.yaml").write_text(
-        'dialects: ["openai", "anthropic", "gemini"]\nsources:\n  - files: "tools/*.json"\n'
-    )
-    with pytest.MonkeyPatch.context() as patch:
-        patch.chdir(root)
-        assert _quiet_main("snapshot")[0] == 0
-    (root / "tools" / "all.json").write_text(json.dumps({"tools": tools}))
-    return root
-
-
 def test_workers_fill_and_read_the_cache_as_one_process_does(
     tmp_path: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """With ``--jobs 2`` on a project large enough to fork workers, the filling run, a warm
     run and a run after every tool changed (cached baseline, forked current side) print what
     ``--jobs 1 --no-cache`` prints."""
-    project = _big_project(tmp_path / "big", 2 * parallel.MIN_SHARE + 20)
+    project = changed_project(tmp_path / "big", 2 * parallel.MIN_SHARE + 20)
     forks: list[int] = []
     start = parallel._start
 

@@ -14,6 +14,7 @@ import pytest
 
 from schemadrift.parallel import MIN_SHARE, fan_out, fork_safe
 from tests.conftest import run_subprocess
+from tests.helpers.projects import changed_project
 
 ITEMS = list(range(4 * MIN_SHARE))
 PARENT = os.getpid()
@@ -93,44 +94,10 @@ def test_with_another_thread_running_nothing_is_forked() -> None:
         thread.join()
 
 
-def _project(root: Path, count: int) -> Path:
-    """``count`` varied tools, each with one property its baseline lacks (all pairs changed)."""
-    tools = []
-    for index in range(count):
-        props = {
-            f"arg{j}": {"type": ["string", "integer", "number", "boolean"][(index + j) % 4]}
-            for j in range(index % 5 + 1)
-        }
-        props["when"] = {"type": "string", "format": ["date", "email", "uri"][index % 3]}
-        if index % 3 == 0:
-            props["opts"] = {"anyOf": [{"type": "string"}, {"type": "null"}], "default": None}
-        tools.append(
-            {
-                "name": f"tool_{index}",
-                "description": f"Tool number {index}.",
-                "strict": index % 2 == 0,
-                "input_schema": {"type": "object", "properties": props, "required": ["arg0"]},
-            }
-        )
-    older = json.loads(json.dumps(tools))
-    for tool in older:
-        tool["input_schema"]["properties"].pop("when")
-    (root / "tools").mkdir()
-    (root / "tools" / "all.json").write_text(json.dumps({"tools": older}))
-    (root / "schemadrift.yaml").write_text(
-        'dialects: ["openai", "anthropic", "gemini", "bedrock"]\nsources:\n'
-        '  - files: "tools/*.json"\n'
-    )
-    done = run_subprocess("snapshot", cwd=root)
-    assert done.code == 0, done.err
-    (root / "tools" / "all.json").write_text(json.dumps({"tools": tools}))
-    return root
-
-
 def test_check_and_lint_say_the_same_with_workers(tmp_path: Path) -> None:
     """Byte-identical reports with one process and with workers, on a set large enough that
     both the lint and the diff fan out."""
-    project = _project(tmp_path, 2 * MIN_SHARE + 50)
+    project = changed_project(tmp_path, 2 * MIN_SHARE + 50)
     outputs: dict[str, list[str]] = {}
     for jobs in ("1", "2", "3"):
         for command in (
