@@ -1,4 +1,5 @@
-"""Crash safety at length: 200 SIGKILLs of `snapshot` and 200 of `check --output`.
+"""Crash safety at length: 200 SIGKILLs each of `snapshot`, `check --output` and `check`
+filling the results cache.
 
 The same rounds as ``tests/hardening/test_crash_safety.py`` (which runs 30 of each in CI): each
 round restores the old file, starts the command, kills it after a random delay and checks that
@@ -9,6 +10,7 @@ Usage: ``python benchmarks/kill.py [--rounds N]``.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -16,7 +18,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tests.hardening.test_crash_safety import kill_rounds, prepare  # noqa: E402
+from tests.hardening.test_crash_safety import (  # noqa: E402
+    REPORT_ARGS,
+    cache_rounds,
+    kill_rounds,
+    prepare,
+)
 
 
 def main() -> int:
@@ -24,7 +31,8 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=200)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="schemadrift-kill-") as tmp:
-        root, old_lock, new_lock, old_report, new_report = prepare(Path(tmp))
+        os.environ["SCHEMADRIFT_CACHE_DIR"] = str(Path(tmp) / "cache")  # not ~/.cache
+        root, old_lock, new_lock, old_report, new_report = prepare(Path(tmp) / "project")
         lock = kill_rounds(
             root, ["snapshot"], root / "schemadrift.lock.json", old_lock, new_lock, args.rounds
         )
@@ -34,13 +42,17 @@ def main() -> int:
         # The rounds leave the baseline old or new: `check` must read the one its expected
         # report was made with.
         (root / "schemadrift.lock.json").write_bytes(new_lock)
-        report_args = ["check", "--format", "json", "--fail-on", "never", "--output", "report.json"]
         report = kill_rounds(
-            root, report_args, root / "report.json", old_report, new_report, args.rounds, seed=9
+            root, REPORT_ARGS, root / "report.json", old_report, new_report, args.rounds, seed=9
         )
         print(
             f"check --output: {args.rounds} kills, report old {report['old']}, "
             f"new {report['new']}, torn 0"
+        )
+        cache = cache_rounds(root, args.rounds)
+        print(
+            f"check filling the cache: {args.rounds} kills, cache old {cache['old']}, "
+            f"new {cache['new']}, torn 0"
         )
     return 0
 

@@ -1,5 +1,5 @@
-"""Crash safety: SIGKILL at any moment leaves the baseline (and ``--output`` reports) either the
-old or the new complete file, never a torn one.
+"""Crash safety: SIGKILL at any moment leaves the baseline (and ``--output`` reports, and the
+results cache) either the old or the new complete file, never a torn one.
 
 Each round restores the old file, starts the command, kills it after a random delay and reads
 the file back. Half the delays are spread over the whole run, half over its last third, where
@@ -19,6 +19,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 CI_ROUNDS = 30
+# `--no-cache`: every round judges everything, so the kills spread over a run as long as the
+# one that timed them (a cached run would be over before most of them).
+REPORT_ARGS = (
+    "check",
+    "--no-cache",
+    "--format",
+    "json",
+    "--fail-on",
+    "never",
+    "--output",
+    "report.json",
+)
 
 
 def tools(count: int, version: int) -> dict:
@@ -61,7 +73,7 @@ def prepare(root: Path, count: int = 400) -> tuple[Path, bytes, bytes, bytes, by
     _run(root, ["snapshot"])
     new_lock = lock.read_bytes()
     # the baseline now holds version 2: this is what every later `check` writes
-    _run(root, ["check", "--format", "json", "--fail-on", "never", "--output", "report.json"])
+    _run(root, REPORT_ARGS)
     new_report = (root / "report.json").read_bytes()
     assert old_lock != new_lock and old_report != new_report
     return root, old_lock, new_lock, old_report, new_report
@@ -90,6 +102,7 @@ def kill_rounds(
     """
     rng = random.Random(seed)  # noqa: S311 - reproducible, not secret
     argv = [sys.executable, "-m", "schemadrift", *args]
+    target.write_bytes(old)  # timed as every round runs: from the old file
     start = time.perf_counter()
     subprocess.run(argv, cwd=root, capture_output=True, timeout=120, check=False)
     full = time.perf_counter() - start
@@ -134,6 +147,30 @@ def test_snapshot_survives_sigkill(tmp_path):
 def test_output_report_survives_sigkill(tmp_path):
     """30 SIGKILLs of `check --output`: the report is always the old or the new one, whole."""
     root, _, _, old, new = prepare(tmp_path)
-    args = ["check", "--format", "json", "--fail-on", "never", "--output", "report.json"]
-    seen = kill_rounds(root, args, root / "report.json", old, new, CI_ROUNDS)
+    seen = kill_rounds(root, REPORT_ARGS, root / "report.json", old, new, CI_ROUNDS)
     assert seen["old"] + seen["new"] == CI_ROUNDS
+
+
+def cache_rounds(root: Path, rounds: int, *, seed: int = 10) -> dict[str, int]:
+    """Kill `check` while it fills the results cache: each round starts from an empty (so
+    unreadable) cache file, which every run replaces whole at its end."""
+    from schemadrift.cache import Cache, default_directory
+
+    path = Cache.for_run(default_directory(), root, "check").path
+    assert path is not None
+    args = ["check", "--format", "json", "--fail-on", "never"]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"")
+    _run(root, args)
+    new = path.read_bytes()
+    json.loads(new)
+    return kill_rounds(root, args, path, b"", new, rounds, seed=seed)
+
+
+def test_results_cache_survives_sigkill(tmp_path):
+    """30 SIGKILLs of `check` filling the results cache: its file is always the old (empty)
+    or the new one, whole; never a torn document a later run would have to distrust."""
+    root, _, _, _, _ = prepare(tmp_path)
+    seen = cache_rounds(root, CI_ROUNDS)
+    assert seen["old"] + seen["new"] == CI_ROUNDS
+    assert seen["old"] > 0  # some kills landed before the rename (the test can fail)
