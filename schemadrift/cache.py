@@ -200,11 +200,12 @@ def _package_files() -> list[Path]:
 
 
 def _library_files() -> Iterable[Path]:
-    """The files of the validator libraries whose answers the witness search relies on (an
-    upgrade reinstalls them, which changes their modification times)."""
+    """The files of the libraries whose answers findings rely on: the validators (witnesses,
+    meta-validity) and the meta-schemas they ship (an upgrade reinstalls them, which changes
+    their modification times)."""
     from importlib.util import find_spec
 
-    for name in ("jsonschema_rs", "jsonschema", "referencing"):
+    for name in ("jsonschema_rs", "jsonschema", "jsonschema_specifications", "referencing"):
         try:
             spec = find_spec(name)
         except (ImportError, ValueError):
