@@ -120,6 +120,7 @@ class Linter:
         self._reads_openapi: dict[str, bool] = {}
         self._judged_plans: dict[tuple[str, ...], tuple[tuple[str, _Plan], ...]] = {}
         self._digests: dict[str, str] = {}
+        self._dialects: dict[tuple[bool, tuple[str, ...]], tuple[str, ...]] = {}
 
     def plan(self, dialect_id: str, *, parent_judged: bool = False) -> _Plan:
         """The rules ``dialect_id`` runs; without those of the dialect it extends when that
@@ -261,15 +262,19 @@ class Linter:
             return LintResult(per_tool, [], keys)
         toolset: list[Finding] = []
         by_name = {tool.name: tool for tool in tools}
+        # The toolset rules see the whole list of a dialect's tools: a cache entry is keyed by
+        # all of their contents, in order. Most dialects judge every tool: one digest serves.
+        lists: dict[tuple[int, ...], str] = {}
+        every = all(keys)
         for dialect_id in sorted(members):
-            # The toolset rules see the whole list of the dialect's tools: the cache entry is
-            # keyed by all of their contents, in order.
             indices = members[dialect_id]
             entry = ""
-            if self.cache.enabled and all(keys[i] for i in indices):
-                entry = digest(
-                    f"toolset:{dialect_id}:" + ",".join(self._digest(keys[i]) for i in indices)
-                )
+            if self.cache.enabled and (every or all(keys[i] for i in indices)):
+                listed = lists.get(tuple(indices))
+                if listed is None:
+                    text = ",".join(self._digest(keys[i]) for i in indices)
+                    listed = lists[tuple(indices)] = digest(text)
+                entry = digest(f"toolset:{dialect_id}:{listed}")
                 found = self.cache.recall(
                     self._table, entry, lambda packed: _unpacked_toolset(packed, by_name)
                 )
@@ -300,7 +305,11 @@ class Linter:
     ) -> tuple[tuple[str, ...], str | None, str]:
         """``(judged dialects, input schema text, tool key)`` of one tool: what its findings
         depend on, and so the key they are memoised under."""
-        judged = dialects_for(tool, requested)
+        # What a tool is judged by depends on its ``strict`` flag and the request only.
+        plan_key = (bool(tool.strict), tuple(requested))
+        judged = self._dialects.get(plan_key)
+        if judged is None:
+            judged = self._dialects[plan_key] = tuple(dialects_for(tool, requested))
         # The input schema's text is both part of the tool's key and the key of its judged
         # schema: dumped once here rather than once for each.
         input_text = _try_dump(tool.input_schema)
@@ -313,8 +322,8 @@ class Linter:
         if deep:
             # Only the json-schema pack (whose too-deep rule reports it) judges a schema
             # nested past MAX_NESTING: other rules may recurse once per level.
-            judged = [d for d in judged if d == DEPTH_SAFE]
-        return tuple(judged), input_text, tool_key
+            judged = tuple(d for d in judged if d == DEPTH_SAFE)
+        return judged, input_text, tool_key
 
     def _recall(
         self, tools: Sequence[Tool], prepared: Sequence[tuple[tuple[str, ...], str | None, str]]

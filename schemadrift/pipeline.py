@@ -379,14 +379,11 @@ def run_check(
         located=False,  # read for identities and regressions only, never shown
     )
     changes = diff_findings(config, baseline, extraction, linter=linter, linted=(previous, current))
-    findings = current.sorted()
-    known = identities(previous)
+    findings = known_in_baseline(current, previous)
     # The linter's caches and both sides' lint results are not needed any more: a 10,000-tool
-    # run holds hundreds of thousands of them (marking findings acknowledged in place below
-    # then frees each original as its copy is made).
+    # run holds hundreds of thousands of findings.
     del linter, current, previous
     cache.save()
-    findings = known_in_baseline(findings, config, baseline, extraction, None, known=known)
     findings += changes
     return finish(
         "check",
@@ -400,51 +397,46 @@ def run_check(
     )
 
 
-def known_in_baseline(
-    findings: list[Finding],
-    config: Config,
-    baseline: Snapshot,
-    current: Extraction,
-    linter: object,
-    *,
-    previous: LintResult | None = None,
-    known: set[tuple[str | None, ...]] | None = None,
-) -> list[Finding]:
-    """Mark lint findings that the baseline's tools already had as acknowledged.
+def known_in_baseline(current: LintResult, previous: LintResult) -> list[Finding]:
+    """The current lint findings in report order, those the baseline already had marked
+    acknowledged.
 
     ``check`` gates what changed since the committed baseline: a finding that was there when the
     baseline was reviewed and written does not fail the run again (it is still reported, as
     acknowledged), while anything new fails, as does every breaking change. ``lint`` judges
     tools absolutely. This is what makes ``schemadrift snapshot`` then ``check`` green.
 
-    ``known`` (the identities of the baseline's findings) or ``previous`` (its lint) saves linting the
-    baseline again. ``findings`` is marked in place and returned.
+    A finding is known when the baseline has one of the same identity (what fingerprints
+    hash). A tool unchanged since the baseline was judged once, and both sides hold the very
+    same list of its findings: that list is known whole, without an identity made for each of
+    its findings (a 10,000-tool run has ~85,000). Its identities are still collected when a
+    changed tool has the same name (duplicate names), so the answer is the same either way.
     """
-    from schemadrift.engine import Linter, acknowledged
+    from schemadrift.engine import acknowledged
 
-    if known is None:
-        if previous is None:
-            assert isinstance(linter, Linter)
-            previous = linter.lint_each(
-                baseline.tools,
-                targeted(config, current),
-                tool_dialects=baseline_dialects(config, baseline, current),
-            )
-        known = identities(previous)
-    # In place: the caller's list is the only one holding these findings (see run_check).
-    for index, finding in enumerate(findings):
-        if finding.identity in known:
-            findings[index] = acknowledged(finding)
-    return findings
-
-
-def identities(linted: LintResult) -> set[tuple[str | None, ...]]:
-    """The identities (what fingerprints hash) of every finding of a lint."""
-    known: set[tuple[str | None, ...]] = {
-        f.identity for findings in linted.per_tool for f in findings
+    # Both results are alive here, so equal ids are the same list.
+    before = {id(findings) for findings in previous.per_tool}
+    same = [id(findings) in before for findings in current.per_tool]
+    now = {id(findings) for findings in current.per_tool}
+    changed_names = {
+        f.tool
+        for findings, kept in zip(current.per_tool, same, strict=True)
+        if not kept
+        for f in findings
     }
-    known.update(f.identity for f in linted.toolset)
-    return known
+    known: set[tuple[str | None, ...]] = {f.identity for f in previous.toolset}
+    for findings in previous.per_tool:
+        if id(findings) not in now or (findings and findings[0].tool in changed_names):
+            known.update(f.identity for f in findings)
+    out: list[Finding] = []
+    for findings, kept in zip(current.per_tool, same, strict=True):
+        if kept:
+            out += map(acknowledged, findings)
+        else:
+            out += (acknowledged(f) if f.identity in known else f for f in findings)
+    out += (acknowledged(f) if f.identity in known else f for f in current.toolset)
+    out.sort(key=Finding.sort_key)
+    return out
 
 
 def baseline_dialects(

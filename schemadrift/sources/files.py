@@ -39,13 +39,15 @@ def _reject_constant(value: str) -> Any:
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise ValueError(
-                f"duplicate key {key!r} in one object (parsers disagree on which wins)"
-            )
-        out[key] = value
+    out = dict(pairs)  # at C speed; only an object that lost a key is walked again
+    if len(out) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise ValueError(
+                    f"duplicate key {key!r} in one object (parsers disagree on which wins)"
+                )
+            seen.add(key)
     return out
 
 
