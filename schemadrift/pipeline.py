@@ -361,7 +361,7 @@ def read_baseline(config: Config, against: str | None) -> tuple[Snapshot, str]:
 def run_check(
     config: Config, *, against: str | None, verbosity: int, cli_dialects: bool
 ) -> RunResult:
-    from schemadrift.engine import Linter
+    from schemadrift.engine import Linter, acknowledged
 
     extraction = extract_sources(config, cli_dialects=cli_dialects)
     baseline, label = read_baseline(config, against)
@@ -379,11 +379,14 @@ def run_check(
         located=False,  # read for identities and regressions only, never shown
     )
     changes = diff_findings(config, baseline, extraction, linter=linter, linted=(previous, current))
-    findings = known_in_baseline(current, previous)
+    findings, known = known_in_baseline(current, previous)
     # The linter's caches and both sides' lint results are not needed any more: a 10,000-tool
     # run holds hundreds of thousands of findings.
     del linter, current, previous
     cache.save()
+    for index, was_known in enumerate(known):
+        if was_known:  # in place: each original is freed as its acknowledged copy is made
+            findings[index] = acknowledged(findings[index])
     findings += changes
     return finish(
         "check",
@@ -397,9 +400,11 @@ def run_check(
     )
 
 
-def known_in_baseline(current: LintResult, previous: LintResult) -> list[Finding]:
-    """The current lint findings in report order, those the baseline already had marked
-    acknowledged.
+def known_in_baseline(
+    current: LintResult, previous: LintResult
+) -> tuple[list[Finding], list[bool]]:
+    """The current lint findings in report order, and for each whether the baseline had it
+    (``check`` then marks those acknowledged).
 
     ``check`` gates what changed since the committed baseline: a finding that was there when the
     baseline was reviewed and written does not fail the run again (it is still reported, as
@@ -412,8 +417,6 @@ def known_in_baseline(current: LintResult, previous: LintResult) -> list[Finding
     its findings (a 10,000-tool run has ~85,000). Its identities are still collected when a
     changed tool has the same name (duplicate names), so the answer is the same either way.
     """
-    from schemadrift.engine import acknowledged
-
     # Both results are alive here, so equal ids are the same list.
     before = {id(findings) for findings in previous.per_tool}
     same = [id(findings) in before for findings in current.per_tool]
@@ -428,15 +431,15 @@ def known_in_baseline(current: LintResult, previous: LintResult) -> list[Finding
     for findings in previous.per_tool:
         if id(findings) not in now or (findings and findings[0].tool in changed_names):
             known.update(f.identity for f in findings)
-    out: list[Finding] = []
+    marked: list[tuple[Finding, bool]] = []
     for findings, kept in zip(current.per_tool, same, strict=True):
         if kept:
-            out += map(acknowledged, findings)
+            marked += ((f, True) for f in findings)
         else:
-            out += (acknowledged(f) if f.identity in known else f for f in findings)
-    out += (acknowledged(f) if f.identity in known else f for f in current.toolset)
-    out.sort(key=Finding.sort_key)
-    return out
+            marked += ((f, f.identity in known) for f in findings)
+    marked += ((f, f.identity in known) for f in current.toolset)
+    marked.sort(key=lambda item: item[0].sort_key())
+    return [f for f, _ in marked], [flag for _, flag in marked]
 
 
 def baseline_dialects(
