@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from schemadrift.model import JSON, Finding, Location, Severity
 
+MATRIX_ALL = 50  # a matrix lists every tool up to this many
+
 
 @dataclass(frozen=True, slots=True)
 class ToolSummary:
@@ -53,6 +55,16 @@ class RunResult:
     # Where the run started, relative to the repository root ("" at the root): the formats
     # that annotate files (github, sarif) name them from the repository root.
     repository_prefix: str = ""
+
+    def matrix_tools(self) -> tuple[list[ToolSummary], int]:
+        """The tools a tool × dialect matrix lists, and how many it leaves out: every tool of a
+        run of up to ``MATRIX_ALL`` tools; past that, only those some dialect does not pass
+        (a 10,000-row table of passes says nothing one line does not, and GitHub cuts a job
+        summary past 1 MiB)."""
+        if len(self.tools) <= MATRIX_ALL:
+            return list(self.tools), 0
+        shown = [t for t in self.tools if any(v != "pass" for v in t.verdicts.values())]
+        return shown, len(self.tools) - len(shown)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity and not f.acknowledged)

@@ -74,13 +74,34 @@ def _matrix(result: RunResult) -> list[str]:
         "| tool | " + " | ".join(code(d) for d in result.dialects) + " |",
         "|---|" + "---|" * len(result.dialects),
     ]
-    for tool in result.tools:
+    listed, passing = result.matrix_tools()
+    size = cut = 0
+    for index, tool in enumerate(listed):
         cells = [
             ICON.get(tool.verdicts[d], "✅ pass") if d in tool.verdicts else "–"
             for d in result.dialects
         ]
-        lines.append(f"| {code(tool.name)} | " + " | ".join(cells) + " |")
+        row = f"| {code(tool.name)} | " + " | ".join(cells) + " |"
+        size += len(row) + 1
+        if size > LIMIT // 2:  # the findings below get the other half
+            cut = len(listed) - index
+            break
+        lines.append(row)
+    notes = []
+    if passing:
+        notes.append(f"{_plural(passing, 'more tool')} {_pass(passing)} every dialect.")
+    if cut:
+        notes.append(
+            f"{_plural(cut, 'more tool')} with findings left out to stay within GitHub's size "
+            "limits; see the findings below."
+        )
+    if notes:
+        lines += ["", f"_{' '.join(notes)}_"]
     return [*lines, ""]
+
+
+def _pass(count: int) -> str:
+    return "passes" if count == 1 else "pass"
 
 
 def _finding(finding: Finding) -> list[str]:

@@ -34,7 +34,8 @@ def _matrix(result: RunResult) -> list[str]:
                 first_rule[key] = finding.rule_id
     headers = ["tool", *result.dialects]
     rows = []
-    for tool in result.tools:
+    listed, left_out = result.matrix_tools()
+    for tool in listed:
         row = [tool.name]
         for dialect in result.dialects:
             verdict = tool.verdicts.get(dialect, "-")  # "-": the tool is not sent there
@@ -45,6 +46,9 @@ def _matrix(result: RunResult) -> list[str]:
     lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
     lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    if left_out:
+        tools, verb = ("tool", "passes") if left_out == 1 else ("tools", "pass")
+        lines.append(f"({left_out} more {tools} {verb} every dialect)")
     return [*lines, ""]
 
 

@@ -12,9 +12,11 @@ import jsonschema
 import pytest
 
 from schemadrift import __version__, catalog, registry
+from schemadrift.model import Location
 from schemadrift.report import REPORTERS, renderer
 from schemadrift.report.github import escape_data, escape_property
 from schemadrift.report.markdown import code
+from schemadrift.result import MATRIX_ALL, ToolSummary
 from tests.report.sample import sample_result
 
 FORMATS = ("markdown", "github", "sarif", "junit")
@@ -179,3 +181,56 @@ def test_junit_strips_characters_xml_cannot_carry() -> None:
     base = sample_result()
     bad = replace(base.findings[0], message="bell\x07 here")
     ET.fromstring(renderer("junit")(replace(base, findings=(bad,))))  # noqa: S314 - our own output
+
+
+def _tools(count: int, failing: set[int]) -> tuple[ToolSummary, ...]:
+    dialects = ("openai", "gemini")
+    return tuple(
+        ToolSummary(
+            f"tool_{i:05d}",
+            Location(f"tools/t{i}.json", 1),
+            {d: "fail" if i in failing and d == "openai" else "pass" for d in dialects},
+        )
+        for i in range(count)
+    )
+
+
+def test_matrix_lists_every_tool_of_a_small_run() -> None:
+    """Up to MATRIX_ALL tools, the matrix has a row for each, passing or not."""
+    result = replace(sample_result(), tools=_tools(MATRIX_ALL, {3}), dialects=("openai", "gemini"))
+    for fmt in ("text", "markdown"):
+        text = renderer(fmt)(result)
+        assert all(f"tool_{i:05d}" in text for i in range(MATRIX_ALL)), fmt
+        assert "pass every dialect" not in text
+
+
+def test_matrix_of_a_large_run_lists_the_tools_that_do_not_pass() -> None:
+    """Past MATRIX_ALL tools, only tools some dialect does not pass get a row; one line counts
+    the rest."""
+    result = replace(sample_result(), tools=_tools(60, {7, 42}), dialects=("openai", "gemini"))
+    text = renderer("text")(result)
+    rows = [line for line in text.splitlines() if line.startswith("tool_")]
+    assert [row.split()[0] for row in rows] == ["tool_00007", "tool_00042"]
+    assert "(58 more tools pass every dialect)" in text
+    markdown = renderer("markdown")(result)
+    assert "| `tool_00007` |" in markdown and "| `tool_00003` |" not in markdown
+    assert "_58 more tools pass every dialect._" in markdown
+
+
+def test_markdown_of_ten_thousand_tools_stays_under_github_limits() -> None:
+    """10,000 tools, every one failing somewhere, with 2,000 findings: the job summary stays
+    under the comment limit (and so far under the 1 MiB summary limit) and says what it cut."""
+    base = sample_result()
+    many = tuple(
+        replace(base.findings[0], tool=f"tool_{i:05d}", message="x" * 200) for i in range(2000)
+    )
+    result = replace(
+        base,
+        findings=many,
+        tools=_tools(10_000, set(range(10_000))),
+        dialects=("openai", "gemini"),
+    )
+    text = renderer("markdown")(result)
+    assert len(text) < 65_536
+    assert "more tools with findings left out to stay within GitHub's size limits" in text
+    assert "more findings left out" in text
