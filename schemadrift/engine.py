@@ -260,10 +260,17 @@ class Linter:
         keys = tuple(key for _, _, key in prepared)
         if not toolsets:
             return LintResult(per_tool, [], keys)
+        return LintResult(per_tool, self._toolsets(tools, members, keys), keys)
+
+    def _toolsets(
+        self, tools: Sequence[Tool], members: Mapping[str, list[int]], keys: Sequence[str]
+    ) -> list[Finding]:
+        """Each dialect's toolset findings, from the cache when it holds them.
+
+        The toolset rules see the whole list of a dialect's tools: a cache entry is keyed by
+        all of their contents, in order. Most dialects judge every tool: one digest serves."""
         toolset: list[Finding] = []
         by_name = {tool.name: tool for tool in tools}
-        # The toolset rules see the whole list of a dialect's tools: a cache entry is keyed by
-        # all of their contents, in order. Most dialects judge every tool: one digest serves.
         lists: dict[tuple[int, ...], str] = {}
         every = all(keys)
         for dialect_id in sorted(members):
@@ -285,7 +292,7 @@ class Linter:
             if entry:
                 self.cache.put(self._table, entry, [[f.tool, *_packed([f])[0]] for f in found])
             toolset += found
-        return LintResult(per_tool, toolset, keys)
+        return toolset
 
     def _toolset_findings(
         self, dialect_id: str, members: Sequence[Tool], by_name: Mapping[str, Tool]

@@ -6,9 +6,3 @@ representation; ``compare`` walks both sides in parallel; ``kinds`` is the chang
 ``classify`` judges direction, consumers, dialect regressions and attribution; ``witness``
 proves breaking changes with a concrete argument.
 """
-
-from __future__ import annotations
-
-from schemadrift.diff.pairing import pair_tools
-
-__all__ = ["pair_tools"]
