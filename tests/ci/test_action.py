@@ -214,3 +214,16 @@ def test_action_reports_a_run_that_could_not_be_done(tmp_path: Path) -> None:
     assert "could not run (exit 2)" in (runner / "summary.md").read_text(encoding="utf-8")
     assert outputs["check"]["exit-code"] == "2"
     assert steps[1].returncode == 2
+
+
+def test_action_keeps_the_results_cache_where_its_cache_step_saves_it(tmp_path: Path) -> None:
+    """The check writes its results cache under the runner's temp folder, the path the
+    (opt-in) actions/cache step restores and saves between workflow runs."""
+    _project(tmp_path)
+    runner = tmp_path / "runner"
+    run_action(tmp_path / "workspace", runner, install="false", **{"working-directory": "app"})
+    assert list((runner / "temp" / "schemadrift-cache").glob("*/check.json"))
+    (step,) = [s for s in _action()["runs"]["steps"] if "actions/cache" in s.get("uses", "")]
+    assert step["if"] == "inputs.cache == 'true'"
+    assert step["with"]["path"] == "${{ runner.temp }}/schemadrift-cache"
+    assert _action()["inputs"]["cache"]["default"] == "false"
