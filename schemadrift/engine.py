@@ -106,9 +106,11 @@ class Linter:
         self.jobs = jobs
         self._enabled = enabled or (lambda rule: rule.status != "preview")
         self.cache = cache if cache is not None else Cache(None)
-        # Every finding depends on which rules run: that set names the cache table.
-        running = ",".join(rule.id for rule in registry.all_rules() if self._enabled(rule))
-        self._table = "lint/" + digest(running)
+        self._table = ""
+        if self.cache.enabled:
+            # Every finding depends on which rules run: that set names the cache table.
+            running = ",".join(rule.id for rule in registry.all_rules() if self._enabled(rule))
+            self._table = "lint/" + digest(running)
         self._plans: dict[str, _Plan] = {}
         self._nodes: dict[str, list[tuple[Node, frozenset[str]]]] = {}
         self._schema_hits: dict[tuple[str, str, str, int], list[tuple[Rule, Hit]]] = {}

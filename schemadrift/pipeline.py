@@ -403,8 +403,8 @@ def run_check(
 def known_in_baseline(
     current: LintResult, previous: LintResult
 ) -> tuple[list[Finding], list[bool]]:
-    """The current lint findings in report order, and for each whether the baseline had it
-    (``check`` then marks those acknowledged).
+    """The current lint findings, and for each whether the baseline had it (``check`` then
+    marks those acknowledged; ``finish`` puts them in report order).
 
     ``check`` gates what changed since the committed baseline: a finding that was there when the
     baseline was reviewed and written does not fail the run again (it is still reported, as
@@ -431,15 +431,14 @@ def known_in_baseline(
     for findings in previous.per_tool:
         if id(findings) not in now or (findings and findings[0].tool in changed_names):
             known.update(f.identity for f in findings)
-    marked: list[tuple[Finding, bool]] = []
+    out: list[Finding] = []
+    flags: list[bool] = []
     for findings, kept in zip(current.per_tool, same, strict=True):
-        if kept:
-            marked += ((f, True) for f in findings)
-        else:
-            marked += ((f, f.identity in known) for f in findings)
-    marked += ((f, f.identity in known) for f in current.toolset)
-    marked.sort(key=lambda item: item[0].sort_key())
-    return [f for f, _ in marked], [flag for _, flag in marked]
+        out += findings
+        flags += [True] * len(findings) if kept else [f.identity in known for f in findings]
+    out += current.toolset
+    flags += [f.identity in known for f in current.toolset]
+    return out, flags
 
 
 def baseline_dialects(

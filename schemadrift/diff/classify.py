@@ -231,8 +231,14 @@ def _schema_side(
     reverse = WitnessSearch(new_raw, old_raw, new_c, old_c, validators)
     # A side that provably accepts all the other accepts has no witness against it: the
     # search, which would try every candidate to learn that, is skipped (implication.py).
-    forward.impossible = _proven(new_c, old_c, old_raw, new_raw)
-    reverse.impossible = _proven(old_c, new_c, old_raw, new_raw)
+    # Not where a raw side holds ``nullable``: the canonical form reads it as OpenAPI does
+    # (``null`` accepted), the validators that confirm witnesses as JSON Schema does (an
+    # unknown keyword), so the two may disagree there.
+    if not (_mentions(old_raw, "nullable") or _mentions(new_raw, "nullable")):
+        from schemadrift.diff.implication import accepts_all
+
+        forward.impossible = accepts_all(new_c, old_c)
+        reverse.impossible = accepts_all(old_c, new_c)
     out: list[Judged] = []
     pending: list[int] = []
     for delta in deltas:
@@ -279,15 +285,6 @@ def _schema_side(
                 out[index] = replace(out[index], forward=True, forward_witness=value)
                 break
     return out
-
-
-def _proven(wide: JSON, narrow: JSON, *raw: JSON) -> bool:
-    """``accepts_all`` on canonical forms, unless a raw side holds ``nullable``: the canonical
-    form reads it as OpenAPI does (``null`` accepted), the validators that confirm witnesses
-    as JSON Schema does (an unknown keyword), so the two may disagree there."""
-    from schemadrift.diff.implication import accepts_all
-
-    return not any(_mentions(schema, "nullable") for schema in raw) and accepts_all(wide, narrow)
 
 
 def _mentions(schema: JSON, key: str) -> bool:
