@@ -368,15 +368,13 @@ def run_check(
     cache = open_cache(config, "check")
     linter = make_linter(config, cache)
     dialects = targeted(config, extraction)
-    # Each side is linted once and read twice: the current findings are reported and compared
-    # with the baseline's (known_in_baseline), and both sides feed the dialect regressions.
     assert isinstance(linter, Linter)
-    current = linter.lint_each(extraction.tools, dialects, tool_dialects=extraction.tool_dialects)
-    previous = linter.lint_each(
+    current, previous = linter.lint_check(
+        extraction.tools,
         baseline.tools,
         dialects,
-        tool_dialects=baseline_dialects(config, baseline, extraction),
-        located=False,  # read for identities and regressions only, never shown
+        current_dialects=extraction.tool_dialects,
+        baseline_dialects=baseline_dialects(config, baseline, extraction),
     )
     changes = diff_findings(config, baseline, extraction, linter=linter, linted=(previous, current))
     findings, known = known_in_baseline(current, previous)
@@ -385,7 +383,9 @@ def run_check(
     del linter, current, previous
     cache.save()
     for index, was_known in enumerate(known):
-        if was_known:  # in place: each original is freed as its acknowledged copy is made
+        # In place: each original is freed as its acknowledged copy is made. The findings of
+        # a tool the baseline holds unchanged were built acknowledged (``lint_check``).
+        if was_known and not findings[index].acknowledged:
             findings[index] = acknowledged(findings[index])
     findings += changes
     return finish(
