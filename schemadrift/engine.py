@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -438,14 +439,22 @@ class Linter:
                 wanted.setdefault((tool_key, judged), index)
         indices = list(wanted.values())
 
-        def work(chunk: Sequence[int]) -> list[list[_Packed]]:
-            out = []
+        parent = os.getpid()
+
+        def work(chunk: Sequence[int]) -> list[list[_Packed] | None]:
+            # The share this process judges itself is memoised by ``_tool_findings``: sending
+            # it through the pack and rebuilding it would build each finding twice.
+            here = os.getpid() == parent
+            out: list[list[_Packed] | None] = []
             for i in chunk:
                 judged, input_text, tool_key = prepared[i]
-                out.append(_packed(self._tool_findings(tools[i], tool_key, judged, input_text)))
+                found = self._tool_findings(tools[i], tool_key, judged, input_text, ack=acks[i])
+                out.append(None if here else _packed(found))
             return out
 
         for index, packed in zip(indices, fan_out(work, indices, self.jobs), strict=True):
+            if packed is None:
+                continue
             tool = tools[index]
             judged, _, tool_key = prepared[index]
             location = Location(tool.origin.location, tool.origin.line)
