@@ -105,71 +105,85 @@ def parse_text(text: str, label: str, *, suffix: str = "") -> JSON:
     """Parse JSON or YAML; the suffix decides, and unknown suffixes try JSON first."""
     if not text.strip():
         raise InputError(label, "the file is empty")
-    if suffix in (".yaml", ".yml"):
-        return parse_yaml(text, label)
-    if suffix == ".json" or text.lstrip()[:1] in "{[":
+    if _reads_as_json(text, suffix):
         return parse_json(text, label)
     return parse_yaml(text, label)
 
 
+def _reads_as_json(text: str, suffix: str) -> bool:
+    """Whether ``parse_text`` reads ``text`` as JSON (else as YAML)."""
+    if suffix in (".yaml", ".yml"):
+        return False
+    return suffix == ".json" or text.lstrip()[:1] in "{["
+
+
 # A tool's name as JSON or YAML writes it: `"name": "x"`, `'name': 'x'`, `name: x`. The key
 # is found by a literal scan (fast) and checked by hand; the value is matched where it ends.
-# A plain (YAML) value runs to the end of its line, trailing blanks stripped by the caller: a
-# greedy match, because a lazy one tests the end of the line at every character, and in a
-# one-line JSON file every `name:` inside a description ran on to the end of the file.
 _NAME_KEY = re.compile(r"""name(["']?)[ \t]*:[ \t]*""")
-_NAME_VALUE = re.compile(r""""((?:[^"\\\n]|\\.)*)"|'((?:[^'\n]|'')*)'|([^\s"'{\[,#][^\n]*)""")
+_DOUBLE_QUOTED = r'"((?:[^"\\\n]|\\.)*)"'
+_JSON_NAME_VALUE = re.compile(_DOUBLE_QUOTED)
 
 
-def _name_lines(text: str) -> dict[str, list[int]]:
-    """Every name declaration in ``text`` mapped to its 1-based lines, in one pass.
+def _yaml_name_value(longest: int) -> re.Pattern[str]:
+    """A name value as YAML writes it: quoted, or plain to the end of its line or to a comment.
+
+    A plain value is matched only up to ``longest`` characters, the longest name looked for:
+    ``name:`` also occurs in free text, and in a file written on one line each occurrence
+    ran on to the end of the file (a 22 MB file took 2.4 GB and six seconds).
+    """
+    plain = rf"""([^\s"'{{\[,#][^\n]{{0,{longest}}}?)(?=[ \t\r]*(?:\n|\Z)|[ \t]+#)"""
+    return re.compile(rf"""{_DOUBLE_QUOTED}|'((?:[^'\n]|'')*)'|{plain}""")
+
+
+def _name_lines(text: str, wanted: set[str], *, yaml: bool) -> dict[str, list[int]]:
+    """The 1-based lines of every declaration of a ``wanted`` name in ``text``, in one pass.
 
     One scan for the whole document: scanning once per tool made a 1,500-tool file take
-    minutes (quadratic in the file size).
+    minutes (quadratic in the file size). JSON text declares a name one way only
+    (``"name": "x"``); YAML also with single quotes or none.
     """
     found: dict[str, list[int]] = {}
+    if not wanted:
+        return found
+    if yaml:
+        value_at = _yaml_name_value(max(len(name) for name in wanted)).match
+    else:
+        value_at = _JSON_NAME_VALUE.match
     line, last = 1, 0
     for key in _NAME_KEY.finditer(text):
         start, quote = key.start(), key.group(1)
         before = text[start - 1] if start else ""
         if quote:
-            if before != quote:
+            if before != quote or not (yaml or quote == '"'):
                 continue
-        elif before.isalnum() or before in "_\"'":
+        elif not yaml or before.isalnum() or before in "_\"'":
             continue
-        value = _NAME_VALUE.match(text, key.end())
+        value = value_at(text, key.end())
         if value is None:
             continue
-        line += text.count("\n", last, start)
-        last = start
-        double, single, plain = value.groups()
-        if double is not None and "\\" in double:
-            try:
-                name = json.loads(f'"{double}"')
-            except ValueError:
-                name = double
-        elif double is not None:
-            name = double  # no escape to decode
-        elif single is not None:
-            name = single.replace("''", "'")
-        else:
-            name = plain.rstrip(" \t")
-        found.setdefault(name, []).append(line)
+        name = _declared(value)
+        if name in wanted:
+            line += text.count("\n", last, start)
+            last = start
+            found.setdefault(name, []).append(line)
     return found
 
 
-def line_locator(text: str) -> Any:
-    """A function ``(tool name, nth occurrence) -> 1-based line`` of the tool's name in ``text``."""
-    table: dict[str, list[int]] | None = None
-
-    def locate(name: str, nth: int) -> int | None:
-        nonlocal table
-        if table is None:
-            table = _name_lines(text)
-        lines = table.get(name, [])
-        return lines[nth] if nth < len(lines) else (lines[-1] if lines else None)
-
-    return locate
+def _declared(value: re.Match[str]) -> str:
+    """The name a match of a name value declares: double-quoted, single-quoted or plain (only
+    the YAML pattern has the last two)."""
+    double = value.group(1)
+    single, plain = value.groups()[1:] if value.re.groups == 3 else (None, None)
+    if double is not None:
+        if "\\" not in double:
+            return double  # no escape to decode
+        try:
+            return str(json.loads(f'"{double}"'))
+        except ValueError:
+            return double
+    if single is not None:
+        return single.replace("''", "'")
+    return (plain or "").rstrip(" \t\r")
 
 
 def tools_from_text(
@@ -188,15 +202,21 @@ def tools_from_text(
     shape, tools = found
     if shape == "schemadrift snapshot":
         return shape, tools
-    locate = line_locator(text)
+    wanted = {tool.name for tool in tools if not tool.name_from_file}
+    lines = _name_lines(text, wanted, yaml=not _reads_as_json(text, suffix))
     seen: dict[str, int] = {}
     located = []
     for tool in tools:
         nth = seen.get(tool.name, 0)
         seen[tool.name] = nth + 1
-        line = 1 if tool.name_from_file else locate(tool.name, nth)
+        line = 1 if tool.name_from_file else _nth_line(lines.get(tool.name, []), nth)
         located.append(replace(tool, origin=replace(tool.origin, line=line)))
     return shape, located
+
+
+def _nth_line(lines: list[int], nth: int) -> int | None:
+    """The line of the ``nth`` declaration of a name, else of its last one (``None``: none)."""
+    return lines[nth] if nth < len(lines) else (lines[-1] if lines else None)
 
 
 def read_file(path: Path, root: Path, *, explicit: bool = True) -> tuple[str, list[Tool]] | None:

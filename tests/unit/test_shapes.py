@@ -190,3 +190,57 @@ def test_line_of_each_tool_is_found() -> None:
     _, tools = read([{"name": "a", "input_schema": SCHEMA}, {"name": "b", "input_schema": SCHEMA}])
     lines = [t.origin.line for t in tools]
     assert lines[0] is not None and lines[1] is not None and lines[0] < lines[1]
+
+
+def test_one_line_file_with_name_colons_in_descriptions_stays_small() -> None:
+    """``name:`` inside free text (``author-name:``) is no declaration. In a file written on
+    one line, each one used to be read as a YAML plain value running to the end of the file
+    and kept: a 22 MB file took 2.4 GB. Memory now stays within a few times the text."""
+    import tracemalloc
+
+    description = "Search code. Qualifiers: `author-name: y`, `filename:x`. " * 3
+    tools = [
+        {"name": f"t{i}", "description": description, "input_schema": SCHEMA} for i in range(1500)
+    ]
+    text = json.dumps({"tools": tools})
+    tracemalloc.start()
+    try:
+        found = tools_from_text(text, "one-line.json", suffix=".json")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert found is not None and [t.origin.line for t in found[1]] == [1] * 1500
+    assert peak < 40 * len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        # Block YAML: plain, quoted and commented names, CRLF line ends.
+        ("- name: a\n  input_schema: {type: object}\n- name: 'b'\n  input_schema: {}\n", [1, 3]),
+        ('- name: a  # the first\n  input_schema: {}\n- name: "b"\n  input_schema: {}\n', [1, 3]),
+        ("- name: a\r\n  input_schema: {}\r\n- name: b\r\n  input_schema: {}\r\n", [1, 3]),
+        # `name:` in a description is not a declaration; the declaration after it is found.
+        (
+            "- description: 'the file name: a'\n  name: a\n  input_schema: {}\n"
+            "- name: b\n  input_schema: {}\n",
+            [2, 4],
+        ),
+    ],
+)
+def test_lines_of_yaml_names(text: str, lines: list[int]) -> None:
+    found = tools_from_text(text, "tools.yaml", suffix=".yaml")
+    assert found is not None
+    assert [t.origin.line for t in found[1]] == lines
+
+
+def test_json_names_are_only_double_quoted_declarations() -> None:
+    """JSON declares a name one way (``"name": "x"``): a YAML-looking ``name: b`` in a
+    string is not mistaken for tool ``b``'s declaration."""
+    text = (
+        '{"tools": [\n{"name": "a", "description": "see name: b", "input_schema": {}},\n'
+        '{"name": "b", "input_schema": {}}\n]}'
+    )
+    found = tools_from_text(text, "tools.json", suffix=".json")
+    assert found is not None
+    assert [t.origin.line for t in found[1]] == [2, 3]
