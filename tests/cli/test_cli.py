@@ -200,3 +200,28 @@ def test_lint_judges_absolutely_even_when_check_knows_a_finding(
     assert run_cli("snapshot", cwd=demo).code == 0
     result = run_cli("lint", "--dialect", "openai", "tools/calendar.json", cwd=demo)
     assert result.code == 1 and "openai/array-items" in result.out
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_in_process_run_leaves_the_cyclic_collector_as_it_found_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], enabled: bool
+) -> None:
+    """A run turns the cyclic collector off (its records live until it ends); a caller
+    running commands in-process (the pytest plugin) gets its own setting back, after a
+    finished run and after a failed one alike."""
+    import gc
+
+    from schemadrift.cli import main
+
+    tools = tmp_path / "tools.json"
+    tools.write_text(json.dumps({"tools": [{"name": "t", "input_schema": {"type": "object"}}]}))
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        assert main(["lint", str(tools)]) == 0
+        assert gc.isenabled() is enabled
+        assert main(["lint", str(tmp_path / "missing.json")]) == 2
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+    capsys.readouterr()
