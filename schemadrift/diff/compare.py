@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from schemadrift.diff.transitions import ANNOTATIONS, FALSE_SCHEMA
 from schemadrift.model import JSON
 from schemadrift.schema.pointer import join
+from schemadrift.schema.walk import nesting_depth
 
 NARROW = "narrow"
 WIDEN = "widen"
@@ -163,6 +164,13 @@ def _num(value: JSON) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
+MAX_DEPTH = 64
+"""Subschema levels the walk descends (it recurses). Below them, a subtree that differs is one
+``diff/schema-changed`` of the whole subtree: coarser, never silent."""
+
+_SHOWN_DEPTH = 16
+
+
 def compare(old: JSON, new: JSON) -> list[Delta]:
     """Every raw difference between two canonical schemas, in walk order."""
     out: list[Delta] = []
@@ -173,7 +181,12 @@ def compare(old: JSON, new: JSON) -> list[Delta]:
 def _walk(
     old: dict[str, JSON], new: dict[str, JSON], p: str, q: str, out: list[Delta], depth: int
 ) -> None:
-    if depth > 64:
+    if depth > MAX_DEPTH:
+        if not same(old, new):
+            shown = [
+                v if nesting_depth(v, _SHOWN_DEPTH) <= _SHOWN_DEPTH else None for v in (old, new)
+            ]
+            out.append(_delta(p, "diff/schema-changed", p, q, CHANGE, *shown))
         return
     if same(old, new):
         _order_only(old, new, p, q, out, depth)
@@ -208,7 +221,7 @@ def _walk(
 
 def _order_only(old: JSON, new: JSON, p: str, q: str, out: list[Delta], depth: int) -> None:
     """Equal schemas can still list their properties in another order (the model reads it)."""
-    if not isinstance(old, dict) or not isinstance(new, dict) or depth > 64:
+    if not isinstance(old, dict) or not isinstance(new, dict) or depth > MAX_DEPTH:
         return
     a, b = old.get("properties"), new.get("properties")
     if isinstance(a, dict) and isinstance(b, dict):

@@ -124,7 +124,7 @@ def inline_refs(root: JSON, *, max_expansions: int = 10_000) -> JSON:
             if key not in ("$defs", "definitions")
         }
 
-    try:
-        return expand(copy.deepcopy(root), ())
-    except RecursionError:
-        return root
+    # A chain of refs nests one call per level: a long one raises ``RecursionError``, which
+    # the CLI answers by running again on a deep stack (``schema.stack``). Returning ``root``
+    # un-inlined instead would hide every change behind the chain.
+    return expand(copy.deepcopy(root), ())
