@@ -28,6 +28,7 @@ from schemadrift.model import JSON
 from schemadrift.schema.refs import CYCLE_MARKER
 
 MAX_CANDIDATES = 400
+MAX_GENERATED = 4 * MAX_CANDIDATES
 MAX_DEPTH = 12
 _FRESH = "extra_property"
 
@@ -478,8 +479,8 @@ class Generator:
         new_props = new.get("properties") or {}
         allowed = set(self.declared(old, new))
         out: dict[str, JSON] = {}
-        wanted = list(old.get("required") or [])
-        wanted += [n for n in new.get("required") or [] if n in allowed and n not in wanted]
+        wanted = dict.fromkeys(old.get("required") or [])  # ordered, and a set to look in
+        wanted.update(dict.fromkeys(n for n in new.get("required") or [] if n in allowed))
         for name in wanted:
             value = self.base(props.get(name, {}), new_props.get(name, {}), depth + 1)
             if value is ...:
@@ -591,7 +592,8 @@ class Generator:
             value = self.base(schema, partner, depth + 1)
             if value is ...:
                 continue
-            yield {**base, name: value}
+            if name not in base or base[name] is not value:  # else it is ``base`` again
+                yield {**base, name: value}
             full.setdefault(name, value)
         yield full
         if shallow:
@@ -866,11 +868,16 @@ class WitnessSearch:
         if self.impossible:
             return False, None
         where = "/".join(target)
-        key = where + "\x00" + json.dumps(applied, sort_keys=True, default=str)
+        # ``applied`` differs from the accepting schema at ``target`` only, so that node names
+        # it: a key of the whole schema would cost a dump of it per change, and keep it (an
+        # inlined shared definition repeats each change at every reference, and the schema
+        # with it: that grew as the cube of the definition's size).
+        key = loose_key = where + "\x00null"
+        if applied is not None:
+            key = where + "\x00=" + json.dumps(_at(applied, target), sort_keys=True, default=str)
         if key in self._tried:
             value = self._tried[key]
             return (value is not ...), (None if value is ... else value)
-        loose_key = where + "\x00null"
         track_loose = applied is not None and loose_key not in self._tried
         if key == loose_key and where in self._screened:
             result = self._screened.pop(where)
@@ -895,8 +902,10 @@ class WitnessSearch:
         loose: JSON = ...
         checked = 0
         seen: set[str] = set()
-        for value in self._generator.navigate(old, new, list(target)):
-            if checked >= MAX_CANDIDATES:
+        for generated, value in enumerate(self._generator.navigate(old, new, list(target))):
+            # Repeats count too: a generator may yield the same value many times (each costs a
+            # dump), and only distinct ones are checked.
+            if checked >= MAX_CANDIDATES or generated >= MAX_GENERATED:
                 break
             text = json.dumps(value, sort_keys=True, default=str)
             if text in seen:
