@@ -118,6 +118,14 @@ def _key(value: JSON) -> str:
     return json.dumps(value, sort_keys=True)
 
 
+def _text(value: JSON) -> str | None:
+    """``_key(value)``, or ``None`` for what cannot be dumped (it then equals nothing)."""
+    try:
+        return _key(value)
+    except (TypeError, ValueError, RecursionError):
+        return None
+
+
 def _required(wide: dict[str, JSON], narrow: dict[str, JSON], depth: int) -> bool:
     needed, given = wide.get("required"), narrow.get("required", [])
     if not (isinstance(needed, list) and isinstance(given, list)):
@@ -180,8 +188,14 @@ def _any_of(wide: dict[str, JSON], narrow: dict[str, JSON], depth: int) -> bool:
     if any(accepts_all(branch, narrow, depth) for branch in branches):
         return True
     own = narrow.get("anyOf")
-    return isinstance(own, list) and all(
-        any(accepts_all(branch, part, depth) for branch in branches) for part in own
+    if not isinstance(own, list):
+        return False
+    # A part equal to a branch fits it: found by its text, where a scan of every branch for
+    # every part made an edited wide union quadratic (1,000 branches: 500,000 proofs).
+    listed = {_text(branch) for branch in branches} - {None}
+    return all(
+        _text(part) in listed or any(accepts_all(branch, part, depth) for branch in branches)
+        for part in own
     )
 
 
