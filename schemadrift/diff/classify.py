@@ -517,8 +517,7 @@ def word_diff(before: JSON, after: JSON, limit: int = 240) -> str:
     """A compact word-level diff: ``[-removed-]`` and ``{+added+}`` around unchanged words."""
     a, b = _prose(before).split(), _prose(after).split()
     parts: list[str] = []
-    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+    for op, i1, i2, j1, j2 in _word_opcodes(a, b):
         if op == "equal":
             words = a[i1:i2]
             parts.append(
@@ -533,6 +532,37 @@ def word_diff(before: JSON, after: JSON, limit: int = 240) -> str:
             parts.append("{+" + " ".join(b[j1:j2]) + "+}")
     text = " ".join(p for p in parts if p)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+_MATCHED_PAIRS = 250_000
+"""Word pairs (words before × words after) the matcher compares at most: its time grows with
+their product, and a description of 100 KB would take seconds for a diff cut to 240 chars."""
+
+
+def _word_opcodes(a: list[str], b: list[str]) -> Sequence[tuple[str, int, int, int, int]]:
+    """``difflib`` opcodes turning the words ``a`` into ``b``. Long texts are matched between
+    their common first and last words only, and past ``_MATCHED_PAIRS`` what lies between is
+    one replacement."""
+    if len(a) * len(b) <= _MATCHED_PAIRS:
+        return difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes()
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    a_end, b_end = len(a) - tail, len(b) - tail
+    out: list[tuple[str, int, int, int, int]] = [("equal", 0, head, 0, head)] if head else []
+    middle_a, middle_b = a[head:a_end], b[head:b_end]
+    if len(middle_a) * len(middle_b) <= _MATCHED_PAIRS:
+        matcher = difflib.SequenceMatcher(a=middle_a, b=middle_b, autojunk=False)
+        for op, i1, i2, j1, j2 in matcher.get_opcodes():
+            out.append((op, i1 + head, i2 + head, j1 + head, j2 + head))
+    elif a_end > head or b_end > head:
+        out.append(("replace", head, a_end, head, b_end))
+    if tail:
+        out.append(("equal", a_end, len(a), b_end, len(b)))
+    return out
 
 
 # --- attribution ----------------------------------------------------------------------------
