@@ -271,7 +271,7 @@ _INJECTION = (
     ),
     (
         "contains an <IMPORTANT>/<SYSTEM> block addressed to the model",
-        re.compile(r"<\s*/?\s*(?:important|system)\s*>", re.IGNORECASE),
+        re.compile(r"<\s*(?:/\s*)?(?:important|system)\s*>", re.IGNORECASE),
     ),
     (
         "asks the model to keep something from the user",
