@@ -104,13 +104,21 @@ def _search(pattern: str, text: str) -> bool:
         return True  # a pattern Python cannot compile: let the real validator decide
 
 
+_ANY: dict[str, JSON] = {}
+"""The schema that accepts everything, as one object (see ``Generator.base``); never mutated."""
+
+_SCREEN_DEPTH = 160
+"""Levels the screen reads (it recurses); past them it accepts and the validators decide. Deeper
+than the diff's walk (64 levels): a change it reports is always within the screen's sight."""
+
+
 def accepts(node: JSON, value: JSON, depth: int = 0) -> bool:
     """A quick screen: does the canonical ``node`` accept ``value``? (Confirmed elsewhere.)"""
     if node is True or node is None:
         return True
     if node is False:
         return False
-    if not isinstance(node, dict) or depth > 60 or CYCLE_MARKER in node:
+    if not isinstance(node, dict) or depth > _SCREEN_DEPTH or CYCLE_MARKER in node:
         return True
     types = node.get("type")
     if isinstance(types, list):  # the value's type is named only when there is a list to match
@@ -450,6 +458,10 @@ class Generator:
         return list(dict.fromkeys(names))
 
     def base(self, old: JSON, new: JSON, depth: int = 0) -> JSON:
+        # Memoised by the identity of ``old`` and ``new``: an absent side is ``_ANY``, never a
+        # fresh ``{}`` (a new id each time, so never found again: a required property that
+        # has no value within ``MAX_DEPTH`` levels was searched again from every level above,
+        # and a 13-level chain of required objects took seconds).
         """One value ``old`` accepts, preferring one ``new`` accepts too; ``...`` if none."""
         o, n = _node(old), _node(new)
         if depth > MAX_DEPTH:
@@ -482,9 +494,9 @@ class Generator:
         wanted = dict.fromkeys(old.get("required") or [])  # ordered, and a set to look in
         wanted.update(dict.fromkeys(n for n in new.get("required") or [] if n in allowed))
         for name in wanted:
-            value = self.base(props.get(name, {}), new_props.get(name, {}), depth + 1)
+            value = self.base(props.get(name, _ANY), new_props.get(name, _ANY), depth + 1)
             if value is ...:
-                value = self.base(props.get(name, {}), {}, depth + 1)
+                value = self.base(props.get(name, _ANY), _ANY, depth + 1)
             if value is not ...:
                 out[name] = value
         low = old.get("minProperties")
@@ -493,7 +505,7 @@ class Generator:
                 if len(out) >= low:
                     break
                 if name not in out:
-                    value = self.base(props.get(name, {}), new_props.get(name, {}), depth + 1)
+                    value = self.base(props.get(name, _ANY), new_props.get(name, _ANY), depth + 1)
                     if value is not ...:
                         out[name] = value
         return out
@@ -609,8 +621,12 @@ class Generator:
     def navigate(
         self, old: dict[str, Any], new: dict[str, Any], tokens: Sequence[str], depth: int = 0
     ) -> Iterator[JSON]:
-        """Whole argument objects varied at the node ``tokens`` points to (old side)."""
-        if not tokens or depth > MAX_DEPTH * 2:
+        """Whole argument objects varied at the node ``tokens`` points to (old side).
+
+        The path is followed to its end, however deep (its pointer bounds it: the diff reports
+        changes down to 64 levels); values off the path are built within ``MAX_DEPTH`` levels
+        of the root, as everywhere."""
+        if not tokens:
             yield from self.pool(old, new, depth)
             return
         step, rest = tokens[0], tokens[1:]

@@ -170,3 +170,23 @@ def test_word_opcodes_turn_the_old_words_into_the_new_ones(
             rebuilt += b[j1:j2]
     assert rebuilt == b
     assert [op[1] for op in opcodes] == sorted(op[1] for op in opcodes)
+
+
+def test_a_breaking_change_deep_in_the_schema_has_a_witness() -> None:
+    """The witness generator walks the changed node's whole pointer and builds the values
+    around and below it with its usual budget at every level: a type changed 30 levels down
+    is breaking, with the rejected value, where it used to be "no rejected value found"."""
+
+    def deep(leaf: str) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": leaf}
+        for _ in range(30):
+            schema = {"type": "object", "properties": {"x": schema}, "required": ["x"]}
+        return schema
+
+    (found,) = diff_tools([tool(deep("integer"))], [tool(deep("string"))])
+    assert (found.rule_id, found.severity.label) == ("diff/type-changed", "error")
+    value = found.witness
+    for _ in range(30):
+        assert isinstance(value, dict)
+        value = value["x"]
+    assert isinstance(value, int)
