@@ -429,8 +429,26 @@ class Generator:
     """Builds candidate values for an (old, new) pair of canonical nodes."""
 
     _base_cache: dict[tuple[int, int], tuple[JSON, JSON, JSON]] = field(default_factory=dict)
+    # By the identity of the node pair (the entry holds both, so an id is not reused): every
+    # change of a pair asks again about the same nodes on its way to the changed one, and each
+    # answer costs the size of the object (n changed properties: n² work).
+    _declared: dict[tuple[int, int], tuple[JSON, JSON, tuple[str, ...]]] = field(
+        default_factory=dict
+    )
+    _objects_memo: dict[tuple[int, int, int], tuple[JSON, JSON, dict[str, JSON]]] = field(
+        default_factory=dict
+    )
 
-    def declared(self, old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    def declared(self, old: dict[str, Any], new: dict[str, Any]) -> tuple[str, ...]:
+        """The property names a value of ``old`` may hold, as the candidates use them."""
+        cached = self._declared.get((id(old), id(new)))
+        if cached is not None and cached[0] is old and cached[1] is new:
+            return cached[2]
+        names = self._declared_names(old, new)
+        self._declared[(id(old), id(new))] = (old, new, names)
+        return names
+
+    def _declared_names(self, old: dict[str, Any], new: dict[str, Any]) -> tuple[str, ...]:
         names = list((old.get("properties") or {}).keys())
         names += [n for n in old.get("required") or [] if isinstance(n, str)]
         for key in ("dependentRequired", "dependentSchemas"):
@@ -455,7 +473,7 @@ class Generator:
                 names += sample_regex(pattern, 2)
             if isinstance(extra, dict) and extra != FALSE_SCHEMA:
                 names.append(_FRESH)
-        return list(dict.fromkeys(names))
+        return tuple(dict.fromkeys(names))
 
     def base(self, old: JSON, new: JSON, depth: int = 0) -> JSON:
         # Memoised by the identity of ``old`` and ``new``: an absent side is ``_ANY``, never a
@@ -487,6 +505,18 @@ class Generator:
         return found
 
     def base_object(self, old: dict[str, Any], new: dict[str, Any], depth: int) -> dict[str, JSON]:
+        """An object ``old`` accepts: its required properties (and enough others to meet
+        ``minProperties``) with base values. Memoised like ``declared``; never mutated (every
+        caller copies it before adding a property)."""
+        key = (id(old), id(new), depth)
+        cached = self._objects_memo.get(key)
+        if cached is not None and cached[0] is old and cached[1] is new:
+            return cached[2]
+        out = self._base_object(old, new, depth)
+        self._objects_memo[key] = (old, new, out)
+        return out
+
+    def _base_object(self, old: dict[str, Any], new: dict[str, Any], depth: int) -> dict[str, JSON]:
         props = old.get("properties") or {}
         new_props = new.get("properties") or {}
         allowed = set(self.declared(old, new))
