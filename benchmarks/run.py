@@ -36,6 +36,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -80,8 +81,11 @@ NO_CACHE = "--no-cache"
 REF = "(reference)"
 
 
-def run_once(argv: list[str], cwd: Path) -> tuple[float, int, int]:
-    """``(seconds, peak RSS in bytes, exit status)`` of one cold run."""
+def timed(
+    argv: list[str], cwd: Path, timeout: float | None = None
+) -> tuple[float, int, int | None, str]:
+    """``(seconds, peak RSS in bytes, exit status, stderr)`` of one run; the status is ``None``
+    when the run was killed at ``timeout`` seconds."""
     start = time.perf_counter()
     proc = subprocess.Popen(  # noqa: S603 - our own interpreter and command
         argv,
@@ -91,14 +95,35 @@ def run_once(argv: list[str], cwd: Path) -> tuple[float, int, int]:
         stdin=subprocess.DEVNULL,
         env=CHILD_ENV,
     )
-    assert proc.stderr is not None
-    err = proc.stderr.read()
-    _, status, usage = os.wait4(proc.pid, 0)
+    killed = threading.Event()
+
+    def kill() -> None:
+        killed.set()
+        proc.kill()
+
+    timer = threading.Timer(timeout, kill) if timeout is not None else None
+    if timer is not None:
+        timer.start()
+    try:
+        assert proc.stderr is not None
+        err = proc.stderr.read()
+        _, status, usage = os.wait4(proc.pid, 0)
+    finally:
+        if timer is not None:
+            timer.cancel()
     elapsed = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}):\n{err.decode()[-2000:]}")
-    return elapsed, usage.ru_maxrss * 1024, proc.returncode
+    code = None if killed.is_set() else proc.returncode
+    return elapsed, usage.ru_maxrss * 1024, code, err.decode(errors="replace")
+
+
+def run_once(argv: list[str], cwd: Path) -> tuple[float, int, int]:
+    """``(seconds, peak RSS in bytes, exit status)`` of one cold run; a failed run ends the
+    benchmark."""
+    elapsed, peak, code, err = timed(argv, cwd)
+    if code not in (0, 1):
+        raise SystemExit(f"{' '.join(argv)} failed ({code}):\n{err[-2000:]}")
+    return elapsed, peak, code
 
 
 def measure(

@@ -33,11 +33,8 @@ import json
 import math
 import os
 import random
-import subprocess
 import sys
 import tempfile
-import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -305,38 +302,6 @@ FAMILIES = [
 ]
 
 
-def run_timed(argv: list[str], cwd: Path) -> tuple[float, int, int | None, str]:
-    """``(seconds, peak RSS in bytes, exit status, stderr)`` of one run, as ``run.run_once``
-    measures it; the status is ``None`` when the run was killed at ``TIMEOUT``."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(  # noqa: S603 - our own interpreter and command
-        argv,
-        cwd=cwd,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        stdin=subprocess.DEVNULL,
-        env=run.CHILD_ENV,
-    )
-    killed = threading.Event()
-
-    def kill() -> None:
-        killed.set()
-        proc.kill()
-
-    timer = threading.Timer(TIMEOUT, kill)
-    timer.start()
-    try:
-        assert proc.stderr is not None
-        err = proc.stderr.read()
-        _, status, usage = os.wait4(proc.pid, 0)
-    finally:
-        timer.cancel()
-    elapsed = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    code = None if killed.is_set() else proc.returncode
-    return elapsed, usage.ru_maxrss * 1024, code, err.decode(errors="replace")
-
-
 def measure(family: Family, root: Path, quick: bool) -> Result:
     """Run ``family`` at each of its sizes, each input written into a folder of its own; the
     larger sizes are skipped once a run fails, as they would fail too."""
@@ -347,7 +312,7 @@ def measure(family: Family, root: Path, quick: bool) -> Result:
         args = family.setup(directory, size)
         argv = [*run.schemadrift_argv(), family.command, run.NO_CACHE]
         argv += ["--fail-on", "never", "--jobs", "1", *args]
-        seconds, peak, code, err = run_timed(argv, directory)
+        seconds, peak, code, err = run.timed(argv, directory, TIMEOUT)
         if code is None:
             result.note = f"timeout at {size}"
             break
