@@ -583,13 +583,17 @@ def _packed(findings: Sequence[Finding]) -> list[_Packed]:
     return out
 
 
-def _unpacked(item: _Packed, tool: str | None, location: Location, ack: bool = False) -> Finding:
+def _unpacked(
+    item: Sequence[Any], tool: str | None, location: Location, ack: bool = False
+) -> Finding:
+    """The finding ``_packed`` made ``item`` of (its severity a ``Severity`` from a worker, its
+    number from the cache: ``Severity`` is an ``IntEnum``, so one look-up serves both)."""
     rule_id, severity, pointer, message, dialect, hint, discriminator = item
     if hint is None:
         hint = registry.RULES[rule_id].hint
     return Finding(
         rule_id,
-        severity,
+        _SEVERITIES[severity],
         tool,
         pointer,
         message,
@@ -614,23 +618,11 @@ def _unpacked_all(
     ``_packed`` makes (a file edited by hand, or written by another build)."""
     if type(packed) is not list:
         return None
-    severities = _SEVERITIES
     out: list[Finding] = []
-    append = out.append
     for item in packed:
         if not _is_packed(item):
             return None
-        rule_id, severity, pointer, message, dialect, hint, discriminator = item
-        packed_item = (
-            rule_id,
-            severities[severity],
-            pointer,
-            message,
-            dialect,
-            hint,
-            discriminator,
-        )
-        append(_unpacked(packed_item, tool, location, ack))
+        out.append(_unpacked(item, tool, location, ack))
     return out
 
 
@@ -645,8 +637,7 @@ def _unpacked_toolset(packed: Any, by_name: Mapping[str, Tool]) -> list[Finding]
         tool = item[0]
         if not (tool is None or isinstance(tool, str)):
             return None
-        packed_item = (item[1], _SEVERITIES[item[2]], *item[3:])
-        out.append(_unpacked(packed_item, tool, _located(by_name, tool)))
+        out.append(_unpacked(item[1:], tool, _located(by_name, tool)))
     return out
 
 
