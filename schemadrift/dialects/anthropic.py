@@ -22,7 +22,7 @@ from schemadrift.dialects._common import envelope_mismatch, node_types
 from schemadrift.model import JSON, Evidence, Severity, Tool, escape_token
 from schemadrift.registry import Context, Dialect, Example, Hit, dialect, rule
 from schemadrift.schema.refs import LOCAL, ref_kind
-from schemadrift.schema.walk import DEFINITION_KEYWORDS, Node, subschemas, walk
+from schemadrift.schema.walk import DEFINITION_KEYWORDS, Node, children, walk
 
 # --- Versioned limits and tables (each with its source and the date it was read) -----------
 
@@ -197,7 +197,7 @@ def strict_counts(schema: JSON) -> tuple[int, int]:
         kind = value.get("type")
         if isinstance(value.get("anyOf"), list) or (isinstance(kind, list) and len(kind) > 1):
             unions += 1
-        stack.extend(subschemas(value))
+        stack.extend(sub for _, _, _, sub in children(value))
     if len(_COUNTS) > 65536:
         _COUNTS.clear()
     _COUNTS[id(schema)] = (schema, (optional, unions))

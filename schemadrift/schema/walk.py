@@ -81,20 +81,6 @@ def children(schema: dict[str, JSON]) -> Iterator[tuple[str, str, str | None, JS
                     yield f"/dependencies/{escape_token(str(name))}", keyword, str(name), item
 
 
-def subschemas(schema: dict[str, JSON]) -> Iterator[JSON]:
-    """The direct subschemas ``children`` yields, in its order, without their pointers: for a
-    walk that needs no location (a count over 10,000 schemas builds no pointer string)."""
-    for keyword, value in schema.items():
-        if keyword in IN_VALUE and isinstance(value, (dict, bool)):
-            yield value
-        elif keyword in IN_SUBARRAY and isinstance(value, list):
-            yield from (item for item in value if isinstance(item, (dict, bool)))
-        elif keyword in IN_SUBVALUES and isinstance(value, dict):
-            yield from (item for item in value.values() if isinstance(item, (dict, bool)))
-        elif keyword == "dependencies" and isinstance(value, dict):
-            yield from (item for item in value.values() if isinstance(item, dict))
-
-
 _LEVEL_KEYWORDS = frozenset({"properties", "items", "prefixItems", "additionalProperties"})
 
 
