@@ -27,7 +27,6 @@ from schemadrift.diff.transitions import canonical
 from schemadrift.diff.witness import Validators, WitnessSearch, _at, reverted
 from schemadrift.model import JSON, Bump, Finding, Severity, Tool
 from schemadrift.schema.pointer import from_tokens, join, resolve, split
-from schemadrift.schema.walk import nesting_depth
 
 LEVEL = {BREAKS: Severity.ERROR, RISK: Severity.WARNING, SAFE: Severity.INFO}
 _MISSING = object()
@@ -323,7 +322,6 @@ def _unchanged(old_raw: JSON, new_raw: JSON) -> bool:
 
 UNCHECKED = "diff/invalid-schema-changed"
 _STRUCTURAL_DEPTH = 64
-_SHOWN_DEPTH = 16
 
 
 def _structural(
@@ -333,7 +331,7 @@ def _structural(
     semantically because one side is not a valid schema.
 
     Iterative and depth-bounded: past ``_STRUCTURAL_DEPTH`` levels a differing subtree is one
-    change. Values nested deeper than ``_SHOWN_DEPTH`` are not carried into the finding.
+    change. Values nested deeper than ``compare.SHOWN_DEPTH`` are not carried into the finding.
     """
     which = [
         name
@@ -365,7 +363,7 @@ def _structural(
             continue
         before = None if a is _MISSING else a
         after = None if b is _MISSING else b
-        shown_before, shown_after = _shallow(before), _shallow(after)
+        shown_before, shown_after = cmp.shallow(before), cmp.shallow(after)
         where = f"{side} schema" + (f" at {pointer}" if pointer else "")
         verb = "added" if a is _MISSING else "removed" if b is _MISSING else "changed"
         detail = (
@@ -393,11 +391,6 @@ def _same(a: JSON, b: JSON) -> bool:
         return cmp.same(a, b)
     except RecursionError:
         return False
-
-
-def _shallow(value: JSON) -> JSON:
-    """``value`` if it nests at most ``_SHOWN_DEPTH`` levels, else ``None`` (not shown)."""
-    return value if nesting_depth(value, _SHOWN_DEPTH) <= _SHOWN_DEPTH else None
 
 
 _KEYWORD_TOKENS = frozenset(

@@ -168,7 +168,13 @@ MAX_DEPTH = 64
 """Subschema levels the walk descends (it recurses). Below them, a subtree that differs is one
 ``diff/schema-changed`` of the whole subtree: coarser, never silent."""
 
-_SHOWN_DEPTH = 16
+SHOWN_DEPTH = 16
+"""Values nested deeper than this are not carried into a finding (``shallow``)."""
+
+
+def shallow(value: JSON) -> JSON:
+    """``value`` if it nests at most ``SHOWN_DEPTH`` levels, else ``None`` (not shown)."""
+    return value if nesting_depth(value, SHOWN_DEPTH) <= SHOWN_DEPTH else None
 
 
 def compare(old: JSON, new: JSON) -> list[Delta]:
@@ -183,10 +189,7 @@ def _walk(
 ) -> None:
     if depth > MAX_DEPTH:
         if not same(old, new):
-            shown = [
-                v if nesting_depth(v, _SHOWN_DEPTH) <= _SHOWN_DEPTH else None for v in (old, new)
-            ]
-            out.append(_delta(p, "diff/schema-changed", p, q, CHANGE, *shown))
+            out.append(_delta(p, "diff/schema-changed", p, q, CHANGE, shallow(old), shallow(new)))
         return
     if same(old, new):
         _order_only(old, new, p, q, out, depth)
