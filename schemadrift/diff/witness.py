@@ -19,9 +19,9 @@ import itertools
 import json
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeGuard
+from typing import Any, TypeGuard, TypeVar
 
 from schemadrift.diff.transitions import FALSE_SCHEMA
 from schemadrift.model import JSON
@@ -424,14 +424,30 @@ def _branches(node: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
+V = TypeVar("V")
+
+
+def _remembered(
+    table: dict[Any, tuple[JSON, JSON, V]], key: Any, old: JSON, new: JSON, make: Callable[[], V]
+) -> V:
+    """``table``'s value for the node pair ``old``, ``new`` (``key`` holds their ids), made by
+    ``make`` the first time. The entry holds both nodes, so their ids are not reused."""
+    cached = table.get(key)
+    if cached is not None and cached[0] is old and cached[1] is new:
+        return cached[2]
+    value = make()
+    table[key] = (old, new, value)
+    return value
+
+
 @dataclass
 class Generator:
     """Builds candidate values for an (old, new) pair of canonical nodes."""
 
     _base_cache: dict[tuple[int, int], tuple[JSON, JSON, JSON]] = field(default_factory=dict)
-    # By the identity of the node pair (the entry holds both, so an id is not reused): every
-    # change of a pair asks again about the same nodes on its way to the changed one, and each
-    # answer costs the size of the object (n changed properties: n² work).
+    # By node pair (``_remembered``): every change of a pair asks again about the same nodes on
+    # its way to the changed one, and each answer costs the size of the object (n changed
+    # properties: n² work).
     _declared: dict[tuple[int, int], tuple[JSON, JSON, tuple[str, ...]]] = field(
         default_factory=dict
     )
@@ -441,12 +457,9 @@ class Generator:
 
     def declared(self, old: dict[str, Any], new: dict[str, Any]) -> tuple[str, ...]:
         """The property names a value of ``old`` may hold, as the candidates use them."""
-        cached = self._declared.get((id(old), id(new)))
-        if cached is not None and cached[0] is old and cached[1] is new:
-            return cached[2]
-        names = self._declared_names(old, new)
-        self._declared[(id(old), id(new))] = (old, new, names)
-        return names
+        return _remembered(
+            self._declared, (id(old), id(new)), old, new, lambda: self._declared_names(old, new)
+        )
 
     def _declared_names(self, old: dict[str, Any], new: dict[str, Any]) -> tuple[str, ...]:
         names = list((old.get("properties") or {}).keys())
@@ -476,11 +489,11 @@ class Generator:
         return tuple(dict.fromkeys(names))
 
     def base(self, old: JSON, new: JSON, depth: int = 0) -> JSON:
+        """One value ``old`` accepts, preferring one ``new`` accepts too; ``...`` if none."""
         # Memoised by the identity of ``old`` and ``new``: an absent side is ``_ANY``, never a
         # fresh ``{}`` (a new id each time, so never found again: a required property that
         # has no value within ``MAX_DEPTH`` levels was searched again from every level above,
         # and a 13-level chain of required objects took seconds).
-        """One value ``old`` accepts, preferring one ``new`` accepts too; ``...`` if none."""
         o, n = _node(old), _node(new)
         if depth > MAX_DEPTH:
             return ...
@@ -508,13 +521,13 @@ class Generator:
         """An object ``old`` accepts: its required properties (and enough others to meet
         ``minProperties``) with base values. Memoised like ``declared``; never mutated (every
         caller copies it before adding a property)."""
-        key = (id(old), id(new), depth)
-        cached = self._objects_memo.get(key)
-        if cached is not None and cached[0] is old and cached[1] is new:
-            return cached[2]
-        out = self._base_object(old, new, depth)
-        self._objects_memo[key] = (old, new, out)
-        return out
+        return _remembered(
+            self._objects_memo,
+            (id(old), id(new), depth),
+            old,
+            new,
+            lambda: self._base_object(old, new, depth),
+        )
 
     def _base_object(self, old: dict[str, Any], new: dict[str, Any], depth: int) -> dict[str, JSON]:
         props = old.get("properties") or {}
