@@ -707,17 +707,18 @@ def _judgeable(tool: Tool, base: str, schema: JSON, text: str, dialect_id: str) 
     """The meta-validity gate: provider schema rules judge only a schema whose keywords hold
     the JSON types its meta-schema gives them, so they never meet ``required: [{}]`` or
     ``properties: []``. An invalid JSON Schema is reported by ``json-schema/valid-under-draft``
-    (an error in every verdict), so provider rules would add nothing to it. The ``gemini`` and
-    ``vertex`` packs judge the OpenAPI ``parameters`` format themselves (its wrong types are
-    their findings); other packs judge it once its type names read as JSON Schema ones.
-    A root that is not an object (absent, a string) is judged: root rules report it."""
+    (an error in the verdict of every provider that validates the draft), so provider rules
+    would add nothing to it. The ``gemini`` and ``vertex`` packs judge every schema
+    themselves, whatever its shape: their provider parses ``parameters`` into a protobuf
+    Schema, not against a meta-schema, so their own rules (wrong types, unknown fields) are
+    what decides their verdict. Other packs judge the OpenAPI format once its type names read
+    as JSON Schema ones. A root that is not an object (absent, a string) is judged: root rules
+    report it."""
     from schemadrift.dialects.json_schema import OPENAPI_SHAPES, well_formed
 
-    if not isinstance(schema, dict):
+    if not isinstance(schema, dict) or _reads_openapi(dialect_id):
         return True
     openapi = tool.origin.shape in OPENAPI_SHAPES and not base.startswith("/variants/")
-    if openapi and OPENAPI_SHAPES.intersection(registry.DIALECTS[dialect_id].shapes):
-        return True
     return well_formed(schema, openapi=openapi, text=text)
 
 

@@ -61,6 +61,9 @@ def exit_code(findings: Iterable[Finding], fail_on: str) -> int:
     return int(any(f.severity >= threshold and not f.acknowledged for f in findings))
 
 
+DRAFT_RULE = "json-schema/valid-under-draft"
+
+
 def verdicts(
     tools: Sequence[Tool],
     findings: Sequence[Finding],
@@ -70,8 +73,11 @@ def verdicts(
     """pass / warn / fail per tool, for each targeted dialect that judges it.
 
     The always-on packs judge the schema every provider receives, so they count in every
-    column; a strict dialect's findings count in its provider's column (a `strict: true` tool
-    that OpenAI's strict mode rejects fails under `openai`).
+    column, but for the meta-schema check (``json-schema/valid-under-draft``): it counts only
+    where the provider is known to validate schemas against the draft
+    (``Dialect.draft_validation``); Gemini's ``parameters`` are parsed as protobuf, and its
+    own rules decide its column. A strict dialect's findings count in its provider's column (a
+    `strict: true` tool that OpenAI's strict mode rejects fails under `openai`).
     """
     from schemadrift import registry
     from schemadrift.engine import ALWAYS_ON
@@ -82,12 +88,18 @@ def verdicts(
         strict = registry.DIALECTS[dialect].strict if dialect in registry.DIALECTS else None
         if strict and strict not in dialects:
             columns_of[strict] = (*columns_of.get(strict, ()), dialect)
+    validating: Sequence[str] = [
+        d for d in dialects if d in registry.DIALECTS and registry.DIALECTS[d].draft_validation
+    ]
+    judged: Sequence[str]
     worst: dict[tuple[str, str], Severity] = {}
     for finding in findings:
         if finding.acknowledged or finding.tool is None or finding.dialect is None:
             continue
-        if finding.dialect in ALWAYS_ON:
-            judged: Sequence[str] = dialects
+        if finding.rule_id == DRAFT_RULE:
+            judged = validating
+        elif finding.dialect in ALWAYS_ON:
+            judged = dialects
         else:
             judged = columns_of.get(finding.dialect, (finding.dialect,))
         for dialect in judged:

@@ -139,6 +139,7 @@ class Dialect:
     shapes: tuple[str, ...] = ()
     notes: str = ""
     always: bool = False  # json-schema and security: on whatever the user targets
+    draft_validation: Evidence | None = None
 
 
 RULES: dict[str, Rule] = {}

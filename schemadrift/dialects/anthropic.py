@@ -1219,9 +1219,18 @@ def strict_union_parameters(tools: Sequence[Tool], ctx: Context) -> Iterator[Hit
         )
 
 
+ANTHROPIC_DRAFT_VALIDATION = Evidence(
+    "https://github.com/anthropics/claude-code/issues/63673",
+    "observed",
+    "2026-05-01",
+    "`JSON schema is invalid. It must match JSON Schema draft 2020-12`",
+)
+"""The evidence that this provider validates tool schemas against the JSON Schema draft."""
+
 ANTHROPIC = dialect(
     Dialect(
         id="anthropic",
+        draft_validation=ANTHROPIC_DRAFT_VALIDATION,
         title="Anthropic Messages API (tools[].input_schema)",
         rules=(
             "anthropic/envelope-shape",
@@ -1245,6 +1254,7 @@ ANTHROPIC = dialect(
 ANTHROPIC_STRICT = dialect(
     Dialect(
         id="anthropic-strict",
+        draft_validation=ANTHROPIC_DRAFT_VALIDATION,
         title="Anthropic strict tool use (strict: true)",
         extends="anthropic",
         rules=(

@@ -680,9 +680,18 @@ def strict_too_many_tools(tools: Sequence[Tool], ctx: Context) -> Iterator[Hit]:
         yield Hit("", f"{len(tools)} strict tools in one request (limit {MAX_STRICT_TOOLS})")
 
 
+BEDROCK_DRAFT_VALIDATION = Evidence(
+    "https://github.com/maximhq/bifrost/issues/1720",
+    "observed",
+    "2026-02-01",
+    "`The json schema definition ... is invalid ... $.properties: null found, object expected`",
+)
+"""The evidence that this provider validates tool schemas against the JSON Schema draft."""
+
 BEDROCK = dialect(
     Dialect(
         id="bedrock",
+        draft_validation=BEDROCK_DRAFT_VALIDATION,
         title="AWS Bedrock Converse (toolConfig.tools[].toolSpec)",
         rules=(
             "bedrock/envelope-shape",
@@ -711,6 +720,7 @@ BEDROCK = dialect(
 BEDROCK_STRICT = dialect(
     Dialect(
         id="bedrock-strict",
+        draft_validation=BEDROCK_DRAFT_VALIDATION,
         title="AWS Bedrock Converse strict tools (toolSpec.strict: true)",
         extends="bedrock",
         rules=(

@@ -369,11 +369,14 @@ def _python_meta_errors(judged: JSON) -> list[tuple[str, str]]:
     scope="tool",
     summary="Tool schemas are valid under the JSON Schema draft they declare (default 2020-12).",
     why=(
-        "Providers validate tool schemas against a meta-schema before anything else. Anthropic "
-        "answers `JSON schema is invalid. It must match JSON Schema draft 2020-12` and rejects "
-        "the whole request; OpenAI rejects property values that are not schemas "
-        "(`'string' is not of type 'object', 'boolean'`). A draft-04 habit such as boolean "
-        "`exclusiveMinimum: true` is invalid in 2020-12."
+        "Most providers validate tool schemas against a meta-schema before anything else. "
+        "Anthropic answers `JSON schema is invalid. It must match JSON Schema draft 2020-12` "
+        "and rejects the whole request; OpenAI rejects property values that are not schemas "
+        "(`'string' is not of type 'object', 'boolean'`); Bedrock and MCP clients validate "
+        "too. A draft-04 habit such as boolean `exclusiveMinimum: true` is invalid in 2020-12. "
+        "The finding counts in the verdict of the dialects with evidence that they validate "
+        "the draft; Gemini's `parameters` are parsed as a protobuf Schema instead, and the "
+        "`gemini`/`vertex` rules judge them."
     ),
     fix=(
         "Make the schema valid under its draft: use numeric `exclusiveMinimum`/`exclusiveMaximum`, "

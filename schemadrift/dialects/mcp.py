@@ -343,9 +343,18 @@ def _header_names(root: JSON) -> list[tuple[str, str]]:
     return out
 
 
+MCP_DRAFT_VALIDATION = Evidence(
+    "https://modelcontextprotocol.io/specification/2025-11-25/server/tools",
+    "documented",
+    "2025-11-25",
+    "inputSchema MUST be a valid JSON Schema object; clients validate it (Zod)",
+)
+"""The evidence that this provider validates tool schemas against the JSON Schema draft."""
+
 MCP = dialect(
     Dialect(
         id="mcp",
+        draft_validation=MCP_DRAFT_VALIDATION,
         title="Model Context Protocol (the protocol's own contract)",
         rules=(
             "mcp/envelope-shape",

@@ -1667,9 +1667,18 @@ AZURE_NOTES = (
     "Teams/Azure path once allowed dots in names."
 )
 
+OPENAI_DRAFT_VALIDATION = Evidence(
+    "https://github.com/diegosouzapw/OmniRoute/issues/12045",
+    "observed",
+    "2026-01-01",
+    "`'string' is not of type 'object', 'boolean'`: a meta-schema error",
+)
+"""The evidence that this provider validates tool schemas against the JSON Schema draft."""
+
 OPENAI = dialect(
     Dialect(
         id="openai",
+        draft_validation=OPENAI_DRAFT_VALIDATION,
         title="OpenAI function calling (Chat Completions / Responses, non-strict)",
         rules=OPENAI_RULES,
         strict="openai-strict",
@@ -1686,6 +1695,7 @@ OPENAI = dialect(
 OPENAI_STRICT = dialect(
     Dialect(
         id="openai-strict",
+        draft_validation=OPENAI_DRAFT_VALIDATION,
         title="OpenAI Structured Outputs (strict: true functions)",
         rules=OPENAI_STRICT_RULES,
         extends="openai",
