@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +14,39 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "fixtures"
-SHARED = REPO.parent / "shared"
+
+
+def _outside_repository(path: object) -> Path | None:
+    """``path`` if it names something beside the repository (a sibling of its folder, such as
+    ``../shared``), else None. The temporary folder is not "beside" even when the repository
+    itself lies in it (a clone in ``/tmp``): tests write there."""
+    if not isinstance(path, (str, Path)):
+        return None
+    try:
+        resolved = Path(os.path.abspath(path))
+    except (TypeError, ValueError):
+        return None
+    parent = REPO.parent
+    if resolved == parent or parent not in resolved.parents:
+        return None
+    if resolved == REPO or REPO in resolved.parents:
+        return None
+    sibling = resolved.relative_to(parent).parts[0]
+    if parent == Path(tempfile.gettempdir()).resolve() and sibling != "shared":
+        return None
+    return resolved
+
+
+def _no_reads_beside_the_repository(event: str, args: tuple[object, ...]) -> None:
+    """Tests never reach outside the repository: a fresh clone with nothing beside it must
+    pass, so reading ``../shared`` (or any sibling folder) fails the test that does it."""
+    if event in ("open", "os.scandir", "os.listdir") and args:
+        outside = _outside_repository(args[0])
+        if outside is not None:
+            raise PermissionError(f"tests do not read outside the repository: {outside}")
+
+
+sys.addaudithook(_no_reads_beside_the_repository)
 
 
 @pytest.fixture(autouse=True)

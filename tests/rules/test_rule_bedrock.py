@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 import pytest
 
 from schemadrift.engine import Linter
 from schemadrift.model import JSON, Finding
-from tests.conftest import SHARED
-from tests.helpers.tools import make_tool, tools_of
+from tests.helpers.tools import tools_of
 
-CASES = SHARED / "corpus" / "cases"
-REAL = SHARED / "conformance" / "real-toolsets"
 CITY = {"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"]}
 CLOSED = {**CITY, "additionalProperties": False}
 
@@ -149,30 +145,3 @@ def test_strict_toolset_limits() -> None:
     ]
     mixed = [spec(wide, name="a", strict=True), spec(wide, name="b")]
     assert [f for f in lint({"toolConfig": {"tools": mixed}}) if f.severity.label == "error"] == []
-
-
-@pytest.mark.parametrize(
-    ("case", "side", "verdict"),
-    [
-        ("m1nd-389-mcp-top-level-oneof-missing-type", "before", "reject"),
-        ("m1nd-389-mcp-top-level-oneof-missing-type", "after", "accept"),
-        ("vercel-ai-12143-vertex-parameters-not-object", "schema", "reject"),
-        ("webmcp-117-empty-inputschema-breaks-all-tools", "schema", "reject"),
-    ],
-)
-def test_corpus_verdicts(case: str, side: str, verdict: str) -> None:
-    """Shared corpus cases get their expected `bedrock-converse` verdict."""
-    data = json.loads((CASES / f"{case}.json").read_text())
-    findings = Linter().lint([make_tool(data[side], name="t")], ["bedrock"])
-    errors = [f for f in findings if f.dialect == "bedrock" and f.severity.label == "error"]
-    assert bool(errors) == (verdict == "reject"), [(f.rule_id, f.pointer) for f in errors]
-
-
-def test_no_false_rejects_on_accepted_toolsets() -> None:
-    """Every Converse request recorded with HTTP 200 gets no error from the bedrock dialect."""
-    data = json.loads((REAL / "pydantic-ai-vcr--bedrock.json").read_text())
-    for group in data["requests"]:
-        request = {"toolConfig": {"tools": [data["tools"][i] for i in group]}}
-        findings = Linter().lint(tools_of(request), ["bedrock"])
-        errors = [(f.tool, f.rule_id, f.pointer) for f in findings if f.severity.label == "error"]
-        assert errors == []

@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
-import pytest
-
 from schemadrift.engine import Linter
 from schemadrift.model import JSON, Finding, Severity
 from tests.helpers.tools import tools_of
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-CASES = SHARED / "corpus" / "cases"
-REAL = SHARED / "conformance" / "real-toolsets"
 CORPUS_NAMES = {"vertex-gemini": "vertex", "gemini-parametersJsonSchema": "gemini-json"}
 LINTER = Linter()
 
@@ -197,57 +189,3 @@ def test_gemini_json_cycles() -> None:
     assert params(through_items, "gemini-json") == [
         ("gemini-json/cyclic-ref", "/input_schema/$defs/N/properties/kids/items/$ref", "warning")
     ]
-
-
-def _corpus_params() -> list[tuple[str, str, str, JSON, str]]:
-    out = []
-    for path in sorted(CASES.glob("*.json")):
-        case = json.loads(path.read_text("utf-8"))
-        per = case["expected"].get("per_dialect") or {}
-        for key, verdict in per.items():
-            dialect = CORPUS_NAMES.get(key, key)
-            if dialect not in ("gemini", "vertex", "gemini-json"):
-                continue
-            if isinstance(verdict, str) and "schema" in case:
-                out.append((path.stem, dialect, "schema", case["schema"], verdict))
-            elif isinstance(verdict, dict):
-                out += [
-                    (path.stem, dialect, side, case[side], verdict[side])
-                    for side in ("before", "after")
-                    if side in verdict and side in case
-                ]
-    return [item for item in out if item[4].split(maxsplit=1)[0] in ("reject", "accept", "warn")]
-
-
-@pytest.mark.parametrize(("case", "dialect", "side", "schema", "verdict"), _corpus_params())
-def test_corpus_verdicts(case: str, dialect: str, side: str, schema: JSON, verdict: str) -> None:
-    """Each shared corpus case naming a Gemini dialect gets its expected verdict."""
-    severities = {severity for _, _, severity in params(schema, dialect)}
-    got = "reject" if "error" in severities else "warn" if severities else "accept"
-    want = verdict.split(maxsplit=1)[0]
-    assert got == want or (want == "accept" and got == "warn"), (
-        case,
-        side,
-        params(schema, dialect),
-    )
-
-
-def _real_requests() -> list[tuple[str, str, JSON]]:
-    out = []
-    for path in sorted(REAL.glob("*.json")):
-        data = json.loads(path.read_text("utf-8"))
-        mine = [d for d in data["accepted_by"] if d in ("gemini", "vertex", "gemini-json")]
-        for index, request in enumerate(data.get("requests") or [list(range(len(data["tools"])))]):
-            tools = [data["tools"][i] for i in request]
-            doc = {"tools": tools} if data["shape"] == "mcp" else {"functionDeclarations": tools}
-            out += [(f"{path.stem}#{index}", dialect, doc) for dialect in mine]
-    return out
-
-
-@pytest.mark.parametrize(("request_id", "dialect", "doc"), _real_requests())
-def test_no_false_errors_on_real_toolsets(request_id: str, dialect: str, doc: JSON) -> None:
-    """Production declarations a Gemini surface accepted get no error from that dialect."""
-    errors = [
-        (f.tool, f.rule_id, f.pointer) for f in lint(doc, dialect) if f.severity == Severity.ERROR
-    ]
-    assert errors == []

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
-import pytest
-
 from schemadrift.engine import Linter
-from schemadrift.model import JSON, Finding, Severity
+from schemadrift.model import JSON, Finding
+from tests.helpers import corpus
 from tests.helpers.tools import tools_of
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
 LINTER = Linter()
 OK = {"type": "object", "properties": {"q": {"type": "string"}}}
 
@@ -94,44 +89,11 @@ def test_openai_envelope_is_not_an_mcp_tool() -> None:
     assert [(f.rule_id, f.pointer) for f in lint(doc)] == [("mcp/envelope-shape", "")]
 
 
-CASES = [
-    ("webmcp-117-empty-inputschema-breaks-all-tools", "schema", "reject"),
-    ("vercel-ai-12143-vertex-parameters-not-object", "schema", "reject"),
-    ("langchain-mcp-adapters-137-object-missing-properties", "schema", "accept"),
-    ("m1nd-389-mcp-top-level-oneof-missing-type", "before", "reject"),
-    ("m1nd-389-mcp-top-level-oneof-missing-type", "after", "accept"),
-]
-
-
-@pytest.mark.parametrize(("case", "side", "verdict"), CASES)
-def test_corpus_verdicts(case: str, side: str, verdict: str) -> None:
-    """Shared corpus cases naming `mcp` get their expected verdict."""
-    data = json.loads((SHARED / "corpus" / "cases" / f"{case}.json").read_text("utf-8"))
-    found = rows({"name": "t", "inputSchema": data[side]})
-    got = "reject" if any(r[3] == "error" for r in found) else "accept"
-    assert got == verdict, found
-
-
 def test_corpus_toolset_mcp_accepts_root_combinators() -> None:
     """The adcp case: root allOf/anyOf next to `type: object` is MCP-legal."""
-    data = json.loads(
-        (
-            SHARED / "corpus" / "cases" / "adcp-6682-protocol-3-2-profile-top-level-allof.json"
-        ).read_text("utf-8")
-    )
+    data = corpus.load("adcp-6682-protocol-3-2-profile-top-level-allof")
     tools = [
         {"name": name, "inputSchema": schema}
         for name, schema in data["tools"]["after_examples"].items()
     ]
     assert [r for r in rows(*tools) if r[3] == "error"] == []
-
-
-def test_no_false_errors_on_github_mcp_server() -> None:
-    """The GitHub MCP server's 117 published tools get no `mcp` error."""
-    data = json.loads(
-        (SHARED / "conformance" / "real-toolsets" / "github-mcp-server--toolsnaps.json").read_text(
-            "utf-8"
-        )
-    )
-    errors = [f for f in lint({"tools": data["tools"]}) if f.severity == Severity.ERROR]
-    assert errors == []

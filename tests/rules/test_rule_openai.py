@@ -1,26 +1,22 @@
 """Cases for the ``openai``, ``openai-strict`` and ``mistral`` packs beyond each rule's examples.
 
-Pointers are checked exactly (from the tool record), strict behaviour is checked on the shared
-corpus cases that name an OpenAI dialect, and the real production toolsets that OpenAI accepted
-must produce no error at all.
+Pointers are checked exactly (from the tool record), and the corpus cases that name an OpenAI
+dialect are found by the rule that matches the provider's message. Every corpus verdict is
+checked in ``tests/corpus``; the real production toolsets are scored in CI
+(``benchmarks/real_toolsets.py``, a gate of ``.ci/run``).
 """
 
 from __future__ import annotations
-
-import json
-from pathlib import Path
 
 import pytest
 
 from schemadrift.dialects import openai
 from schemadrift.engine import Linter
 from schemadrift.model import JSON, Finding, Severity, Tool
-from tests.conftest import SHARED
+from tests.helpers import corpus
 from tests.helpers.tools import lint_one, make_tool, tools_of
 
 MINE = ("openai", "openai-strict", "mistral")
-CORPUS = SHARED / "corpus" / "cases"
-REAL = SHARED / "conformance" / "real-toolsets"
 
 
 def closed(properties: dict[str, JSON], **extra: JSON) -> dict[str, JSON]:
@@ -381,61 +377,7 @@ def test_description_length_warns_with_pointer() -> None:
     assert hits("openai/description-length", flat) == []
 
 
-# --- shared corpus ------------------------------------------------------------------------
-
-CORPUS_DIALECTS = {"openai-nonstrict": "openai", "openai-strict": "openai-strict"}
-
-
-def corpus_cases() -> list[tuple[str, str, str, str]]:
-    """``(case, side, dialect, verdict)`` for each OpenAI verdict the corpus asserts."""
-    out = []
-    for path in sorted(CORPUS.glob("*.json")):
-        case = json.loads(path.read_text("utf-8"))
-        expected = case["expected"]
-        per = dict(expected.get("per_dialect") or {})
-        if "all" in per:
-            per.setdefault("openai-nonstrict", per.pop("all"))
-        if not per and expected.get("verdict") in ("reject", "accept", "warn"):
-            side = "schema" if case["case_type"] != "before_after" else "after"
-            per = {d: {side: expected["verdict"]} for d in case["dialect"]}
-        for corpus_dialect, verdicts in per.items():
-            dialect = CORPUS_DIALECTS.get(corpus_dialect)
-            if dialect is None:
-                continue
-            if isinstance(verdicts, str):
-                side = "after" if case["case_type"] == "before_after" else "schema"
-                by_side = {side: verdicts}
-            else:
-                by_side = verdicts
-            for side, text in by_side.items():
-                word = str(text).split()[0].strip("(),;") if side in case else ""
-                if word in ("reject", "accept", "warn"):
-                    out.append((path.stem, side, dialect, word))
-    return out
-
-
-CASES = corpus_cases()
-
-
-def test_corpus_covers_openai() -> None:
-    """The corpus holds OpenAI verdicts for both dialects (the table below is not empty)."""
-    assert {dialect for _, _, dialect, _ in CASES} == {"openai", "openai-strict"}
-    assert len(CASES) >= 20
-
-
-@pytest.mark.parametrize(("case", "side", "dialect", "verdict"), CASES)
-def test_corpus_verdict(case: str, side: str, dialect: str, verdict: str) -> None:
-    """Each corpus case gets its expected verdict from the OpenAI dialect alone."""
-    data = json.loads((CORPUS / f"{case}.json").read_text("utf-8"))
-    found = mine(Linter().lint(tools_of(data[side], name=case), [dialect]), dialect)
-    errors = [f"{f.rule_id} {f.pointer}" for f in found if f.severity is Severity.ERROR]
-    if verdict == "reject":
-        assert errors
-    elif verdict == "warn":
-        assert found
-        assert not errors
-    else:
-        assert not errors, errors
+# --- corpus cases (fixtures/corpus) ----------------------------------------------------
 
 
 def test_corpus_strict_rules_named() -> None:
@@ -447,12 +389,10 @@ def test_corpus_strict_rules_named() -> None:
         "langchain-mcp-adapters-137-object-missing-properties": "openai/root-properties",
     }
     for case, rule_id in expect.items():
-        data = json.loads((CORPUS / f"{case}.json").read_text("utf-8"))
+        data = corpus.load(case)
         found = Linter().lint(tools_of(data["schema"], name=case), ["openai-strict"])
         assert rule_id in {f.rule_id for f in found if f.severity is Severity.ERROR}, case
-    livekit = json.loads(
-        (CORPUS / "livekit-5302-strict-discriminated-union-oneof.json").read_text()
-    )
+    livekit = corpus.load("livekit-5302-strict-discriminated-union-oneof")
     found = lint_one(
         "openai-strict/unsupported-keyword", tools_of(livekit["after"]), "openai-strict"
     )
@@ -460,39 +400,3 @@ def test_corpus_strict_rules_named() -> None:
 
 
 # --- real production toolsets -------------------------------------------------------------
-
-
-def real_requests() -> list[tuple[str, str, list[Tool]]]:
-    out = []
-    for path in sorted(REAL.glob("*.json")):
-        data = json.loads(path.read_text("utf-8"))
-        dialects = [d for d in data["accepted_by"] if d in MINE]
-        if not dialects:
-            continue
-        shape = data["shape"]
-        doc: JSON = {"tools": data["tools"]} if shape == "mcp" else data["tools"]
-        tools = tools_of(doc)
-        for dialect in dialects:
-            for request in data.get("requests") or [list(range(len(tools)))]:
-                out.append((path.name, dialect, [tools[i] for i in request]))
-    return out
-
-
-def test_no_false_rejects_on_real_toolsets() -> None:
-    """Production tools OpenAI accepted get no error from `openai` or `openai-strict`."""
-    requests = real_requests()
-    assert len(requests) >= 10
-    linter = Linter()
-    errors = [
-        f"{name} {dialect} {f.rule_id} {f.tool} {f.pointer}: {f.message}"
-        for name, dialect, tools in requests
-        for f in linter.lint(tools, [dialect])
-        if f.dialect in MINE and f.severity is Severity.ERROR
-    ]
-    assert errors == []
-
-
-def test_real_toolsets_path_exists() -> None:
-    """The shared folder is where the tests expect it (so the checks above are not vacuous)."""
-    assert isinstance(REAL, Path)
-    assert any(REAL.glob("pydantic-ai-vcr--openai-*.json"))

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from schemadrift.dialects.security import skeleton
@@ -12,7 +9,6 @@ from schemadrift.engine import Linter
 from schemadrift.model import JSON, Finding, Severity
 from tests.helpers.tools import tools_of
 
-REAL = Path(__file__).resolve().parents[3] / "shared" / "conformance" / "real-toolsets"
 LINTER = Linter()
 
 
@@ -115,24 +111,3 @@ def test_name_collisions() -> None:
         ("ｓｅａｒｃｈ", "security/tool-name-collision", "/name"),
     ]
     assert skeleton("ｓеＡrch") == "search"
-
-
-def _real_requests() -> list[tuple[str, JSON]]:
-    out = []
-    wrap = {
-        "mcp": lambda t: {"tools": t},
-        "gemini": lambda t: {"functionDeclarations": t},
-        "bedrock": lambda t: {"toolConfig": {"tools": t}},
-    }
-    for path in sorted(REAL.glob("*.json")):
-        data = json.loads(path.read_text("utf-8"))
-        for index, request in enumerate(data.get("requests") or [list(range(len(data["tools"])))]):
-            tools = [data["tools"][i] for i in request]
-            out.append((f"{path.stem}#{index}", wrap.get(data["shape"], lambda t: t)(tools)))
-    return out
-
-
-@pytest.mark.parametrize(("request_id", "doc"), _real_requests())
-def test_real_toolsets_are_quiet(request_id: str, doc: JSON) -> None:
-    """The production toolsets raise no security finding at all (errors are never allowed)."""
-    assert rows(doc) == []
