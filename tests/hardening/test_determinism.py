@@ -1,9 +1,11 @@
 """Determinism: the same tools give byte-identical output whatever the hash seed, the order
 the inputs arrive in and the locale.
 
-CI runs every ``PYTHONHASHSEED`` from 0 to 20: one interpreter per seed runs the whole command
-set (snapshot, check in three formats, lint, diff, rules) and returns every output, so 21 seeds
-cost about as much as 21 start-ups.
+The suite runs ``PYTHONHASHSEED`` 0 to 5 (``SCHEMADRIFT_HASH_SEEDS`` sets the count;
+``benchmarks/determinism.py`` runs 21 in ``.ci/run``): one interpreter per seed runs the whole
+command set (snapshot, check in three formats, lint, diff, rules) and returns every output.
+Output that follows set or dict-of-str iteration order differs between two random seeds with
+high odds, so six seeds (five comparisons) catch that class of bug.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-SEEDS = range(21)
+SEEDS = range(int(os.environ.get("SCHEMADRIFT_HASH_SEEDS", "6")))
 
 DRIVER = r"""
 import contextlib, io, json, sys
@@ -145,7 +147,7 @@ def test_reference_outputs_are_meaningful(reference):
 
 
 def test_outputs_identical_across_hash_seeds(reference, tmp_path):
-    """PYTHONHASHSEED 1..20 give the same bytes as seed 0 for every command."""
+    """Every other PYTHONHASHSEED gives the same bytes as seed 0 for every command."""
     project = make_project(tmp_path, 0)
     for seed in SEEDS[1:]:
         assert outputs(project, seed=seed) == reference, f"PYTHONHASHSEED={seed}"
