@@ -93,11 +93,17 @@ def _tool(
     return {"name": name, "description": description, "input_schema": schema, **extra}
 
 
-def _pair(before: object, after: object) -> Example:
-    return Example({"before": [_tool(before)], "after": [_tool(after)]})
+def _pair(before: object, after: object, note: str = "") -> Example:
+    return Example({"before": [_tool(before)], "after": [_tool(after)]}, note=note)
 
 
-_SAME = _pair(_weather(), _weather())
+def _tools(before: list[object], after: list[object], note: str = "") -> Example:
+    return Example({"before": before, "after": after}, note=note)
+
+
+def _draft(number: str, schema: dict[str, object]) -> dict[str, object]:
+    """``schema`` declaring an older draft (``$schema`` first, as it is written)."""
+    return {"$schema": f"http://json-schema.org/draft-{number}/schema#", **schema}
 
 
 def kind(
@@ -108,10 +114,15 @@ def kind(
     why: str,
     fix: str,
     fails: list[Example],
-    passes: list[Example] | None = None,
+    passes: list[Example],
     evidence: list[Evidence] | None = None,
 ) -> None:
-    """Register ``value`` in ``KINDS`` and as a ``pair`` rule with its docs and examples."""
+    """Register ``value`` in ``KINDS`` and as a ``pair`` rule with its docs and examples.
+
+    Each of ``passes`` is a real change close to the kind that is not it (the other direction,
+    a neighbouring kind, another spelling of the same schema), never an unchanged pair: the
+    docs show it under "Use instead" and tests/rules/test_examples.py runs it.
+    """
     KINDS[value.id] = value
 
     def check(old: Tool | None, new: Tool | None, ctx: Context) -> Iterator[Hit]:
@@ -131,7 +142,7 @@ def kind(
         fix=fix,
         evidence=evidence or [DESIGN],
         fails=fails,
-        passes=passes or [_SAME],
+        passes=passes,
     )(check)
 
 
@@ -158,6 +169,13 @@ kind(
     why="A new tool changes what the model can do; nothing that worked before stops working.",
     fix="Nothing to fix: review it, then run `schemadrift snapshot` to record it.",
     fails=[Example({"before": [], "after": [_tool(_weather())]})],
+    passes=[
+        _tools(
+            [_tool(_weather())],
+            [_tool(_weather(), name="fetch_weather")],
+            note="a new name with the same schema is diff/tool-renamed, not an added tool",
+        )
+    ],
 )
 kind(
     ChangeKind(
@@ -177,6 +195,16 @@ kind(
     ),
     fix="Keep the tool (deprecate it in its description first), or acknowledge the removal.",
     fails=[Example({"before": [_tool(_weather())], "after": []})],
+    passes=[
+        _tools(
+            [_tool(_weather()), _tool({"type": "object"}, name="x")],
+            [_tool(_weather(), name="fetch_weather"), _tool({"type": "object"}, name="x")],
+            note=(
+                "a name gone while a new name holds the same schema is diff/tool-renamed, not a "
+                "removed tool"
+            ),
+        )
+    ],
 )
 kind(
     ChangeKind(
@@ -202,6 +230,28 @@ kind(
                 ],
             }
         )
+    ],
+    passes=[
+        _tools(
+            [_tool(_weather()), _tool({"type": "object"}, name="x")],
+            [
+                _tool(_weather()),
+                _tool(_weather(), name="fetch_weather"),
+                _tool({"type": "object"}, name="x"),
+            ],
+            note="the new name added beside the old one: diff/tool-added, the old name still works",
+        ),
+        _tools(
+            [_tool(_weather()), _tool({"type": "object"}, name="x")],
+            [
+                _tool(_weather(units={"type": "string"}), name="fetch_weather"),
+                _tool({"type": "object"}, name="x"),
+            ],
+            note=(
+                "a new name whose schema changed too is not paired as a rename: it is reported as "
+                "diff/tool-removed and diff/tool-added"
+            ),
+        ),
     ],
 )
 kind(
@@ -231,6 +281,16 @@ kind(
         ),
         _pair(_weather(), _weather(city={"type": "string", "description": "A city name."})),
     ],
+    passes=[
+        _pair(
+            _weather(
+                {"$defs": {"City": {"type": "string", "description": "A city name."}}},
+                city={"$ref": "#/$defs/City"},
+            ),
+            _weather(city={"type": "string", "description": "A city name."}),
+            note="a `$ref` inlined: the description moved, its text is the same",
+        )
+    ],
 )
 kind(
     ChangeKind(
@@ -255,6 +315,13 @@ kind(
             {"before": [_tool(_weather(), strict=False)], "after": [_tool(_weather(), strict=True)]}
         )
     ],
+    passes=[
+        _tools(
+            [_tool(_weather())],
+            [_tool(_weather(), strict=False)],
+            note="`strict: false` written out where it was absent: strict was already off",
+        )
+    ],
 )
 
 # --- existence and requiredness of properties ----------------------------------------------
@@ -270,6 +337,13 @@ kind(
     ),
     fix=_KEEP,
     fails=[_pair(_weather(units={"type": "string"}), _weather())],
+    passes=[
+        _pair(
+            _weather(units={"type": "string"}),
+            _weather(units={"type": "string", "deprecated": True}),
+            note="the property kept and marked deprecated, to be removed later",
+        )
+    ],
 )
 kind(
     ChangeKind(
@@ -290,6 +364,13 @@ kind(
     ),
     fix="Nothing to fix for callers; make sure the model is told what the property is for.",
     fails=[_pair(_weather(), _weather(units={"type": "string"}))],
+    passes=[
+        _pair(
+            _weather(),
+            _weather({"required": ["city", "units"]}, units={"type": "string"}),
+            note="a new property that is required: diff/required-property-added",
+        )
+    ],
 )
 kind(
     ChangeKind("diff/required-property-added", ("input", "output"), "requiredness", "add"),
@@ -298,6 +379,13 @@ kind(
     why="Every recorded call and every caller that does not send the new property now fails.",
     fix="Make the new property optional with a default in the implementation.",
     fails=[_pair(_weather(), _weather({"required": ["city", "units"]}, units={"type": "string"}))],
+    passes=[
+        _pair(
+            _weather(),
+            _weather(units={"type": "string"}),
+            note="the new property left optional: diff/optional-property-added",
+        )
+    ],
 )
 kind(
     ChangeKind("diff/property-became-required", ("input", "output"), "requiredness", "narrow"),
@@ -309,6 +397,13 @@ kind(
         _pair(
             _weather(units={"type": "string"}),
             _weather({"required": ["city", "units"]}, units={"type": "string"}),
+        )
+    ],
+    passes=[
+        _pair(
+            _weather({"required": ["city", "units"]}, units={"type": "string"}),
+            _weather({"required": ["units", "city"]}, units={"type": "string"}),
+            note="`required` reordered: the same properties are required",
         )
     ],
 )
@@ -324,6 +419,17 @@ kind(
     ),
     fix="Make sure the implementation handles the property being absent.",
     fails=[_pair(_weather(), {**_weather(), "required": []})],
+    passes=[
+        _pair(
+            _weather(),
+            {
+                "type": "object",
+                "allOf": [{"$ref": "#/$defs/Place"}],
+                "$defs": {"Place": _weather()},
+            },
+            note="the object moved to a base schema behind `allOf`: `city` is still required",
+        )
+    ],
 )
 
 # --- type and nullability --------------------------------------------------------------------
@@ -335,6 +441,13 @@ kind(
     why="A caller sending a value of the removed type (`number` → `integer`: `1.5`) now fails.",
     fix=_KEEP,
     fails=[_pair(_weather(days={"type": "number"}), _weather(days={"type": "integer"}))],
+    passes=[
+        _pair(
+            _weather(days={"type": "integer"}),
+            _weather(days={"type": "number"}),
+            note="`integer` → `number` accepts every integer still: diff/type-widened",
+        )
+    ],
 )
 kind(
     ChangeKind("diff/type-widened", ("input", "output"), "type", "widen", unproven=SAFE),
@@ -346,6 +459,13 @@ kind(
     ),
     fix="Make sure the implementation handles the added type.",
     fails=[_pair(_weather(days={"type": "integer"}), _weather(days={"type": "number"}))],
+    passes=[
+        _pair(
+            _weather(days={"type": "integer"}),
+            _weather(days={"type": ["integer", "null"]}),
+            note="only `null` added to the types: diff/nullability-widened",
+        )
+    ],
 )
 kind(
     ChangeKind("diff/type-changed", ("input", "output"), "type", "change"),
@@ -354,6 +474,13 @@ kind(
     why="Every caller that sends the old type fails, and the code receives a type it did not.",
     fix=_KEEP,
     fails=[_pair(_weather(days={"type": "string"}), _weather(days={"type": "integer"}))],
+    passes=[
+        _pair(
+            _weather(days={"type": "string"}),
+            _weather(days={"type": ["string", "integer"]}),
+            note="a type added beside the old one, which stays accepted: diff/type-widened",
+        )
+    ],
 )
 kind(
     ChangeKind("diff/nullability-widened", ("input", "output"), "type", "widen", unproven=SAFE),
@@ -371,6 +498,13 @@ kind(
             _weather(days={"anyOf": [{"type": "integer"}, {"type": "null"}]}),
         )
     ],
+    passes=[
+        _pair(
+            _weather(days={"type": ["integer", "null"]}),
+            _weather(days={"anyOf": [{"type": "integer"}, {"type": "null"}]}),
+            note="`null` was accepted already: only its spelling changed (type list → `anyOf`)",
+        )
+    ],
 )
 kind(
     ChangeKind("diff/nullability-narrowed", ("input", "output"), "type", "narrow"),
@@ -379,6 +513,13 @@ kind(
     why="Callers (and the model, following the old schema) that send null now fail.",
     fix=_KEEP,
     fails=[_pair(_weather(days={"type": ["integer", "null"]}), _weather(days={"type": "integer"}))],
+    passes=[
+        _pair(
+            _weather(days={"anyOf": [{"type": "integer"}, {"type": "null"}]}),
+            _weather(days={"type": ["integer", "null"]}),
+            note="the `null` branch of `anyOf` folded into the type list: `null` is still accepted",
+        )
+    ],
 )
 
 # --- values ---------------------------------------------------------------------------------
@@ -390,6 +531,13 @@ kind(
     why="Callers, recorded calls and eval fixtures that send the removed value now fail.",
     fix=_KEEP,
     fails=[_pair(_weather(units={"enum": ["c", "f"]}), _weather(units={"enum": ["c"]}))],
+    passes=[
+        _pair(
+            _weather(units={"enum": ["c", "f"]}),
+            _weather(units={"enum": ["f", "c", "k"]}),
+            note="values reordered and one added, none removed: diff/enum-value-added",
+        )
+    ],
 )
 kind(
     ChangeKind("diff/enum-value-added", ("input", "output"), "values", "widen", unproven=SAFE),
@@ -401,6 +549,13 @@ kind(
     ),
     fix="Make sure the implementation handles the new value.",
     fails=[_pair(_weather(units={"enum": ["c"]}), _weather(units={"enum": ["c", "f"]}))],
+    passes=[
+        _pair(
+            _weather(units={"enum": ["c", "f"]}),
+            _weather(units={"enum": ["f", "c"]}),
+            note="values reordered: the same values are accepted",
+        )
+    ],
 )
 kind(
     ChangeKind("diff/enum-added", ("input", "output"), "values", "narrow"),
@@ -412,6 +567,13 @@ kind(
         _pair(
             _weather(units={"type": "string"}),
             _weather(units={"type": "string", "enum": ["c", "f"]}),
+        )
+    ],
+    passes=[
+        _pair(
+            _weather(kind={"const": "v1"}),
+            _weather(kind={"enum": ["v1"]}),
+            note="`const` spelled as a one-value `enum`: the same single value is accepted",
         )
     ],
 )
@@ -427,6 +589,13 @@ kind(
             _weather(units={"type": "string"}),
         )
     ],
+    passes=[
+        _pair(
+            _weather(kind={"enum": ["v1"]}),
+            _weather(kind={"const": "v1"}),
+            note="a one-value `enum` spelled as `const`: still one accepted value",
+        )
+    ],
 )
 kind(
     ChangeKind("diff/const-changed", ("input", "output"), "values", "change"),
@@ -435,6 +604,13 @@ kind(
     why="Every call carrying the old constant (a discriminator, a version tag) now fails.",
     fix=_KEEP,
     fails=[_pair(_weather(kind={"const": "v1"}), _weather(kind={"const": "v2"}))],
+    passes=[
+        _pair(
+            _weather(kind={"const": "v1"}),
+            _weather(kind={"enum": ["v1", "v2"]}),
+            note="the old constant kept beside a new value: diff/enum-value-added",
+        )
+    ],
 )
 kind(
     ChangeKind(
@@ -459,6 +635,16 @@ kind(
             _weather(days={"type": "integer", "default": 7}),
         )
     ],
+    passes=[
+        _pair(
+            _weather(days={"anyOf": [{"type": "integer"}, {"type": "null"}]}),
+            _weather(days={"anyOf": [{"type": "integer"}, {"type": "null"}], "default": None}),
+            note=(
+                "`default: null` added (pydantic 2 writes it for `Optional[int] = None`): "
+                "omitting the argument already meant no value"
+            ),
+        )
+    ],
 )
 
 # --- constraints ----------------------------------------------------------------------------
@@ -475,6 +661,13 @@ for _name, _key, _a, _b in (
         fix=_KEEP,
         evidence=[DESIGN, JSON_SCHEMA],
         fails=[_pair(_weather(day={"type": "string"}), _weather(day={"type": "string", _key: _a}))],
+        passes=[
+            _pair(
+                _weather(),
+                _weather(day={"type": "string", _key: _a}),
+                note=f"a new optional property with a `{_key}`: diff/optional-property-added",
+            )
+        ],
     )
     kind(
         ChangeKind(
@@ -486,6 +679,15 @@ for _name, _key, _a, _b in (
         fix="Make sure the implementation validates the string itself.",
         evidence=[DESIGN, JSON_SCHEMA],
         fails=[_pair(_weather(day={"type": "string", _key: _a}), _weather(day={"type": "string"}))],
+        passes=[
+            _pair(
+                _weather(day={"type": "string", _key: _a}),
+                _weather(
+                    {"$defs": {"Day": {"type": "string", _key: _a}}}, day={"$ref": "#/$defs/Day"}
+                ),
+                note=f"the property's schema moved to `$defs` behind a `$ref`, `{_key}` with it",
+            )
+        ],
     )
     kind(
         ChangeKind(f"diff/{_name}-changed", ("input", "output"), "constraints", "change"),
@@ -500,14 +702,34 @@ for _name, _key, _a, _b in (
                 _weather(day={"type": "string", _key: _b}),
             )
         ],
+        passes=[
+            _pair(
+                _weather(day={"type": "string", _key: _a}),
+                _weather(day={"type": "string"}),
+                note=f"the `{_key}` dropped, not replaced: diff/{_name}-removed",
+            )
+        ],
     )
 
-for _family, _keys, _narrow, _wide in (
+for _family, _keys, _narrow, _wide, _not_narrowed, _not_widened in (
     (
         "numeric",
         "minimum, maximum, exclusive bounds and multipleOf",
         ({"type": "integer", "maximum": 14}, {"type": "integer", "maximum": 7}),
         ({"type": "integer", "maximum": 7}, {"type": "integer", "maximum": 14}),
+        _pair(
+            _weather(x={"type": "integer", "maximum": 7}),
+            _weather(x={"type": "integer", "maximum": 14}),
+            note="the bound loosened: diff/numeric-bound-widened",
+        ),
+        _pair(
+            _draft("04", _weather(x={"type": "number", "maximum": 8, "exclusiveMaximum": True})),
+            _weather(x={"type": "number", "exclusiveMaximum": 8}),
+            note=(
+                "draft-04's boolean `exclusiveMaximum` rewritten in 2020-12's form: `maximum` is "
+                "gone, the bound is the same"
+            ),
+        ),
     ),
     (
         "length",
@@ -515,6 +737,16 @@ for _family, _keys, _narrow, _wide in (
         "minContains/maxContains and uniqueItems",
         ({"type": "string", "maxLength": 100}, {"type": "string", "maxLength": 10}),
         ({"type": "string", "maxLength": 10}, {"type": "string", "maxLength": 100}),
+        _pair(
+            _weather(x={"type": "string", "maxLength": 100}),
+            _weather(x={"type": "string", "minLength": 0, "maxLength": 100}),
+            note="`minLength: 0` added: every string has at least 0 characters, nothing is rejected",
+        ),
+        _pair(
+            _weather(x={"type": "array", "items": {"type": "string"}, "uniqueItems": False}),
+            _weather(x={"type": "array", "items": {"type": "string"}}),
+            note="`uniqueItems: false` dropped: it never required anything",
+        ),
     ),
 ):
     kind(
@@ -525,6 +757,7 @@ for _family, _keys, _narrow, _wide in (
         fix=_KEEP,
         evidence=[DESIGN, JSON_SCHEMA],
         fails=[_pair(_weather(x=_narrow[0]), _weather(x=_narrow[1]))],
+        passes=[_not_narrowed],
     )
     kind(
         ChangeKind(
@@ -540,6 +773,7 @@ for _family, _keys, _narrow, _wide in (
         fix="Make sure the implementation handles the wider range.",
         evidence=[DESIGN, JSON_SCHEMA],
         fails=[_pair(_weather(x=_wide[0]), _weather(x=_wide[1]))],
+        passes=[_not_widened],
     )
 
 kind(
@@ -555,6 +789,13 @@ kind(
     fails=[
         _pair(_weather({"additionalProperties": True}), _weather({"additionalProperties": False}))
     ],
+    passes=[
+        _pair(
+            _weather({"additionalProperties": {"type": "string"}}),
+            _weather({"additionalProperties": {"type": ["string", "number"]}}),
+            note="the extra properties' schema changed and accepts more: diff/type-widened there",
+        )
+    ],
 )
 kind(
     ChangeKind(
@@ -569,6 +810,16 @@ kind(
     why="Old calls stay valid; undeclared properties may now reach the implementation.",
     fix="Make sure the implementation ignores or validates unknown properties.",
     fails=[_pair(_weather({"additionalProperties": False}), _weather())],
+    passes=[
+        _pair(
+            _weather({"additionalProperties": False}),
+            _weather({"unevaluatedProperties": False}),
+            note=(
+                "`additionalProperties: false` spelled `unevaluatedProperties: false` (the same "
+                "on an object without `allOf`/`anyOf`/`oneOf`): still closed"
+            ),
+        )
+    ],
 )
 kind(
     ChangeKind("diff/items-changed", ("input", "output"), "structure", "change"),
@@ -581,6 +832,28 @@ kind(
         _pair(
             _weather(xy={"type": "array", "prefixItems": [{"type": "number"}]}),
             _weather(xy={"type": "array", "prefixItems": [{"type": "string"}], "items": False}),
+        )
+    ],
+    passes=[
+        _pair(
+            _draft(
+                "07",
+                _weather(
+                    xy={
+                        "type": "array",
+                        "items": [{"type": "number"}, {"type": "number"}],
+                        "additionalItems": False,
+                    }
+                ),
+            ),
+            _weather(
+                xy={
+                    "type": "array",
+                    "prefixItems": [{"type": "number"}, {"type": "number"}],
+                    "items": False,
+                }
+            ),
+            note="a draft-07 tuple (`items` array, `additionalItems`) written in 2020-12's form",
         )
     ],
 )
@@ -611,6 +884,13 @@ kind(
             ),
         )
     ],
+    passes=[
+        _pair(
+            _weather(x={"type": "string"}),
+            _weather(x={"anyOf": [{"type": "string"}, {"type": "integer"}]}),
+            note="`anyOf` over bare types is a type list: diff/type-widened",
+        )
+    ],
 )
 kind(
     ChangeKind(
@@ -633,6 +913,22 @@ kind(
             ),
             _weather(
                 x={"anyOf": [{"type": "string"}, {"type": "object", "properties": {"a": {}}}]}
+            ),
+        )
+    ],
+    passes=[
+        _pair(
+            _weather(
+                {"$defs": {"Units": {"enum": ["c", "f"]}}},
+                units={"allOf": [{"$ref": "#/$defs/Units"}], "description": "Units."},
+            ),
+            _weather(
+                {"$defs": {"Units": {"enum": ["c", "f"]}}},
+                units={"$ref": "#/$defs/Units", "description": "Units."},
+            ),
+            note=(
+                "a described `$ref` no longer wrapped in a one-branch `allOf` (as older pydantic "
+                "and many generators write it): the same schema"
             ),
         )
     ],
@@ -660,6 +956,16 @@ kind(
             {"type": "object", "properties": {"b": {}, "a": {}}},
         )
     ],
+    passes=[
+        _pair(
+            {"type": "object", "properties": {"a": {}, "b": {}}},
+            {"type": "object", "properties": {"c": {}, "a": {}, "b": {}}},
+            note=(
+                "a property inserted first: diff/optional-property-added; `a` and `b` keep their "
+                "order"
+            ),
+        )
+    ],
 )
 kind(
     ChangeKind("diff/schema-changed", ("input", "output"), "constraints", "change", unproven=SAFE),
@@ -675,6 +981,16 @@ kind(
         _pair(
             _weather(),
             _weather({"dependentRequired": {"city": ["country"]}}, country={"type": "string"}),
+        )
+    ],
+    passes=[
+        _pair(
+            _draft(
+                "07",
+                _weather({"dependencies": {"city": ["country"]}}, country={"type": "string"}),
+            ),
+            _weather({"dependentRequired": {"city": ["country"]}}, country={"type": "string"}),
+            note="draft-07 `dependencies` written as 2020-12 `dependentRequired`: the same rule",
         )
     ],
 )
@@ -704,6 +1020,16 @@ kind(
         "once it is fixed); changes are then classified precisely."
     ),
     fails=[_pair(_weather(), _weather({"required": ["city", 1]}))],
+    passes=[
+        _pair(
+            _draft("04", _weather(x={"type": "number", "maximum": 8, "exclusiveMaximum": True})),
+            _draft("04", _weather(x={"type": "number", "maximum": 10, "exclusiveMaximum": True})),
+            note=(
+                "a boolean `exclusiveMaximum` is valid in the draft-04 schema that declares it: "
+                "the change is classified, diff/numeric-bound-widened"
+            ),
+        )
+    ],
 )
 
 # --- dialect regressions ---------------------------------------------------------------------
@@ -736,6 +1062,16 @@ kind(
                 "after": [_tool({"type": "object", "properties": {"x": "string"}})],
             },
             note="judged with the always-on json-schema pack",
+        )
+    ],
+    passes=[
+        _tools(
+            [_tool({"type": "object", "properties": {"x": "string"}})],
+            [_tool({"type": "object", "properties": {"y": "string"}})],
+            note=(
+                "judged with the always-on json-schema pack: the baseline already had the "
+                "problem (a property that is not a schema); it only moved"
+            ),
         )
     ],
 )

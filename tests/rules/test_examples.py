@@ -6,6 +6,8 @@ doc cannot drift from its behaviour.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from schemadrift import registry
@@ -54,3 +56,17 @@ def test_example(rule: Rule, example: Example, should_fire: bool) -> None:
         assert hits, f"{rule.id} did not fire on its failing example"
     else:
         assert not hits, f"{rule.id} fired on its passing example: {hits}"
+
+
+PAIR_RULES = [rule for rule in RULES if rule.scope == "pair"]
+
+
+@pytest.mark.parametrize("rule", PAIR_RULES, ids=lambda r: r.id)
+def test_pair_rule_passes_hold_a_change(rule: Rule) -> None:
+    """A pair rule's passing examples each hold a real change: an unchanged pair shows only
+    that nothing is reported when nothing changed, not where the rule stops."""
+    assert rule.passes
+    for index, example in enumerate(rule.passes):
+        # as JSON text: a reordering is a change (diff/property-order-changed reads it)
+        before, after = (json.dumps(example.value[side]) for side in ("before", "after"))
+        assert before != after, f"{rule.id} passes[{index}] has identical before and after"
