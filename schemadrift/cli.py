@@ -237,12 +237,21 @@ def cli() -> None:
     default=False,
     help="Skip files with no known tool shape (the pre-commit hook passes every matching file).",
 )
+@click.option(
+    "--toolset",
+    type=click.Choice(["file", "together"]),
+    default=None,
+    help="Each file is one request (file, the default) or all are sent together (together): "
+    "duplicate names and tool counts are judged per request.",
+)
 @_common
-def lint(options: Options, files: tuple[str, ...], skip_unknown: bool) -> int:
+def lint(options: Options, files: tuple[str, ...], skip_unknown: bool, toolset: str | None) -> int:
     """Lint tool-schema files (any known shape; - reads stdin)."""
     from schemadrift.pipeline import run_lint
 
     cfg = options.config()
+    if toolset is not None:
+        cfg = replace(cfg, toolset=toolset)
     result, extraction = run_lint(
         cfg, files, verbosity=options.verbosity, skip_unknown=skip_unknown
     )

@@ -55,6 +55,7 @@ class Config:
     format: str = "text"
     output: Path | None = None
     preview: bool = False
+    toolset: str = "file"  # lint: each file is one request ("file") or all files are ("together")
     rules: Mapping[str, str] = field(default_factory=dict)
     sources: tuple[SourceSpec, ...] = ()
     version: int | None = None
@@ -291,6 +292,7 @@ def resolve(root: Path, path: Path | None, raw: Mapping[str, Any]) -> Config:
         format=raw.get("format", "text"),
         output=(root / output) if output else None,
         preview=bool(raw.get("preview", False)),
+        toolset=raw.get("toolset", "file"),
         rules=dict(raw.get("rules") or {}),
         sources=tuple(sources),
         version=raw.get("version"),

@@ -226,9 +226,10 @@ class Linter:
         dialects: Sequence[str],
         *,
         tool_dialects: Mapping[int, Sequence[str]] | None = None,
+        groups: Sequence[str] | None = None,
     ) -> list[Finding]:
         """Findings for every tool under its dialects, then toolset findings per dialect."""
-        return self.lint_each(tools, dialects, tool_dialects=tool_dialects).sorted()
+        return self.lint_each(tools, dialects, tool_dialects=tool_dialects, groups=groups).sorted()
 
     def lint_each(
         self,
@@ -238,15 +239,21 @@ class Linter:
         tool_dialects: Mapping[int, Sequence[str]] | None = None,
         located: bool = True,
         toolsets: bool = True,
+        groups: Sequence[str] | None = None,
     ) -> LintResult:
         """``lint``, with each tool's own findings kept apart from the toolset findings.
 
         ``located=False`` lets a tool judged before on another line keep the findings of that
         line rather than copies of them at its own (for findings never shown).
         ``toolsets=False`` leaves the toolset rules out (the diff lints subsets of a list).
+        ``groups[i]`` names the request the ``i``-th tool is sent in (``lint`` sends each file
+        on its own): toolset rules (duplicate names, tool counts) judge each group apart.
+        ``None``: all the tools are one request.
         """
         prepared = self._prepared(tools, dialects, tool_dialects)
-        return self._lint_prepared(tools, prepared, located=located, toolsets=toolsets)
+        return self._lint_prepared(
+            tools, prepared, located=located, toolsets=toolsets, groups=groups
+        )
 
     def lint_check(
         self,
@@ -291,6 +298,7 @@ class Linter:
         located: bool,
         toolsets: bool,
         acks: Sequence[bool] | None = None,
+        groups: Sequence[str] | None = None,
     ) -> LintResult:
         """Lint ``tools`` as ``_prepare`` describes them. ``acks[i]``: build the ``i``-th tool's
         findings acknowledged (``None``: none is; a memoised list is returned as it is)."""
@@ -299,14 +307,15 @@ class Linter:
         if self.jobs > 1:
             self._fan_out(tools, prepared, wanted)
         per_tool: list[list[Finding]] = []
-        members: dict[str, list[int]] = {}
+        members: dict[tuple[str, str], list[int]] = {}
         for index, (tool, (judged, input_text, tool_key)) in enumerate(
             zip(tools, prepared, strict=True)
         ):
             ack = wanted[index] if acks is not None else None
             per_tool.append(self._tool_findings(tool, tool_key, judged, input_text, located, ack))
+            group = groups[index] if groups is not None else ""
             for dialect_id in judged:
-                members.setdefault(dialect_id, []).append(index)
+                members.setdefault((group, dialect_id), []).append(index)
         self._remember(prepared, per_tool)
         keys = tuple(key for _, _, key in prepared)
         if not toolsets:
@@ -314,18 +323,26 @@ class Linter:
         return LintResult(per_tool, self._toolsets(tools, members, keys), keys)
 
     def _toolsets(
-        self, tools: Sequence[Tool], members: Mapping[str, list[int]], keys: Sequence[str]
+        self,
+        tools: Sequence[Tool],
+        members: Mapping[tuple[str, str], list[int]],
+        keys: Sequence[str],
     ) -> list[Finding]:
-        """Each dialect's toolset findings, from the cache when it holds them.
+        """Each request's toolset findings per dialect, from the cache when it holds them.
 
-        The toolset rules see the whole list of a dialect's tools: a cache entry is keyed by
-        all of their contents, in order. Most dialects judge every tool: one digest serves."""
+        The toolset rules see the whole list of a dialect's tools in one request (``members``
+        is keyed by request and dialect): a cache entry is keyed by all of their contents, in
+        order. Most dialects judge every tool: one digest serves."""
         toolset: list[Finding] = []
-        by_name = {tool.name: tool for tool in tools}
         lists: dict[tuple[int, ...], str] = {}
         every = all(keys)
-        for dialect_id in sorted(members):
-            indices = members[dialect_id]
+        names: dict[str, dict[str, Tool]] = {}  # per request: a finding names a tool of it
+        for (group, _), indices in members.items():
+            known = names.setdefault(group, {})
+            for i in indices:
+                known.setdefault(tools[i].name, tools[i])
+        for (group, dialect_id), indices in sorted(members.items()):
+            by_name = names[group]
             entry = ""
             if self.cache.enabled and (every or all(keys[i] for i in indices)):
                 listed = lists.get(tuple(indices))
@@ -334,7 +351,7 @@ class Linter:
                     listed = lists[tuple(indices)] = digest(text)
                 entry = digest(f"toolset:{dialect_id}:{listed}")
                 found = self.cache.recall(
-                    self._table, entry, lambda packed: _unpacked_toolset(packed, by_name)
+                    self._table, entry, functools.partial(_unpacked_toolset, by_name=by_name)
                 )
                 if found is not None:
                     toolset += found

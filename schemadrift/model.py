@@ -262,6 +262,22 @@ class Finding:
         these is what a run does with thousands of findings (no sha256 each)."""
         return (self.rule_id, self.tool, self.pointer, self.dialect, self.discriminator)
 
+    @property
+    def semantic_identity(self) -> tuple[str, str | None, str, str | None, str | None]:
+        """``identity`` with the pointer read as the schema node it judges
+        (``schema.pointer.schema_node``): the same rule at the same place of the contract,
+        when a generator only rewrote the schema around it. ``check`` matches baseline
+        findings by it."""
+        from schemadrift.schema.pointer import schema_node
+
+        return (
+            self.rule_id,
+            self.tool,
+            schema_node(self.pointer),
+            self.dialect,
+            self.discriminator,
+        )
+
     def sort_key(self) -> tuple[str, str, str, str, str]:
         return (
             self.tool or "",

@@ -144,14 +144,27 @@ def _adapter_distributions(spec: SourceSpec, tools: Sequence[Tool]) -> set[str]:
 
 
 def lint_findings(
-    config: Config, extraction: Extraction, linter: object | None = None
+    config: Config,
+    extraction: Extraction,
+    linter: object | None = None,
+    *,
+    per_file: bool = False,
 ) -> list[Finding]:
+    """Findings of the extraction's tools. ``per_file``: each file the tools were read from
+    is one request to the provider (its own toolset), unless the configuration says the files
+    are sent together (``toolset = "together"``)."""
     from schemadrift.engine import Linter
 
     engine = linter if isinstance(linter, Linter) else make_linter(config)
     assert isinstance(engine, Linter)
+    groups = None
+    if per_file and config.toolset == "file":
+        groups = [tool.origin.location or "" for tool in extraction.tools]
     return engine.lint(
-        extraction.tools, targeted(config, extraction), tool_dialects=extraction.tool_dialects
+        extraction.tools,
+        targeted(config, extraction),
+        tool_dialects=extraction.tool_dialects,
+        groups=groups,
     )
 
 
@@ -244,7 +257,7 @@ def run_lint(
 ) -> tuple[RunResult, Extraction]:
     extraction = extract_files(paths, config, skip_unknown=skip_unknown)
     cache = open_cache(config, "lint")
-    findings = lint_findings(config, extraction, make_linter(config, cache))
+    findings = lint_findings(config, extraction, make_linter(config, cache), per_file=True)
     cache.save()
     dialects = targeted(config, extraction)
     return finish(
@@ -378,6 +391,7 @@ def run_check(
     )
     changes = diff_findings(config, baseline, extraction, linter=linter, linted=(previous, current))
     findings, known = known_in_baseline(current, previous)
+    findings, known = _without_regressed(findings, known, changes)
     # The linter's caches and both sides' lint results are not needed any more: a 10,000-tool
     # run holds hundreds of thousands of findings.
     del linter, current, previous
@@ -400,6 +414,27 @@ def run_check(
     )
 
 
+def _without_regressed(
+    findings: list[Finding], known: list[bool], changes: Sequence[Finding]
+) -> tuple[list[Finding], list[bool]]:
+    """The lint findings less those a dialect regression reports: one cause, one finding.
+    The regression names the lint rule (its ``discriminator``) and carries its message; the
+    lint finding is its evidence, not a second error."""
+    from schemadrift.diff.run import REGRESSION
+
+    covered = {
+        (f.discriminator, f.tool, f.pointer, f.dialect) for f in changes if f.rule_id == REGRESSION
+    }
+    if not covered:
+        return findings, known
+    keep = [
+        (finding, flag)
+        for finding, flag in zip(findings, known, strict=True)
+        if (finding.rule_id, finding.tool, finding.pointer, finding.dialect) not in covered
+    ]
+    return [f for f, _ in keep], [flag for _, flag in keep]
+
+
 def known_in_baseline(
     current: LintResult, previous: LintResult
 ) -> tuple[list[Finding], list[bool]]:
@@ -412,7 +447,9 @@ def known_in_baseline(
     tools absolutely. This is what makes ``schemadrift snapshot`` then ``check`` green.
 
     A finding is known when the baseline has one of the same identity (what fingerprints
-    hash). A tool unchanged since the baseline was judged once, and both sides hold the very
+    hash), its pointer read without representation-only steps (``Finding.semantic_identity``:
+    a Gemini ``$ref`` error that moved from ``allOf/0/$ref`` to ``$ref`` when pydantic dropped
+    the wrapper is the same finding). A tool unchanged since the baseline was judged once, and both sides hold the very
     same list of its findings: that list is known whole, without an identity made for each of
     its findings (a 10,000-tool run has ~85,000). Its identities are still collected when a
     changed tool has the same name (duplicate names), so the answer is the same either way.
@@ -427,17 +464,20 @@ def known_in_baseline(
         if not kept
         for f in findings
     }
-    known: set[tuple[str | None, ...]] = {f.identity for f in previous.toolset}
+    known: set[tuple[str | None, ...]] = {f.semantic_identity for f in previous.toolset}
     for findings in previous.per_tool:
         if id(findings) not in now or (findings and findings[0].tool in changed_names):
-            known.update(f.identity for f in findings)
+            known.update(f.semantic_identity for f in findings)
     out: list[Finding] = []
     flags: list[bool] = []
     for findings, kept in zip(current.per_tool, same, strict=True):
         out += findings
-        flags += [True] * len(findings) if kept else [f.identity in known for f in findings]
+        if kept:
+            flags += [True] * len(findings)
+        else:
+            flags += [f.semantic_identity in known for f in findings]
     out += current.toolset
-    flags += [f.identity in known for f in current.toolset]
+    flags += [f.semantic_identity in known for f in current.toolset]
     return out, flags
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 
 from schemadrift import memo
@@ -593,26 +593,48 @@ def dialect_regressions(
     new_findings: Iterable[Finding],
     renamed: Mapping[str, str],
     added: Iterable[str],
+    rejected_before: Callable[[], set[str | None]],
 ) -> list[Regression]:
-    """New-side lint findings whose (tool, dialect, rule) never fired on the old side.
+    """New-side lint findings by which a dialect that accepted the tool now rejects it.
 
-    Keyed by rule rather than pointer: a problem the baseline already had that only moved
-    (a property renamed) is not a regression. For a newly added tool, its errors are.
+    A dialect accepted a changed tool when it had no error under it at the baseline: an error
+    there now is a regression, whichever rule gives it (a tool already rejected cannot "break
+    every call": those calls never worked). Providers validate the whole tool list, so an
+    added tool (or the toolset itself) regresses a dialect only if the baseline request had
+    no error under it at all (``rejected_before`` names the dialects that had one; it is
+    asked only when needed, since it may need the whole baseline linted). A warning is a
+    regression when its (tool, dialect, rule) never fired on the old side: keyed by rule
+    rather than pointer, so a problem that only moved (a property renamed) is not one.
     """
-    seen = set()
+    warned = set()
+    rejected = set()
     for finding in old_findings:
+        tool = renamed.get(finding.tool, finding.tool) if finding.tool else None
         if finding.severity >= Severity.WARNING:
-            tool = renamed.get(finding.tool, finding.tool) if finding.tool else None
-            seen.add((tool, finding.dialect, finding.rule_id))
+            warned.add((tool, finding.dialect, finding.rule_id))
+        if finding.severity == Severity.ERROR:
+            rejected.add((tool, finding.dialect))
+    # The old findings at hand (changed tools, the toolset) may already show the request
+    # rejected; only otherwise is the whole baseline asked about.
+    request: set[str | None] = {dialect for _, dialect in rejected}
+    asked = False
     new_tools = set(added)
     out = []
     for finding in new_findings:
         if finding.severity < Severity.WARNING:
             continue
-        if finding.tool in new_tools:
-            if finding.severity == Severity.ERROR:
-                out.append(Regression(finding, True))
-            continue
-        if (finding.tool, finding.dialect, finding.rule_id) not in seen:
+        whole = finding.tool is None or finding.tool in new_tools
+        if finding.severity == Severity.ERROR:
+            if whole:
+                if finding.dialect not in request and not asked:
+                    request |= rejected_before()
+                    asked = True
+                if finding.dialect not in request:
+                    out.append(Regression(finding, finding.tool is not None))
+            elif (finding.tool, finding.dialect) not in rejected:
+                out.append(Regression(finding, False))
+        elif finding.tool not in new_tools and (
+            (finding.tool, finding.dialect, finding.rule_id) not in warned
+        ):
             out.append(Regression(finding, False))
     return out

@@ -1047,11 +1047,15 @@ kind(
     severity=Severity.ERROR,
     summary="A target provider that accepted the tools keeps accepting them after an upgrade.",
     why=(
-        "Each target dialect is linted on both sides; a rule that fires only on the new side "
-        "means the provider now rejects (or degrades) a schema it took before: the n8n case, "
-        "pydantic 2's `anyOf`-null on Gemini. A newly added tool a target dialect rejects is "
-        "one too: providers validate the whole tool list, so one bad tool breaks every call. "
-        "The severity is the lint finding's own (an error when the provider rejects)."
+        "Each target dialect is linted on both sides; an error under a dialect that had none "
+        "for the tool at the baseline means the provider now rejects a schema it took before: "
+        "the n8n case, pydantic 2's `anyOf`-null on Gemini. A newly added tool a target "
+        "dialect rejects is one too, when the baseline request passed that dialect: providers "
+        "validate the whole tool list, so one bad tool breaks every call. A dialect that "
+        "already rejected the tool (or, for an added tool, the request) has no regression: "
+        "those calls never worked, and the new error is reported as it is. A warning new to "
+        "the tool is a regression warning. In `check`, the regression is the finding and the "
+        "lint error under it is its evidence (named in the message), not a second finding."
     ),
     fix="Fix the schema for that provider (see the named rule), or pin the dependency.",
     evidence=[DESIGN],

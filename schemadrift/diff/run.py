@@ -255,7 +255,20 @@ def _regressions(
     selected = [c for c in CONSUMERS if c in consumers]
     breaks = tuple(c for c in ("callers", "model") if c in selected)
     out = []
-    for regression in dialect_regressions(old_findings, new_findings, renamed, added):
+
+    def rejected_before() -> set[str | None]:
+        """The dialects under which the baseline request had an error (any tool's or the
+        toolset's): read from ``check``'s whole-list lint, or linted here (cached)."""
+        if linted is not None:
+            whole = [f for findings in linted[0].per_tool for f in findings]
+            whole += linted[0].toolset
+        else:
+            whole = engine.lint(before, dialects, tool_dialects=before_dialects)
+        return {f.dialect for f in whole if f.severity == Severity.ERROR}
+
+    for regression in dialect_regressions(
+        old_findings, new_findings, renamed, added, rejected_before
+    ):
         lint = regression.finding
         severity = lint.severity if breaks else Severity.INFO
         if regression.added_tool:

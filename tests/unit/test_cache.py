@@ -86,9 +86,11 @@ def _server(name: str, props: dict[str, Any], output: dict[str, Any]) -> dict[st
 
 def _agent_tools(current: bool) -> list[dict[str, Any]]:
     search_props = {
-        "q": {"type": ["string", "null"] if current else "string"},  # gemini regression
+        "q": {"type": ["string", "null"] if current else "string"},  # a new gemini error
         "limit": {"type": "integer", "default": 20 if current else 10},  # default changed
     }
+    if current:  # anthropic accepted every tool at the baseline: this is a regression
+        search_props["sort by"] = {"type": "string"}
     seats: dict[str, Any] = {"type": "integer", **({"minimum": 1} if current else {})}
     tools = [
         _agent(
