@@ -92,7 +92,9 @@ def verdicts(
         d for d in dialects if d in registry.DIALECTS and registry.DIALECTS[d].draft_validation
     ]
     judged: Sequence[str]
-    worst: dict[tuple[str, str], Severity] = {}
+    # A tool is its name and the file it lives in: two files linted apart may each hold a
+    # tool of the same name (a finding without a file counts for every tool of its name).
+    worst: dict[tuple[str, str | None, str], Severity] = {}
     for finding in findings:
         if finding.acknowledged or finding.tool is None or finding.dialect is None:
             continue
@@ -103,19 +105,23 @@ def verdicts(
         else:
             judged = columns_of.get(finding.dialect, (finding.dialect,))
         for dialect in judged:
-            key = (finding.tool, dialect)
+            key = (finding.tool, finding.location.file, dialect)
             if finding.severity > worst.get(key, Severity.INFO):
                 worst[key] = finding.severity
-    seen: dict[str, ToolSummary] = {}
+    seen: dict[tuple[str, str | None], ToolSummary] = {}
     for tool in sorted(tools, key=Tool.sort_key):
-        if tool.name in seen:
+        where = tool.origin.location
+        if (tool.name, where) in seen:
             continue
         row = {}
         own = tool_dialects.get(tool.name, dialects) if tool_dialects is not None else dialects
         for dialect in dialects:
             if dialect not in own:
                 continue
-            level = worst.get((tool.name, dialect))
+            level = max(
+                worst.get((tool.name, where, dialect), Severity.INFO),
+                worst.get((tool.name, None, dialect), Severity.INFO),
+            )
             row[dialect] = (
                 "fail"
                 if level == Severity.ERROR
@@ -123,7 +129,7 @@ def verdicts(
                 if level == Severity.WARNING
                 else "pass"
             )
-        seen[tool.name] = ToolSummary(
+        seen[(tool.name, where)] = ToolSummary(
             tool.name, Location(tool.origin.location, tool.origin.line), row
         )
     return tuple(seen.values())

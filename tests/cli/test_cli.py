@@ -227,3 +227,23 @@ def test_in_process_run_leaves_the_cyclic_collector_as_it_found_it(
     finally:
         (gc.enable if was else gc.disable)()
     capsys.readouterr()
+
+
+def test_lint_judges_each_file_as_its_own_request(
+    run_cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    """Two files each holding a tool named `search` are two requests: no duplicate-name
+    error, unless the files are said to be sent together (`--toolset together`)."""
+    schema = {"type": "object", "properties": {"q": {"type": "string"}}}
+    for name in ("a", "b"):
+        tool = {"name": "search", "description": "Search.", "input_schema": schema}
+        (tmp_path / f"{name}.json").write_text(json.dumps(tool))
+    apart = run_cli("lint", "a.json", "b.json", "--format", "json", cwd=tmp_path)
+    assert apart.code == 0, apart.out
+    assert json.loads(apart.out)["summary"]["tools"] == 2
+    together = run_cli(
+        "lint", "a.json", "b.json", "--toolset", "together", "--format", "json", cwd=tmp_path
+    )
+    assert together.code == 1
+    rules = {f["rule"] for f in json.loads(together.out)["findings"]}
+    assert "anthropic/duplicate-tool-name" in rules
