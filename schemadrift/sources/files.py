@@ -7,6 +7,7 @@ otherwise see two different schemas. A UTF-8 byte-order mark is accepted.
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import os
 import re
@@ -252,27 +253,48 @@ def walk_directory(directory: Path) -> Iterator[Path]:
                 yield Path(current) / name
 
 
-def glob_to_regex(pattern: str) -> re.Pattern[str]:
-    """Translate a glob with ``**`` into a regex over POSIX paths relative to the root."""
-    out = []
-    i = 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif pattern[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            out.append("[^/]")
-            i += 1
-        else:
-            out.append(re.escape(pattern[i]))
-            i += 1
-    return re.compile("".join(out) + r"\Z")
+class GlobPattern:
+    """A compiled glob: ``fnmatch`` semantics per path part, ``**`` for any number of parts.
+
+    ``*``, ``?``, ``[ab]`` and ``[!a]`` match within one part (never across ``/``) with the
+    standard library's ``fnmatch`` rules, case-sensitively; a part that is exactly ``**``
+    matches zero or more whole parts (directories). Matching is dynamic programming over the
+    parts, and each part is a ``fnmatch.translate`` regex (whose stars are atomic groups), so
+    no pattern can backtrack catastrophically: a regex over the whole path did (a pattern
+    ``*a*a*a*a*a*a*a*a*a*a*b`` against a name of 30 ``a``s took over half a second, doubling
+    every two further letters).
+    """
+
+    __slots__ = ("parts", "pattern")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        # `./a`, `a//b` and `a/./b` name the same path as `a/b`. (`lstrip("./")` stripped the
+        # dot of `./.tools/*.json` too, turning it into `tools/*.json`.)
+        parts = [part for part in pattern.split("/") if part not in ("", ".")]
+        self.parts: tuple[re.Pattern[str] | None, ...] = tuple(
+            None if part == "**" else re.compile(fnmatch.translate(part)) for part in parts
+        )
+
+    def match(self, path: str) -> bool:
+        """Whether ``path`` (POSIX, relative to the root) matches the whole pattern."""
+        names = [name for name in path.split("/") if name not in ("", ".")]
+        # reached[j]: the pattern parts seen so far match exactly the first j names
+        reached = [True] + [False] * len(names)
+        for part in self.parts:
+            if part is None:  # `**`: from any reached point on, every later point is reached
+                for j in range(1, len(names) + 1):
+                    reached[j] = reached[j] or reached[j - 1]
+            else:
+                reached = [False] + [
+                    reached[j] and part.match(name) is not None for j, name in enumerate(names)
+                ]
+        return reached[-1]
+
+
+def glob_to_regex(pattern: str) -> GlobPattern:
+    """Compile a glob with ``**`` into a matcher over POSIX paths relative to the root."""
+    return GlobPattern(pattern)
 
 
 def expand_glob(pattern: str, root: Path) -> list[Path]:
@@ -280,14 +302,14 @@ def expand_glob(pattern: str, root: Path) -> list[Path]:
 
     Walks with ``os.walk(followlinks=False)`` so a symlink loop cannot recurse forever.
     """
-    regex = glob_to_regex(pattern.lstrip("./") if pattern.startswith("./") else pattern)
+    matcher = glob_to_regex(pattern)
     found = []
     for current, dirs, files in os.walk(root, followlinks=False):
         dirs.sort()
         rel_dir = Path(current).relative_to(root).as_posix()
         for name in sorted(files):
             rel = name if rel_dir == "." else f"{rel_dir}/{name}"
-            if regex.match(rel):
+            if matcher.match(rel):
                 found.append(Path(current) / name)
     return sorted(found)
 
