@@ -32,6 +32,7 @@ class Extraction:
     tool_dialects: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
     shapes: tuple[tuple[str, str], ...] = ()
     skipped: tuple[str, ...] = ()
+    files: tuple[str, ...] = ()  # lint: the file each tool was read from (one request each)
 
 
 def check_dialects(names: Sequence[str]) -> tuple[str, ...]:
@@ -90,12 +91,16 @@ def extract_files(
     from schemadrift.sources.files import collect
 
     skipped: list[str] = []
-    shapes, tools = collect(list(paths), Path.cwd(), skipped=skipped, skip_unknown=skip_unknown)
+    files: list[str] = []
+    shapes, tools = collect(
+        list(paths), Path.cwd(), skipped=skipped, skip_unknown=skip_unknown, files=files
+    )
     return Extraction(
         tools=tuple(tools),
         tool_dialects=per_tool_dialects(config, tools, {}),
         shapes=tuple(shapes),
         skipped=tuple(skipped),
+        files=tuple(files),
     )
 
 
@@ -147,19 +152,15 @@ def lint_findings(
     config: Config,
     extraction: Extraction,
     linter: object | None = None,
-    *,
-    per_file: bool = False,
 ) -> list[Finding]:
-    """Findings of the extraction's tools. ``per_file``: each file the tools were read from
-    is one request to the provider (its own toolset), unless the configuration says the files
-    are sent together (``toolset = "together"``)."""
+    """Findings of the extraction's tools. Each file they were read from (``lint``) is one
+    request to the provider (its own toolset), unless the configuration says the files are
+    sent together (``toolset = "together"``)."""
     from schemadrift.engine import Linter
 
     engine = linter if isinstance(linter, Linter) else make_linter(config)
     assert isinstance(engine, Linter)
-    groups = None
-    if per_file and config.toolset == "file":
-        groups = [tool.origin.location or "" for tool in extraction.tools]
+    groups = extraction.files if extraction.files and config.toolset == "file" else None
     return engine.lint(
         extraction.tools,
         targeted(config, extraction),
@@ -257,7 +258,7 @@ def run_lint(
 ) -> tuple[RunResult, Extraction]:
     extraction = extract_files(paths, config, skip_unknown=skip_unknown)
     cache = open_cache(config, "lint")
-    findings = lint_findings(config, extraction, make_linter(config, cache), per_file=True)
+    findings = lint_findings(config, extraction, make_linter(config, cache))
     cache.save()
     dialects = targeted(config, extraction)
     return finish(

@@ -315,20 +315,33 @@ def expand_glob(pattern: str, root: Path) -> list[Path]:
 
 
 def collect(
-    paths: list[str], root: Path, *, skipped: list[str] | None = None, skip_unknown: bool = False
+    paths: list[str],
+    root: Path,
+    *,
+    skipped: list[str] | None = None,
+    skip_unknown: bool = False,
+    files: list[str] | None = None,
 ) -> tuple[list[tuple[str, str]], list[Tool]]:
     """Tools from command-line paths: files (explicit), directories (walked), ``-`` (stdin).
 
     Returns ``(file label, shape)`` pairs for verbose output and the tools. Files met while
     walking a directory that have no known shape are skipped and recorded in ``skipped``.
+    ``files`` receives the label of the file each tool was read from (a snapshot's tools keep
+    the locations of their sources, yet were read from one file).
     """
     shapes: list[tuple[str, str]] = []
     tools: list[Tool] = []
+
+    def add(label: str, shape: str, found: list[Tool]) -> None:
+        shapes.append((label, shape))
+        tools.extend(found)
+        if files is not None:
+            files.extend([label] * len(found))
+
     for raw in paths:
         if raw == STDIN:
             shape, found = read_stdin()
-            shapes.append(("<stdin>", shape))
-            tools.extend(found)
+            add("<stdin>", shape, found)
             continue
         path = Path(raw)
         if path.is_dir():
@@ -343,8 +356,7 @@ def collect(
                         skipped.append(display_path(member, root))
                     continue
                 loaded += 1
-                shapes.append((display_path(member, root), result[0]))
-                tools.extend(result[1])
+                add(display_path(member, root), *result)
             if not loaded:
                 raise InputError(
                     display_path(path, root),
@@ -358,6 +370,5 @@ def collect(
             if skipped is not None:
                 skipped.append(display_path(path, root))
             continue
-        shapes.append((display_path(path, root), result[0]))
-        tools.extend(result[1])
+        add(display_path(path, root), *result)
     return shapes, tools
