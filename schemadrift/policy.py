@@ -62,6 +62,7 @@ def exit_code(findings: Iterable[Finding], fail_on: str) -> int:
 
 
 DRAFT_RULE = "json-schema/valid-under-draft"
+REGRESSION = "diff/dialect-regression"
 
 
 def verdicts(
@@ -70,7 +71,11 @@ def verdicts(
     dialects: Sequence[str],
     tool_dialects: Mapping[str, Sequence[str]] | None = None,
 ) -> tuple[ToolSummary, ...]:
-    """pass / warn / fail per tool, for each targeted dialect that judges it.
+    """pass / warn / known / fail per tool, for each targeted dialect that judges it.
+
+    ``fail``: an error the run fails on; ``known``: the provider rejects the tool, but every
+    error is acknowledged (known since the baseline, or acked): it does not fail the run, and
+    it is not a pass (``ToolSummary.known`` counts those errors); ``warn``: warnings only.
 
     The always-on packs judge the schema every provider receives, so they count in every
     column, but for the meta-schema check (``json-schema/valid-under-draft``): it counts only
@@ -95,8 +100,12 @@ def verdicts(
     # A tool is its name and the file it lives in: two files linted apart may each hold a
     # tool of the same name (a finding without a file counts for every tool of its name).
     worst: dict[tuple[str, str | None, str], Severity] = {}
+    cause: dict[tuple[str, str | None, str], str] = {}  # the first rule at the worst level
+    known: dict[tuple[str, str | None, str], int] = {}
     for finding in findings:
-        if finding.acknowledged or finding.tool is None or finding.dialect is None:
+        if finding.tool is None or finding.dialect is None:
+            continue
+        if finding.acknowledged and finding.severity != Severity.ERROR:
             continue
         if finding.rule_id == DRAFT_RULE:
             judged = validating
@@ -106,31 +115,40 @@ def verdicts(
             judged = columns_of.get(finding.dialect, (finding.dialect,))
         for dialect in judged:
             key = (finding.tool, finding.location.file, dialect)
-            if finding.severity > worst.get(key, Severity.INFO):
+            if finding.acknowledged:
+                known[key] = known.get(key, 0) + 1
+            elif finding.severity > worst.get(key, Severity.INFO):
                 worst[key] = finding.severity
+                regressed = finding.rule_id == REGRESSION and finding.discriminator
+                # a regression's cause is the provider rule under it
+                cause[key] = finding.discriminator or "" if regressed else finding.rule_id
     seen: dict[tuple[str, str | None], ToolSummary] = {}
     for tool in sorted(tools, key=Tool.sort_key):
         where = tool.origin.location
         if (tool.name, where) in seen:
             continue
-        row = {}
+        row: dict[str, str] = {}
+        counts: dict[str, int] = {}
+        causes: dict[str, str] = {}
         own = tool_dialects.get(tool.name, dialects) if tool_dialects is not None else dialects
         for dialect in dialects:
             if dialect not in own:
                 continue
-            level = max(
-                worst.get((tool.name, where, dialect), Severity.INFO),
-                worst.get((tool.name, None, dialect), Severity.INFO),
-            )
-            row[dialect] = (
-                "fail"
-                if level == Severity.ERROR
-                else "warn"
-                if level == Severity.WARNING
-                else "pass"
-            )
+            mine, anywhere = (tool.name, where, dialect), (tool.name, None, dialect)
+            level = max(worst.get(mine, Severity.INFO), worst.get(anywhere, Severity.INFO))
+            if level > Severity.INFO:
+                causes[dialect] = cause.get(mine) or cause[anywhere]
+            accepted = known.get(mine, 0) + known.get(anywhere, 0)
+            if accepted:
+                counts[dialect] = accepted
+            if level == Severity.ERROR:
+                row[dialect] = "fail"
+            elif accepted:
+                row[dialect] = "known"
+            else:
+                row[dialect] = "warn" if level == Severity.WARNING else "pass"
         seen[(tool.name, where)] = ToolSummary(
-            tool.name, Location(tool.origin.location, tool.origin.line), row
+            tool.name, Location(tool.origin.location, tool.origin.line), row, counts, causes
         )
     return tuple(seen.values())
 

@@ -16,11 +16,15 @@ MATRIX_ALL = 50  # a matrix lists every tool up to this many
 
 @dataclass(frozen=True, slots=True)
 class ToolSummary:
-    """One tool of the run with its verdict per targeted dialect (pass / warn / fail)."""
+    """One tool of the run with its verdict per targeted dialect (pass / warn / known / fail),
+    and per dialect the number of acknowledged errors (``known``: the provider rejects the
+    tool, the project accepted that)."""
 
     name: str
     location: Location
     verdicts: Mapping[str, str] = field(default_factory=dict)
+    known: Mapping[str, int] = field(default_factory=dict)
+    causes: Mapping[str, str] = field(default_factory=dict)  # the rule behind a fail or warn
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,6 +50,7 @@ def report_json(result: RunResult) -> dict[str, JSON]:
                 "name": tool.name,
                 "location": tool.location.to_json(),
                 "verdicts": dict(tool.verdicts),
+                "known": dict(tool.known),
             }
             for tool in result.tools
         ],

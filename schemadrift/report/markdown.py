@@ -14,10 +14,10 @@ import re
 from itertools import groupby
 
 from schemadrift.model import Finding, Severity
-from schemadrift.result import RunResult
+from schemadrift.result import RunResult, ToolSummary
 
 LIMIT = 60_000
-ICON = {"pass": "✅ pass", "warn": "⚠️ warn", "fail": "❌ fail"}
+ICON = {"pass": "✅ pass", "warn": "⚠️ warn", "known": "☑️ known", "fail": "❌ fail"}
 LABEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
 
 
@@ -77,10 +77,7 @@ def _matrix(result: RunResult) -> list[str]:
     listed, passing = result.matrix_tools()
     size = cut = 0
     for index, tool in enumerate(listed):
-        cells = [
-            ICON.get(tool.verdicts[d], "✅ pass") if d in tool.verdicts else "–"
-            for d in result.dialects
-        ]
+        cells = [_cell(tool, d) for d in result.dialects]
         row = f"| {code(tool.name)} | " + " | ".join(cells) + " |"
         size += len(row) + 1
         if size > LIMIT // 2:  # the findings below get the other half
@@ -98,6 +95,17 @@ def _matrix(result: RunResult) -> list[str]:
     if notes:
         lines += ["", f"_{' '.join(notes)}_"]
     return [*lines, ""]
+
+
+def _cell(tool: ToolSummary, dialect: str) -> str:
+    """A matrix cell: the verdict, and how many acknowledged errors it carries."""
+    if dialect not in tool.verdicts:
+        return "–"
+    cell = ICON[tool.verdicts[dialect]]
+    known = tool.known.get(dialect, 0)
+    if known:
+        cell += f" ({_plural(known, 'error')})"
+    return cell
 
 
 def _pass(count: int) -> str:

@@ -1,7 +1,9 @@
 """The human report: findings grouped by tool, worst first, then a one-line summary.
 
-When more than one dialect is targeted, a tool × dialect matrix (pass / warn / fail with the
-first failing rule) comes first. ``-q`` shows errors only; ``-v`` adds hints and info.
+When more than one dialect is targeted, a tool × dialect matrix (pass / warn / known / fail
+with the first failing rule, or the number of acknowledged errors) comes first. Each finding
+shows its fingerprint, which ``schemadrift ack`` takes. ``-q`` shows errors only; ``-v`` adds
+info and the acknowledged findings (marked ``known``).
 """
 
 from __future__ import annotations
@@ -26,12 +28,6 @@ def _rank(finding: Finding) -> tuple[int, int, str, str]:
 
 
 def _matrix(result: RunResult) -> list[str]:
-    first_rule: dict[tuple[str, str], str] = {}
-    for finding in result.findings:
-        if finding.tool and finding.dialect and not finding.acknowledged:
-            key = (finding.tool, finding.dialect)
-            if finding.severity >= Severity.WARNING and key not in first_rule:
-                first_rule[key] = finding.rule_id
     headers = ["tool", *result.dialects]
     rows = []
     listed, left_out = result.matrix_tools()
@@ -39,8 +35,12 @@ def _matrix(result: RunResult) -> list[str]:
         row = [tool.name]
         for dialect in result.dialects:
             verdict = tool.verdicts.get(dialect, "-")  # "-": the tool is not sent there
-            rule = first_rule.get((tool.name, dialect))
-            row.append(f"{verdict} ({rule})" if rule and verdict != "pass" else verdict)
+            rule = tool.causes.get(dialect)
+            known = tool.known.get(dialect, 0)
+            if verdict == "known":
+                row.append(f"known ({known} error{'s' if known != 1 else ''})")
+            else:
+                row.append(f"{verdict} ({rule})" if rule and verdict != "pass" else verdict)
         rows.append(row)
     widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
     lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
@@ -60,7 +60,12 @@ def render(result: RunResult) -> str:
     lines: list[str] = []
     if len(result.dialects) > 1 and result.tools and verbosity > 0:
         lines += _matrix(result)
-    shown = [f for f in result.findings if f.severity >= threshold and not f.acknowledged]
+    # -v also lists what is acknowledged (marked known): a pass is not hidden behind an ack
+    shown = [
+        f
+        for f in result.findings
+        if f.severity >= threshold and (verbosity >= 2 or not f.acknowledged)
+    ]
     # by severity, not `f not in shown`: a membership test per finding is quadratic
     hidden = sum(1 for f in result.findings if f.severity < threshold and not f.acknowledged)
     by_tool = sorted(shown, key=lambda f: (f.tool or "", _rank(f)))
@@ -75,8 +80,10 @@ def render(result: RunResult) -> str:
         lines.append(f"{tool or '(toolset)'}{where}")
         for finding in items:
             scope = f" [{finding.dialect}]" if finding.dialect else ""
+            known = "known " if finding.acknowledged else ""
             lines.append(
-                f"  {MARK[finding.severity]}: {finding.rule_id}{scope} at {finding.pointer or '(tool)'}"
+                f"  {known}{MARK[finding.severity]}: {finding.rule_id}{scope} at "
+                f"{finding.pointer or '(tool)'}  ({finding.fingerprint})"
             )
             lines.append(f"    {finding.message}")
             if finding.has_witness:

@@ -12,7 +12,8 @@ BUMP = Bump("pydantic", "2.8.2", "2.9.0")
 
 
 def sample_result() -> RunResult:
-    """Lint errors, a breaking change with witness and attribution, a removal, info, an ack."""
+    """Lint errors, a breaking change with witness and attribution, a removal, info, acks
+    (a known provider error among them)."""
     findings = [
         Finding(
             rule_id="json-schema/unresolved-ref",
@@ -70,6 +71,17 @@ def sample_result() -> RunResult:
             location=TICKET,
         ),
         Finding(
+            rule_id="openai/array-items",
+            severity=Severity.ERROR,
+            tool="create_ticket",
+            pointer="/input_schema/properties/labels",
+            message="array schema missing items",
+            dialect="openai",
+            hint='add "items" with the element schema',
+            location=TICKET,
+            acknowledged=True,
+        ),
+        Finding(
             rule_id="diff/tool-added",
             severity=Severity.INFO,
             tool="create_ticket",
@@ -90,9 +102,21 @@ def sample_result() -> RunResult:
         ),
     ]
     tools = (
-        ToolSummary("create_ticket", TICKET, {"openai": "pass", "anthropic": "pass"}),
-        ToolSummary("get_weather", WEATHER, {"openai": "fail", "anthropic": "fail"}),
-        ToolSummary("search_docs", SEARCH, {"openai": "fail", "anthropic": "fail"}),
+        ToolSummary(
+            "create_ticket", TICKET, {"openai": "known", "anthropic": "pass"}, {"openai": 1}
+        ),
+        ToolSummary(
+            "get_weather",
+            WEATHER,
+            {"openai": "fail", "anthropic": "fail"},
+            causes=dict.fromkeys(("openai", "anthropic"), "json-schema/unresolved-ref"),
+        ),
+        ToolSummary(
+            "search_docs",
+            SEARCH,
+            {"openai": "fail", "anthropic": "fail"},
+            causes=dict.fromkeys(("openai", "anthropic"), "json-schema/remote-ref"),
+        ),
     )
     return RunResult(
         command="check",
