@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 
 from schemadrift.model import Finding, Severity
+from schemadrift.report.escape import visible
 from schemadrift.report.locations import file_and_line
 from schemadrift.result import RunResult
 
@@ -19,8 +20,10 @@ COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: 
 
 
 def escape_data(text: str) -> str:
-    """Escape a command's message (after ``::``)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a command's message (after ``::``); other control characters (terminal escapes
+    the log viewer would run) are made visible."""
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(escaped)
 
 
 def escape_property(text: str) -> str:

@@ -6,10 +6,9 @@ shape is validated against ``data/report.schema.json`` in the tests.
 
 from __future__ import annotations
 
-import json
-
 from schemadrift import __version__
 from schemadrift.model import JSON, REPORT_FORMAT_VERSION, Finding, Severity
+from schemadrift.report.escape import json_text
 from schemadrift.result import RunResult
 
 
@@ -60,4 +59,4 @@ def report_json(result: RunResult) -> dict[str, JSON]:
 
 
 def render(result: RunResult) -> str:
-    return json.dumps(report_json(result), indent=2, ensure_ascii=False) + "\n"
+    return json_text(report_json(result)) + "\n"

@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
 from schemadrift.model import Finding, Severity
+from schemadrift.report.escape import visible
 from schemadrift.report.locations import repo_path
 from schemadrift.result import RunResult
 
@@ -30,18 +31,24 @@ def _clean(text: str) -> str:
     return _INVALID_XML.sub("\ufffd", text)
 
 
+def _shown(text: str) -> str:
+    """Schema text in a line of the report: its own newlines and control characters visible,
+    so no name or message starts a line (a CI log runs lines that start with ``::``)."""
+    return visible(text)
+
+
 def _line(finding: Finding) -> str:
     scope = f" [{finding.dialect}]" if finding.dialect else ""
     text = (
-        f"{finding.severity.label}: {finding.rule_id}{scope} at {finding.pointer or '(tool)'}: "
-        f"{finding.message}"
+        f"{finding.severity.label}: {finding.rule_id}{scope} at "
+        f"{_shown(finding.pointer) or '(tool)'}: {_shown(finding.message)}"
     )
     if finding.has_witness:
-        text += "\n  witness: " + json.dumps(finding.witness, ensure_ascii=False)
+        text += "\n  witness: " + _shown(json.dumps(finding.witness, ensure_ascii=False))
     if finding.attribution:
-        text += "\n  came with: " + ", ".join(str(b) for b in finding.attribution)
+        text += "\n  came with: " + _shown(", ".join(str(b) for b in finding.attribution))
     if finding.hint:
-        text += f"\n  fix: {finding.hint}"
+        text += f"\n  fix: {_shown(finding.hint)}"
     return text
 
 
@@ -67,10 +74,10 @@ def _testcase(
     parent: ET.Element, name: str, column: str, file: str | None, findings: Sequence[Finding]
 ) -> tuple[int, int]:
     case = ET.SubElement(
-        parent, "testcase", {"classname": f"schemadrift.{column}", "name": _clean(name)}
+        parent, "testcase", {"classname": f"schemadrift.{column}", "name": _clean(_shown(name))}
     )
     if file:
-        case.set("file", _clean(file))
+        case.set("file", _clean(_shown(file)))
     live = [f for f in findings if not f.acknowledged]
     errors = [f for f in live if f.severity == Severity.ERROR]
     others = [f for f in live if f.severity != Severity.ERROR]
@@ -79,7 +86,7 @@ def _testcase(
             case,
             "failure",
             {
-                "message": _clean(f"{errors[0].rule_id}: {errors[0].message}"),
+                "message": _clean(f"{errors[0].rule_id}: {_shown(errors[0].message)}"),
                 "type": _clean(errors[0].rule_id),
             },
         )

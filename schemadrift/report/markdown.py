@@ -14,6 +14,7 @@ import re
 from itertools import groupby
 
 from schemadrift.model import Finding, Severity
+from schemadrift.report.escape import no_commands, visible
 from schemadrift.result import RunResult, ToolSummary
 
 LIMIT = 60_000
@@ -23,7 +24,7 @@ LABEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "i
 
 def code(text: str) -> str:
     """``text`` as an inline code span that survives backticks and table pipes inside it."""
-    text = text.replace("\r", " ").replace("\n", " ").replace("|", "\\|")
+    text = visible(text.replace("\r", " ").replace("\n", " ")).replace("|", "\\|")
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if text.startswith("`") or text.endswith("`") or not text.strip() else ""
@@ -36,7 +37,7 @@ def prose(text: str) -> str:
     Rule messages quote keywords in backticks on purpose; everything outside them is escaped
     so a tool name or description quoted in a message cannot open a tag or a link.
     """
-    parts = re.split(r"(`[^`\n]*`)", text.replace("\r", " ").replace("\n", " "))
+    parts = re.split(r"(`[^`\n]*`)", visible(text.replace("\r", " ").replace("\n", " ")))
     for index in range(0, len(parts), 2):
         out = parts[index].replace("\\", "\\\\")
         for char in "<>*_[]|":
@@ -124,7 +125,7 @@ def _finding(finding: Finding) -> list[str]:
         body = json.dumps(finding.witness, indent=2, ensure_ascii=False)
         fence = "`" * max(3, max((len(r) for r in re.findall(r"`+", body)), default=0) + 1)
         lines += ["  - witness (valid before, rejected now):", "", f"    {fence}json"]
-        lines += [f"    {line}" for line in body.splitlines()]
+        lines += [f"    {visible(line)}" for line in body.splitlines()]
         lines += [f"    {fence}", ""]
     if finding.attribution:
         lines.append("  - came with: " + ", ".join(code(str(b)) for b in finding.attribution))
@@ -184,4 +185,4 @@ def render(result: RunResult) -> str:
         lines.append("")
     if not shown and not hidden:
         lines += ["No findings.", ""]
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return "\n".join(no_commands(lines)).rstrip("\n") + "\n"

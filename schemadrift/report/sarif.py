@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 from schemadrift import __version__
 from schemadrift.model import JSON, Finding, Severity
+from schemadrift.report.escape import json_text
 from schemadrift.report.locations import baseline_file, file_and_line
 from schemadrift.result import RunResult
 
@@ -143,4 +144,4 @@ def sarif_json(result: RunResult) -> dict[str, JSON]:
 
 
 def render(result: RunResult) -> str:
-    return json.dumps(sarif_json(result), indent=2, ensure_ascii=False) + "\n"
+    return json_text(sarif_json(result)) + "\n"

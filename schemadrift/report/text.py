@@ -12,6 +12,7 @@ import json
 from itertools import groupby
 
 from schemadrift.model import Finding, Severity
+from schemadrift.report.escape import no_commands, visible
 from schemadrift.result import RunResult
 
 MARK = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
@@ -32,7 +33,7 @@ def _matrix(result: RunResult) -> list[str]:
     rows = []
     listed, left_out = result.matrix_tools()
     for tool in listed:
-        row = [tool.name]
+        row = [visible(tool.name)]
         for dialect in result.dialects:
             verdict = tool.verdicts.get(dialect, "-")  # "-": the tool is not sent there
             rule = tool.causes.get(dialect)
@@ -50,6 +51,13 @@ def _matrix(result: RunResult) -> list[str]:
         tools, verb = ("tool", "passes") if left_out == 1 else ("tools", "pass")
         lines.append(f"({left_out} more {tools} {verb} every dialect)")
     return [*lines, ""]
+
+
+def _where(finding: Finding) -> str:
+    first = finding.location
+    if first.file and first.line:
+        return f"  ({visible(first.file)}:{first.line})"
+    return f"  ({visible(first.file)})" if first.file else ""
 
 
 def render(result: RunResult) -> str:
@@ -71,27 +79,23 @@ def render(result: RunResult) -> str:
     by_tool = sorted(shown, key=lambda f: (f.tool or "", _rank(f)))
     for tool, group in groupby(by_tool, key=lambda f: f.tool or ""):
         items = list(group)
-        first = items[0].location
-        where = (
-            f"  ({first.file}:{first.line})"
-            if first.file and first.line
-            else (f"  ({first.file})" if first.file else "")
-        )
-        lines.append(f"{tool or '(toolset)'}{where}")
+        lines.append(f"{visible(tool) if tool else '(toolset)'}{_where(items[0])}")
         for finding in items:
             scope = f" [{finding.dialect}]" if finding.dialect else ""
             known = "known " if finding.acknowledged else ""
             lines.append(
                 f"  {known}{MARK[finding.severity]}: {finding.rule_id}{scope} at "
-                f"{finding.pointer or '(tool)'}  ({finding.fingerprint})"
+                f"{visible(finding.pointer) or '(tool)'}  ({finding.fingerprint})"
             )
-            lines.append(f"    {finding.message}")
+            lines.append(f"    {visible(finding.message)}")
             if finding.has_witness:
-                lines.append(f"    witness: {json.dumps(finding.witness, ensure_ascii=False)}")
+                witness = json.dumps(finding.witness, ensure_ascii=False)
+                lines.append(f"    witness: {visible(witness)}")
             if finding.attribution:
-                lines.append("    came with: " + ", ".join(str(b) for b in finding.attribution))
+                bumps = ", ".join(str(b) for b in finding.attribution)
+                lines.append(f"    came with: {visible(bumps)}")
             if finding.hint and verbosity >= 1:
-                lines.append(f"    fix: {finding.hint}")
+                lines.append(f"    fix: {visible(finding.hint)}")
         lines.append("")
     for ack in result.stale_acks:
         lines.append(
@@ -113,4 +117,4 @@ def render(result: RunResult) -> str:
         lines.append(
             f"({hidden} more finding{'s' if hidden != 1 else ''} below the shown level; use -v)"
         )
-    return "\n".join(lines) + "\n"
+    return "\n".join(no_commands(lines)) + "\n"
