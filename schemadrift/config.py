@@ -104,7 +104,7 @@ def _read_pyproject(path: Path) -> dict[str, Any] | None:
 
 def _read_yaml(path: Path) -> dict[str, Any]:
     from schemadrift.errors import InputError
-    from schemadrift.sources.files import decode, parse_yaml
+    from schemadrift.sources.parsing import decode, parse_yaml
 
     try:
         text = decode(path.read_bytes(), path.name)

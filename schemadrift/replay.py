@@ -268,7 +268,7 @@ def run(calls_spec: str, tools_spec: str | None, fmt: str, config: Any) -> tuple
 
     from schemadrift import snapshot
     from schemadrift.pipeline import load_side
-    from schemadrift.sources.files import decode
+    from schemadrift.sources.parsing import decode
 
     if calls_spec == "-":
         label, text = "<stdin>", decode(sys.stdin.buffer.read(), "<stdin>")

@@ -125,7 +125,7 @@ def _dumps_iterative(value: JSON, *, compact_from: int | None = None) -> str:
 
 def loads(text: str, label: str) -> Snapshot:
     """Parse a snapshot; a newer format is ``SnapshotFormatError``, a corrupt one ``InputError``."""
-    from schemadrift.sources.files import parse_json
+    from schemadrift.sources.parsing import parse_json
 
     data = parse_json(text, label)
     return from_json(data, label)
@@ -162,7 +162,7 @@ def from_json(data: JSON, label: str) -> Snapshot:
 
 
 def read(path: Path, label: str) -> Snapshot:
-    from schemadrift.sources.files import decode
+    from schemadrift.sources.parsing import decode
 
     try:
         data = path.read_bytes()

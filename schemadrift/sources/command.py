@@ -15,7 +15,7 @@ from pathlib import Path
 
 from schemadrift.errors import InputError
 from schemadrift.model import Tool
-from schemadrift.sources.files import decode, parse_text
+from schemadrift.sources.parsing import decode, parse_text
 from schemadrift.sources.shapes import DocumentSource, detect, no_shape_message
 
 DEFAULT_TIMEOUT = 60.0

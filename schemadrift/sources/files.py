@@ -1,8 +1,7 @@
 """Read tools from JSON and YAML files, directories, globs and stdin.
 
-Parsing is strict where parsers disagree: duplicate object keys, ``NaN``/``Infinity`` and YAML
-tags are refused with a message naming the file, because two consumers of the same file could
-otherwise see two different schemas. A UTF-8 byte-order mark is accepted.
+Parsing (``parsing.py``) is strict where parsers disagree, and bounded. A UTF-8 byte-order
+mark is accepted.
 """
 
 from __future__ import annotations
@@ -15,10 +14,10 @@ import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from schemadrift.errors import InputError
-from schemadrift.model import JSON, Tool
+from schemadrift.model import Tool
+from schemadrift.sources.parsing import decode, parse_text, reads_as_json
 from schemadrift.sources.shapes import DocumentSource, detect, no_shape_message
 
 TOOL_SUFFIXES = (".json", ".yaml", ".yml")
@@ -33,89 +32,6 @@ def display_path(path: Path, root: Path) -> str:
         return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
     except (ValueError, OSError):
         return path.as_posix()
-
-
-def _reject_constant(value: str) -> Any:
-    raise ValueError(f"{value} is not valid JSON")
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out = dict(pairs)  # at C speed; only an object that lost a key is walked again
-    if len(out) != len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                raise ValueError(
-                    f"duplicate key {key!r} in one object (parsers disagree on which wins)"
-                )
-            seen.add(key)
-    return out
-
-
-def _loads(text: str) -> JSON:
-    return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
-
-
-def parse_json(text: str, label: str) -> JSON:
-    try:
-        try:
-            return _loads(text)
-        except RecursionError:
-            # Valid but deeply nested JSON: parse again on a deep stack so that the nesting is
-            # reported as a finding (json-schema/too-deep) instead of refused.
-            from schemadrift.schema.stack import call_deep
-
-            return call_deep(_loads, text)
-    except json.JSONDecodeError as error:
-        raise InputError(
-            label, f"invalid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
-        ) from error
-    except ValueError as error:
-        raise InputError(label, f"invalid JSON: {error}") from error
-    except RecursionError as error:
-        raise InputError(label, "invalid JSON: nested too deeply to parse") from error
-
-
-def parse_yaml(text: str, label: str) -> JSON:
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        return yaml.load(text, Loader=loader)  # noqa: S506 - CSafeLoader or SafeLoader, chosen above
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
-        problem = error.problem or str(error)
-        raise InputError(label, f"invalid YAML: {problem}{where}") from error
-    except yaml.YAMLError as error:
-        raise InputError(label, f"invalid YAML: {error}") from error
-    except RecursionError as error:
-        raise InputError(label, "invalid YAML: nested too deeply to parse") from error
-
-
-def decode(data: bytes, label: str) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(
-            label, f"not UTF-8 text: invalid byte at offset {error.start}; save the file as UTF-8"
-        ) from error
-
-
-def parse_text(text: str, label: str, *, suffix: str = "") -> JSON:
-    """Parse JSON or YAML; the suffix decides, and unknown suffixes try JSON first."""
-    if not text.strip():
-        raise InputError(label, "the file is empty")
-    if _reads_as_json(text, suffix):
-        return parse_json(text, label)
-    return parse_yaml(text, label)
-
-
-def _reads_as_json(text: str, suffix: str) -> bool:
-    """Whether ``parse_text`` reads ``text`` as JSON (else as YAML)."""
-    if suffix in (".yaml", ".yml"):
-        return False
-    return suffix == ".json" or text.lstrip()[:1] in "{["
 
 
 # A tool's name as JSON or YAML writes it: `"name": "x"`, `'name': 'x'`, `name: x`. The key
@@ -204,7 +120,7 @@ def tools_from_text(
     if shape == "schemadrift snapshot":
         return shape, tools
     wanted = {tool.name for tool in tools if not tool.name_from_file}
-    lines = _name_lines(text, wanted, yaml=not _reads_as_json(text, suffix))
+    lines = _name_lines(text, wanted, yaml=not reads_as_json(text, suffix))
     seen: dict[str, int] = {}
     located = []
     for tool in tools:
