@@ -15,8 +15,11 @@ Correctness rests on keys, never on time stamps of the inputs:
   another stamp is ignored whole.
 
 The cache can make a run faster, never fail it or change its output: a file that cannot be
-read or is not what this module writes is ignored, one that cannot be written is skipped, and
-values are plain JSON rebuilt by the same code that packs them. It lives outside the project
+read, is not a regular file (a FIFO, a device, a symlink) or is not what this module writes is
+ignored, one that cannot be written is skipped, and values are plain JSON rebuilt by the same
+code that packs them. Each entry carries a digest of its table, key and value: an entry edited
+or torn after it was written fails it, as does one its decoder cannot read back (wrong types),
+and is then judged again and rewritten. It lives outside the project
 (``~/.cache/schemadrift`` by default), so a commit cannot plant results in it, and it holds
 only the entries the last run used: it does not grow with the history of a project.
 """
@@ -39,7 +42,7 @@ except ImportError:  # pragma: no cover - CPython always builds it; other interp
 
 ENV = "SCHEMADRIFT_CACHE_DIR"
 T = TypeVar("T")
-_FORMAT = 1
+_FORMAT = 2  # 2: each entry is [digest of table, key and value, value]
 
 
 def default_directory() -> Path:
@@ -92,8 +95,14 @@ class Cache:
             return None
         if self._tables is None:
             self._tables = self._read()
-        value = self._tables.get(table, {}).get(key)
-        decoded = decode(value) if value is not None else None
+        entry = self._tables.get(table, {}).get(key)
+        value = _checked(table, key, entry)
+        if value is None:
+            return None
+        try:
+            decoded = decode(value)
+        except (TypeError, ValueError, KeyError, IndexError, AttributeError, RecursionError):
+            decoded = None  # the right digest, the wrong types: judged again, and rewritten
         if decoded is not None:
             self._used.setdefault(table, {})[key] = value
         return decoded
@@ -128,6 +137,8 @@ class Cache:
         from schemadrift.errors import InputError
         from schemadrift.snapshot import write_atomic
 
+        if _special(self.path):
+            return  # never replace a FIFO, a device or a symlink someone put there
         try:
             write_atomic(self.path, self._pieces())
         except (InputError, TypeError, ValueError, RecursionError):
@@ -143,12 +154,15 @@ class Cache:
         for number, (name, entries) in enumerate(self._used.items()):
             yield f"{',' if number else ''}{dump(name)}:{{"
             for index, (key, value) in enumerate(entries.items()):
-                yield f"{',' if index else ''}{dump(key)}:{dump(value)}"
+                text = dump(value)
+                yield f"{',' if index else ''}{dump(key)}:[{dump(_seal(name, key, text))},{text}]"
             yield "}"
         yield "}}"
 
     def _read(self) -> dict[str, dict[str, Any]]:
         assert self.path is not None
+        if _special(self.path):
+            return {}
         try:
             document = json.loads(self.path.read_bytes())
         except (OSError, ValueError, RecursionError):
@@ -164,6 +178,33 @@ class Cache:
         if not all(isinstance(entries, dict) for entries in tables.values()):
             return {}
         return tables
+
+
+def _seal(table: str, key: str, text: str) -> str:
+    """The digest an entry carries: of its table, its key and its value's JSON text."""
+    return digest(f"{table}\0{key}\0{text}")
+
+
+def _checked(table: str, key: str, entry: Any) -> Any:
+    """The value of a stored ``[seal, value]`` entry whose seal matches it, else ``None``."""
+    if type(entry) is not list or len(entry) != 2 or type(entry[0]) is not str:
+        return None
+    try:
+        text = json.JSONEncoder(separators=(",", ":")).encode(entry[1])
+    except (TypeError, ValueError, RecursionError):
+        return None
+    return entry[1] if entry[0] == _seal(table, key, text) else None
+
+
+def _special(path: Path) -> bool:
+    """Whether ``path`` exists and is not a regular file (it is left alone, unread)."""
+    try:
+        mode = path.lstat().st_mode
+    except OSError:
+        return False
+    import stat
+
+    return not stat.S_ISREG(mode)
 
 
 _STAMP: list[str] = []

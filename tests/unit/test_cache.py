@@ -19,7 +19,9 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import os
 import shutil
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -28,7 +30,7 @@ from typing import Any
 import pytest
 
 from schemadrift import parallel, registry
-from schemadrift.cache import _FORMAT, _stamp, digest
+from schemadrift.cache import _FORMAT, _seal, _stamp, digest
 from schemadrift.cli import FORMATS, main
 from schemadrift.diff import classify
 from schemadrift.diff.run import PAIRS
@@ -219,9 +221,21 @@ def _edit(path: Path, change: Callable[[dict[str, Any]], None]) -> None:
 
 
 def _lint_entries(document: dict[str, Any]) -> Iterator[tuple[str, list[Any]]]:
+    """``(key, value)`` of each lint entry (a stored entry is ``[seal, value]``)."""
     for name, entries in document["tables"].items():
         if name.startswith("lint/"):
-            yield from entries.items()
+            for key, entry in entries.items():
+                yield key, entry[1]
+
+
+def _reseal(document: dict[str, Any]) -> None:
+    """Give every entry the seal of what it now holds, as someone who knows the format
+    would: only the decoders' own checks can then refuse it."""
+    dump = json.JSONEncoder(separators=(",", ":")).encode
+    for name, entries in document["tables"].items():
+        for key, entry in entries.items():
+            if isinstance(entry, list) and len(entry) == 2:
+                entry[0] = _seal(name, key, dump(entry[1]))
 
 
 class Spy:
@@ -552,11 +566,50 @@ def test_other_dialects_or_consumers_give_the_output_of_a_cold_run(
     _same(default, run_cli(*args, cwd=project))
 
 
-def _plant(document: dict[str, Any]) -> None:
+def _plant_unsealed(document: dict[str, Any]) -> None:
     """Add a made-up finding to every entry shaped as a tool's lint findings."""
     for _, packed in _lint_entries(document):
         if all(len(item) == 7 for item in packed):
             packed.append(["gemini/type-value", 3, "/planted", PLANTED, "gemini", None, None])
+
+
+def _plant(document: dict[str, Any]) -> None:
+    """``_plant_unsealed``, with each entry's seal made to match."""
+    _plant_unsealed(document)
+    _reseal(document)
+
+
+def test_an_entry_edited_after_it_was_written_is_refused(
+    project: Path, run_cli: RunCli, cache_dir: Path
+) -> None:
+    """Attack row 12: a finding planted without the entry's seal changes nothing a run prints,
+    and the run rewrites the entry as a fresh fill writes it."""
+    args = ["check", "--format", "json", "--fail-on", "never"]
+    cold = run_cli(*args, "--no-cache", cwd=project)
+    run_cli(*args, cwd=project)
+    path = _cache_file(cache_dir, project, "check")
+    filled = _tables(path)
+    _edit(path, _plant_unsealed)
+    _same(cold, run_cli(*args, cwd=project))
+    assert _tables(path) == filled
+
+
+@pytest.mark.parametrize("kind", ["fifo", "symlink-to-dev-zero"])
+def test_a_cache_file_that_is_not_a_regular_file_is_left_alone(
+    project: Path, run_cli: RunCli, cache_dir: Path, kind: str
+) -> None:
+    """Attack row 12: a FIFO or a symlink to a device where the cache file goes is neither read
+    (no hang) nor replaced; the run prints what a cold run prints."""
+    args = ["check", "--format", "json", "--fail-on", "never"]
+    cold = run_cli(*args, "--no-cache", cwd=project)
+    path = _cache_file(cache_dir, project, "check")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+    _same(cold, run_cli(*args, cwd=project))
+    assert path.is_symlink() if kind != "fifo" else stat.S_ISFIFO(path.lstat().st_mode)
 
 
 def test_a_planted_entry_is_used_only_under_the_current_stamp(
@@ -651,8 +704,8 @@ def _each_lint_item(change: Callable[[list[Any]], None], width: int) -> Callable
 
 def _each_pair_item(change: Callable[[list[Any]], None]) -> Callable[[str], str]:
     def corrupt(tables: dict[str, Any]) -> None:
-        for items in tables[PAIRS].values():
-            for item in items:
+        for entry in tables[PAIRS].values():
+            for item in entry[1]:
                 change(item)
 
     return _in_tables(corrupt)
@@ -668,8 +721,8 @@ def _set(index: int, value: Any) -> Callable[[list[Any]], None]:
 def _every_entry(value: Any) -> Callable[[str], str]:
     def corrupt(tables: dict[str, Any]) -> None:
         for entries in tables.values():
-            for key in entries:
-                entries[key] = value
+            for entry in entries.values():
+                entry[1] = value
 
     return _in_tables(corrupt)
 
@@ -694,18 +747,32 @@ ENTRY_DAMAGE: dict[str, Callable[[str], str]] = {
 }
 
 
+def _damaged(damage: str, sealed: bool) -> Callable[[str], str]:
+    """The damage, and then (``sealed``) each entry's seal made to match what it holds."""
+    if not sealed:
+        return ENTRY_DAMAGE[damage]
+    return lambda text: _document(_reseal)(ENTRY_DAMAGE[damage](text))
+
+
+@pytest.mark.parametrize("sealed", [False, True], ids=["unsealed", "resealed"])
 @pytest.mark.parametrize("damage", sorted(ENTRY_DAMAGE))
 def test_damaged_entries_never_change_the_output(
-    project: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, cache_dir: Path, damage: str
+    project: Path,
+    run_cli: RunCli,
+    monkeypatch: pytest.MonkeyPatch,
+    cache_dir: Path,
+    damage: str,
+    sealed: bool,
 ) -> None:
     """Entries of the wrong shape in a file of the right stamp are judged again, never read:
     same exit code, stdout and stderr as a cold run, and the damaged tools, toolsets or pairs
-    are what the run judges (so the entries were found, and refused)."""
+    are what the run judges (so the entries were found, and refused). Unsealed, the seal
+    refuses them; resealed, the decoders' type checks do."""
     args = ["check", "--jobs", "1", "--format", "json"]
     cold = run_cli(*args, "--no-cache", cwd=project)
     run_cli(*args, cwd=project)
     path = _cache_file(cache_dir, project, "check")
-    path.write_text(ENTRY_DAMAGE[damage](path.read_text("utf-8")), encoding="utf-8")
+    path.write_text(_damaged(damage, sealed)(path.read_text("utf-8")), encoding="utf-8")
     spy = Spy(monkeypatch)
     _same(cold, run_cli(*args, cwd=project))
     assert spy.judged or spy.toolsets or spy.analysed
@@ -713,16 +780,17 @@ def test_damaged_entries_never_change_the_output(
     _same(cold, run_cli(*args, cwd=project))  # and again, whatever the file holds now
 
 
+@pytest.mark.parametrize("sealed", [False, True], ids=["unsealed", "resealed"])
 @pytest.mark.parametrize("damage", ["unknown-rule", "toolset-tool-a-number", "pair-unknown-kind"])
 def test_damaged_entries_are_rewritten_valid(
-    project: Path, run_cli: RunCli, cache_dir: Path, damage: str
+    project: Path, run_cli: RunCli, cache_dir: Path, damage: str, sealed: bool
 ) -> None:
     """After a run over damaged entries, the file holds what a fresh fill holds."""
     args = ["check", "--jobs", "1", "--format", "json"]
     run_cli(*args, cwd=project)
     path = _cache_file(cache_dir, project, "check")
     filled = _tables(path)
-    path.write_text(ENTRY_DAMAGE[damage](path.read_text("utf-8")), encoding="utf-8")
+    path.write_text(_damaged(damage, sealed)(path.read_text("utf-8")), encoding="utf-8")
     run_cli(*args, cwd=project)
     assert _tables(path) == filled
 
