@@ -9,6 +9,7 @@ CLI > file > defaults; ``cli.py`` applies the CLI part with ``dataclasses.replac
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -185,6 +186,24 @@ def _valid_fast(schema: dict[str, Any], raw: Mapping[str, Any]) -> bool:
         return False
 
 
+def _refuse_non_finite(value: Any, path: Path, at: list[str | int]) -> None:
+    """TOML writes ``inf`` and ``nan``; no setting means either (a ``timeout = inf`` would
+    wait forever, and ``nan`` compares false with every bound a schema check applies)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ConfigError(
+            path.name, f"{value} is not a usable number here", pointer=_pointer_label(path, at)
+        )
+    items = (
+        value.items()
+        if isinstance(value, Mapping)
+        else enumerate(value)
+        if isinstance(value, list)
+        else ()
+    )
+    for key, item in items:
+        _refuse_non_finite(item, path, [*at, key])
+
+
 def validate(raw: Mapping[str, Any], path: Path) -> None:
     """Validate the external shape; unknown keys name the nearest known one."""
     from schemadrift.registry import nearest
@@ -201,6 +220,7 @@ def validate(raw: Mapping[str, Any], path: Path) -> None:
                 f"unknown key {key!r}{hint} (known: {', '.join(sorted(known))})",
                 pointer=_pointer_label(path, [str(key)]),
             )
+    _refuse_non_finite(raw, path, [])
     listed = raw.get("sources")
     # before the schema check, so `sources` may be anything: a wrong type is reported below
     for index, source in enumerate(listed if isinstance(listed, list) else []):
@@ -290,7 +310,7 @@ def resolve(root: Path, path: Path | None, raw: Mapping[str, Any]) -> Config:
         consumers=tuple(raw.get("consumers") or CONSUMERS),
         fail_on=raw.get("fail_on", "error"),
         format=raw.get("format", "text"),
-        output=(root / output) if output else None,
+        output=_inside(root, output, label, "output") if output else None,
         preview=bool(raw.get("preview", False)),
         toolset=raw.get("toolset", "file"),
         rules=dict(raw.get("rules") or {}),

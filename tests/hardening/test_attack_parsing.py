@@ -86,3 +86,28 @@ def test_a_modest_alias_document_is_read(run_cli: Callable[..., Run], tmp_path: 
     done = run_cli("lint", "t.yaml", "--format", "json", "--no-cache", cwd=tmp_path)
     assert done.code in (0, 1), done.err
     assert json.loads(done.out)["summary"]["tools"] == 50
+
+
+@pytest.mark.parametrize(
+    ("config", "needle"),
+    [
+        ('[tool.schemadrift]\nsources = [{command = ["true"], timeout = inf}]\n', "timeout"),
+        ('[tool.schemadrift]\nsources = [{command = ["true"], timeout = nan}]\n', "timeout"),
+        ('[tool.schemadrift]\noutput = "../victim.json"\n', "output"),
+        ('[tool.schemadrift]\noutput = "/tmp/victim.json"\n', "output"),
+    ],
+    ids=["timeout-inf", "timeout-nan", "output-parent", "output-absolute"],
+)
+def test_config_values_out_of_bounds_are_refused(
+    run_cli: Callable[..., Run], tmp_path: Path, config: str, needle: str
+) -> None:
+    """Rows 3 and 14h: a timeout of inf or nan, and an `output` outside the project (which a
+    pre-commit `lint` would overwrite with its report), are exit 2 naming the key."""
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "pyproject.toml").write_text(config)
+    (project / "t.json").write_text('{"name": "t", "input_schema": {"type": "object"}}')
+    done = run_cli("lint", "t.json", cwd=project)
+    assert done.code == 2, (done.out, done.err)
+    assert needle in done.err and "Traceback" not in done.err
+    assert not (tmp_path / "victim.json").exists()
