@@ -85,6 +85,8 @@ class GitRefError(SchemadriftError):
     message: str
 
     def render(self) -> str:
+        if not self.ref and not self.path:
+            return f"git: {self.message}"
         return f"git {self.ref}:{self.path}: {self.message}"
 
 

@@ -43,7 +43,9 @@ def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
             timeout=60,
         )
     except FileNotFoundError as error:
-        raise GitRefError(args[-1], "", "git is not installed or not on PATH") from error
+        raise GitRefError("", "", "git is not installed or not on PATH") from error
+    except subprocess.TimeoutExpired as error:
+        raise GitRefError("", "", f"git {args[0]} did not answer within 60 s") from error
 
 
 def toplevel(cwd: Path) -> Path:
@@ -56,7 +58,12 @@ def toplevel(cwd: Path) -> Path:
 def show(ref: str, path: str, *, cwd: Path) -> str:
     """The text of ``path`` (relative to ``cwd``) at ``ref``."""
     top = toplevel(cwd)
-    rel = (cwd.resolve() / path).resolve().relative_to(top.resolve()).as_posix()
+    try:
+        rel = (cwd.resolve() / path).resolve().relative_to(top.resolve()).as_posix()
+    except ValueError as error:
+        raise GitRefError(
+            ref, path, "the path is outside the repository; name a file inside it"
+        ) from error
     verify = _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], top)
     if verify.returncode != 0:
         shallow = _git(["rev-parse", "--is-shallow-repository"], top).stdout.decode().strip()

@@ -111,3 +111,28 @@ def test_config_values_out_of_bounds_are_refused(
     assert done.code == 2, (done.out, done.err)
     assert needle in done.err and "Traceback" not in done.err
     assert not (tmp_path / "victim.json").exists()
+
+
+@pytest.mark.parametrize("spec", ["HEAD:../../../etc/passwd", "HEAD:/etc/passwd"])
+def test_a_git_path_outside_the_repository_is_refused(
+    run_cli: Callable[..., Run], tmp_path: Path, spec: str
+) -> None:
+    """Row 14e: `diff REF:path` with a path leaving the repository is exit 2, not a crash."""
+    import subprocess
+
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / "x.json").write_text('{"name": "t", "input_schema": {"type": "object"}}')
+    done = run_cli("diff", spec, "x.json", cwd=tmp_path)
+    assert done.code == 2, done.err
+    assert "outside the repository" in done.err and "Traceback" not in done.err
+
+
+def test_git_missing_is_said_plainly(
+    run_cli: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Row 25: without git on PATH the message says so, not that `--show-toplevel` is a ref."""
+    (tmp_path / "x.json").write_text('{"name": "t", "input_schema": {"type": "object"}}')
+    monkeypatch.setenv("PATH", str(tmp_path / "nothing-here"))
+    done = run_cli("diff", "HEAD:x.json", "x.json", cwd=tmp_path)
+    assert done.code == 2
+    assert "git is not installed" in done.err and "--show-toplevel" not in done.err
