@@ -9,6 +9,7 @@ Stdout is written only once a run has completed, so on 2 and 3 it stays empty.
 from __future__ import annotations
 
 import functools
+import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -203,9 +204,31 @@ def _emit(cfg: Any, result: Any, also: Sequence[str] = ()) -> int:
 
         write_atomic(cfg.output, text)
     else:
-        click.echo(text, nl=False)
+        _to_stdout(text)
     code: int = result.exit_code
     return code
+
+
+def _to_stdout(text: str) -> None:
+    """Print the report; a stdout that is closed, full or gone is exit 2, never a run that
+    passes with its report lost (a CI gate must not read silence as green)."""
+    from schemadrift.errors import OutputError
+
+    if sys.stdout is None:  # started with stdout closed (`>&-`)
+        raise OutputError("standard output", "it is closed; write the report with --output FILE")
+    try:
+        click.echo(text, nl=False)
+        sys.stdout.flush()
+    except BrokenPipeError as error:
+        # Nothing more can reach the reader; stop Python from flushing into the pipe at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise OutputError(
+            "standard output", "the reader closed it before the report was written"
+        ) from error
+    except OSError as error:
+        raise OutputError(
+            "standard output", f"cannot write the report: {error.strerror or error}"
+        ) from error
 
 
 def _also(specs: Sequence[str], formats: Sequence[str]) -> list[tuple[str, Path]]:
@@ -326,9 +349,15 @@ def snapshot(allow_empty: bool, config_path: Path | None, quiet: int) -> int:
     default=False,
     help="Keep the throw-away environment (for debugging).",
 )
-@click.option("--index-url", default=None, help="Passed to pip install.")
-@click.option("--find-links", multiple=True, help="Passed to pip install (repeatable).")
-@click.option("--no-index", is_flag=True, default=False, help="Passed to pip install.")
+@click.option("--index-url", default=None, help="Passed to pip install (or uv pip install).")
+@click.option(
+    "--find-links", multiple=True, help="Passed to pip install (or uv pip install; repeatable)."
+)
+@click.option(
+    "--no-index", is_flag=True, default=False, help="Passed to pip install (or uv pip install)."
+)
+@click.option("--against", default=None, help="Read the baseline snapshot from this git ref.")
+@_CONSUMER
 @_common
 def upgrade_check(
     options: Options,
@@ -337,11 +366,14 @@ def upgrade_check(
     index_url: str | None,
     find_links: tuple[str, ...],
     no_index: bool,
+    against: str | None,
+    consumers: tuple[str, ...],
 ) -> int:
-    """Try a dependency bump in a throw-away environment and diff the tools it would produce."""
+    """Try a dependency bump in a throw-away environment and report what `check` will say
+    after it: the tools extracted there, judged against the baseline as `check` judges them."""
     from schemadrift import upgrade
 
-    cfg = options.config()
+    cfg = options.config(consumers)
     pip = upgrade.PipOptions(index_url=index_url, find_links=find_links, no_index=no_index)
     result, note = upgrade.run(
         cfg,
@@ -351,6 +383,7 @@ def upgrade_check(
         verbosity=options.verbosity,
         config_path=options.config_path,
         cli_dialects=bool(options.dialects),
+        against=against,
     )
     if options.quiet <= 0 or keep_env:
         click.echo(note, err=True)
@@ -363,7 +396,16 @@ def upgrade_check(
     "--tools",
     "tools_spec",
     default=None,
-    help="Tools to validate against: a file, directory or snapshot (default: the baseline snapshot).",
+    help="Validate against the tools in this file, directory or snapshot (default: the current "
+    "tools, extracted from the configured sources).",
+)
+@click.option(
+    "--baseline",
+    "use_baseline",
+    is_flag=True,
+    default=False,
+    help="Validate against the baseline snapshot (the tools as last reviewed) instead of the "
+    "current tools.",
 )
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="Report format."
@@ -376,13 +418,20 @@ def upgrade_check(
 )
 @click.option("--config", "config_path", type=click.Path(path_type=Path), default=None)
 def replay(
-    calls: str, tools_spec: str | None, fmt: str, output: Path | None, config_path: Path | None
+    calls: str,
+    tools_spec: str | None,
+    use_baseline: bool,
+    fmt: str,
+    output: Path | None,
+    config_path: Path | None,
 ) -> int:
-    """Validate recorded tool calls (JSON Lines) against the current schemas; exit 1 on a reject."""
+    """Validate recorded tool calls (JSON Lines) against the current tools (extracted from the
+    configured sources, as `check` does), the baseline (--baseline) or a file (--tools); the
+    summary names which. Exit 1 when a call is rejected."""
     from schemadrift import replay as replay_module
 
     cfg = _config(config_path, (), None, None, None, False)
-    text, code = replay_module.run(calls, tools_spec, fmt, cfg)
+    text, code = replay_module.run(calls, tools_spec, fmt, cfg, baseline=use_baseline)
     return _write(text, code, output)
 
 
@@ -547,8 +596,6 @@ def _main(argv: Sequence[str] | None, *, _deep: bool) -> int:
     except KeyboardInterrupt:
         click.echo("schemadrift: interrupted", err=True)
         return EXIT_INTERRUPTED
-    except BrokenPipeError:
-        return 1
     except RecursionError:
         if _deep:
             return _bug()

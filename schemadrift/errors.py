@@ -104,6 +104,17 @@ class AdapterLoadError(SchemadriftError):
 
 
 @dataclass
+class OutputError(SchemadriftError):
+    """A report or file schemadrift cannot write (a full disk, a closed or broken stdout)."""
+
+    target: str
+    message: str
+
+    def render(self) -> str:
+        return f"{self.target}: {self.message}"
+
+
+@dataclass
 class UsageError(SchemadriftError):
     """Options that contradict each other or name something unknown."""
 
