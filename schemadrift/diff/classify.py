@@ -26,7 +26,7 @@ from schemadrift.diff.kinds import BREAKS, CONSUMERS, CONTRACT, KINDS, RISK, SAF
 from schemadrift.diff.transitions import canonical
 from schemadrift.diff.witness import Validators, WitnessSearch, _at, reverted
 from schemadrift.model import JSON, Bump, Finding, Severity, Tool
-from schemadrift.schema.pointer import from_tokens, join, resolve, split
+from schemadrift.schema.pointer import from_tokens, join, split
 
 LEVEL = {BREAKS: Severity.ERROR, RISK: Severity.WARNING, SAFE: Severity.INFO}
 _MISSING = object()
@@ -174,7 +174,7 @@ def _analyse(old: Tool | None, new: Tool | None, validators: Validators) -> list
                 after=new.name,
             )
         )
-    if (old.description or "") != (new.description or ""):
+    if cmp.prose(old.description or "") != cmp.prose(new.description or ""):
         out.append(
             Judged(
                 "diff/description-changed",
@@ -200,9 +200,44 @@ def _analyse(old: Tool | None, new: Tool | None, validators: Validators) -> list
         )
     openapi = (old.origin.shape in OPENAPI_SHAPES, new.origin.shape in OPENAPI_SHAPES)
     out += _schema_side("input", old.input_schema, new.input_schema, validators, openapi)
-    if old.output_schema is not None or new.output_schema is not None:
+    if old.output_schema is None and new.output_schema is not None:
+        out.append(
+            Judged(
+                OUTPUT_ADDED,
+                "/output_schema",
+                "an output schema was added: structured results are now promised to match it"
+                + _generated(new.output_schema),
+                "output",
+                cmp.NARROW,
+                after=cmp.shallow(new.output_schema),
+            )
+        )
+    elif old.output_schema is not None and new.output_schema is None:
+        out.append(
+            Judged(
+                OUTPUT_REMOVED,
+                "/output_schema",
+                "the output schema was removed: structured results are no longer promised",
+                "output",
+                cmp.WIDEN,
+                before=cmp.shallow(old.output_schema),
+            )
+        )
+    elif old.output_schema is not None and new.output_schema is not None:
         out += _schema_side("output", old.output_schema, new.output_schema, validators, openapi)
     return out
+
+
+OUTPUT_ADDED = "diff/output-schema-added"
+OUTPUT_REMOVED = "diff/output-schema-removed"
+
+
+def _generated(schema: JSON) -> str:
+    """A note on where an added output schema likely came from (FastMCP wraps a return
+    annotation that is not an object as ``{"result": ...}`` and marks it)."""
+    if isinstance(schema, dict) and schema.get("x-fastmcp-wrap-result") is True:
+        return " (generated from the return annotation, wrapped as `result`)"
+    return ""
 
 
 def _schema_side(
@@ -222,22 +257,23 @@ def _schema_side(
     # is compared as plain JSON (design.md: "The meta-validity gate").
     if not (_comparable(old_raw, openapi[0]) and _comparable(new_raw, openapi[1])):
         return _structural(side, base, old_raw, new_raw, openapi)
-    old_c, new_c = canonical(old_raw), canonical(new_raw)
+    old_c = canonical(old_raw, openapi=openapi[0])
+    new_c = canonical(new_raw, openapi=openapi[1])
     deltas = cmp.compare(old_c, new_c)
     if not deltas:
         return []
-    forward = WitnessSearch(old_raw, new_raw, old_c, new_c, validators)
-    reverse = WitnessSearch(new_raw, old_raw, new_c, old_c, validators)
+    # The validators that confirm witnesses read JSON Schema: an OpenAPI side (Gemini
+    # `parameters`) is given to them in JSON Schema's spelling, as its canonical form reads it.
+    old_v = json_schema_of_openapi(old_raw) if openapi[0] else old_raw
+    new_v = json_schema_of_openapi(new_raw) if openapi[1] else new_raw
+    forward = WitnessSearch(old_v, new_v, old_c, new_c, validators)
+    reverse = WitnessSearch(new_v, old_v, new_c, old_c, validators)
     # A side that provably accepts all the other accepts has no witness against it: the
     # search, which would try every candidate to learn that, is skipped (implication.py).
-    # Not where a raw side holds ``nullable``: the canonical form reads it as OpenAPI does
-    # (``null`` accepted), the validators that confirm witnesses as JSON Schema does (an
-    # unknown keyword), so the two may disagree there.
-    if not (_mentions(old_raw, "nullable") or _mentions(new_raw, "nullable")):
-        from schemadrift.diff.implication import accepts_all
+    from schemadrift.diff.implication import accepts_all
 
-        forward.impossible = accepts_all(new_c, old_c)
-        reverse.impossible = accepts_all(old_c, new_c)
+    forward.impossible = accepts_all(new_c, old_c)
+    reverse.impossible = accepts_all(old_c, new_c)
     out: list[Judged] = []
     pending: list[int] = []
     for delta in deltas:
@@ -258,12 +294,12 @@ def _schema_side(
             rev, rev_w = reverse.find(split(delta.node), applied)
         if contract and not fwd and delta.action in (cmp.NARROW, cmp.CHANGE):
             pending.append(len(out))
-        pointer = base + anchor(delta.pointer, new_raw, old_raw)
+        shown = anchor(delta.pointer, old_raw if delta.removed else new_raw)
         out.append(
             Judged(
                 delta.kind,
-                pointer,
-                describe(delta, side),
+                base + shown,
+                describe(delta, side, shown),
                 side,
                 delta.action,
                 _text(delta.discriminator) if delta.kind in REPEATS else None,
@@ -286,18 +322,46 @@ def _schema_side(
     return out
 
 
-def _mentions(schema: JSON, key: str) -> bool:
-    """Whether any object in ``schema`` holds ``key`` (iterative: schemas may nest deeply)."""
-    stack = [schema]
+def json_schema_of_openapi(schema: JSON) -> JSON:
+    """An OpenAPI 3.0 Schema object (Gemini `parameters`) in JSON Schema's spelling, for the
+    validators: type names in lower case, `nullable: true` as `null` in the type set, and
+    draft-04 boolean exclusive bounds as numbers (``transitions`` reads it the same way).
+    Iterative: schemas may nest deeply."""
+    root: dict[str, JSON] = {"": schema}
+    stack: list[tuple[dict[str, JSON] | list[JSON], str | int]] = [(root, "")]
     while stack:
-        value = stack.pop()
-        if isinstance(value, dict):
-            if key in value:
-                return True
-            stack.extend(value.values())
-        elif isinstance(value, list):
-            stack.extend(value)
-    return False
+        parent, key = stack.pop()
+        node = parent[key]  # type: ignore[index]
+        if not isinstance(node, dict):
+            continue
+        out = dict(node)
+        types = out.get("type")
+        if isinstance(types, str):
+            types = out["type"] = types.lower()
+        elif isinstance(types, list) and all(isinstance(t, str) for t in types):
+            types = out["type"] = [t.lower() for t in types]
+        if out.pop("nullable", None) is True and isinstance(types, (str, list)):
+            out["type"] = [*([types] if isinstance(types, str) else types), "null"]
+        for exclusive, inclusive in (
+            ("exclusiveMinimum", "minimum"),
+            ("exclusiveMaximum", "maximum"),
+        ):
+            flag = out.get(exclusive)
+            if isinstance(flag, bool):
+                del out[exclusive]
+                if flag and inclusive in out:
+                    out[exclusive] = out.pop(inclusive)
+        parent[key] = out  # type: ignore[index]
+        for name, value in list(out.items()):
+            if name in ("properties", "patternProperties") and isinstance(value, dict):
+                out[name] = copy = dict(value)
+                stack.extend((copy, sub) for sub in copy)
+            elif name in ("anyOf", "allOf", "oneOf") and isinstance(value, list):
+                out[name] = items = list(value)
+                stack.extend((items, index) for index in range(len(items)))
+            elif name in ("items", "additionalProperties", "not") and isinstance(value, dict):
+                stack.append((out, name))
+    return root[""]
 
 
 def _comparable(schema: JSON, openapi: bool) -> bool:
@@ -393,60 +457,27 @@ def _same(a: JSON, b: JSON) -> bool:
         return False
 
 
-_KEYWORD_TOKENS = frozenset(
-    {
-        "type",
-        "enum",
-        "format",
-        "pattern",
-        "minimum",
-        "maximum",
-        "exclusiveMinimum",
-        "exclusiveMaximum",
-        "multipleOf",
-        "default",
-        "description",
-        "title",
-        "required",
-        "minLength",
-        "maxLength",
-        "minItems",
-        "maxItems",
-        "minProperties",
-        "maxProperties",
-        "uniqueItems",
-        "minContains",
-        "maxContains",
-    }
-)
-
-
-def _node_tokens(pointer: str) -> list[str]:
-    tokens = split(pointer)
-    if tokens and tokens[-1] in _KEYWORD_TOKENS:
-        tokens = tokens[:-1]
-    return tokens
-
-
-def anchor(pointer: str, new_raw: JSON, old_raw: JSON) -> str:
-    """The longest prefix of a canonical pointer that exists in the real (new, else old) schema.
+def anchor(pointer: str, document: JSON) -> str:
+    """The longest prefix of a canonical pointer that exists in the real schema it points
+    into: the new side, or the old one for a removal (design.md).
 
     Canonical forms inline references and fold representations, so a pointer into them may
-    name a node the emitted schema spells differently; findings must point at real nodes.
+    name a node the emitted schema spells differently; findings must point at real nodes,
+    and on the side they describe (a null newly accepted through `anyOf` points at the new
+    property, not at the old `type` it replaced).
     """
+    # One descent, token by token (a prefix resolved from the root each time was quadratic in
+    # the pointer's length): the first step that is missing ends the longest real prefix.
+    node = document
     tokens = split(pointer)
-    for document in (new_raw, old_raw):
-        if resolve(document, pointer, _MISSING) is not _MISSING:
-            return pointer
-    best = ""
-    for document in (new_raw, old_raw):
-        for size in range(len(tokens), -1, -1):
-            prefix = from_tokens(tokens[:size])
-            if resolve(document, prefix, _MISSING) is not _MISSING:
-                if len(prefix) > len(best):
-                    best = prefix
-                break
-    return best
+    for size, token in enumerate(tokens):
+        if isinstance(node, dict) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            return from_tokens(tokens[:size])
+    return pointer
 
 
 def _show(value: JSON) -> str:
@@ -458,10 +489,16 @@ def _show(value: JSON) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
-def describe(delta: cmp.Delta, side: str) -> str:
-    """The finding message for one raw change."""
-    where = f"{side} schema" + (f" at {delta.pointer}" if delta.pointer else "")
+def describe(delta: cmp.Delta, side: str, shown: str | None = None) -> str:
+    """The finding message for one raw change, at ``shown`` (the pointer the finding has;
+    the canonical pointer when not given)."""
+    shown = delta.pointer if shown is None else shown
+    where = f"{side} schema" + (f" at {shown}" if shown else "")
     kind = delta.kind
+    if delta.pointer.startswith(shown + "/"):
+        # what the change names sits where the emitted schema has no pointer (inside an
+        # inlined reference, a folded `anyOf`): the rest of the path says what it is
+        where += f" ({delta.pointer[len(shown) + 1 :]})"
     if kind == "diff/description-changed":
         return f"{where}: text changed: {word_diff(delta.before, delta.after)}"
     if kind in ("diff/enum-value-removed", "diff/enum-value-added"):

@@ -13,6 +13,7 @@ folded, so a difference here is a difference in meaning (or in an annotation).
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -31,7 +32,8 @@ ANNOTATE = "annotate"
 class Delta:
     """One raw difference between two canonical schemas.
 
-    ``pointer`` is where it is shown (relative to the schema root, new side unless removed);
+    ``pointer`` is where it is shown (relative to the schema root, new side unless
+    ``removed``: what it names is gone from the new side, so it points into the old one);
     ``target`` is the old-side node whose values the witness search varies.
     """
 
@@ -43,15 +45,18 @@ class Delta:
     after: JSON = None
     discriminator: str | None = None
     node: str = ""  # the new-side node the change sits on (where it is reverted)
+    removed: bool = False  # ``pointer`` is an old-side pointer
 
 
-def _delta(where: str, *args: JSON, **fields: JSON) -> Delta:
+def _delta(where: str, *args: JSON, removed: bool = False, **fields: JSON) -> Delta:
     """A ``Delta`` sitting on the new-side node ``where`` (the walk's current node)."""
-    return replace(Delta(*args, **fields), node=where)
+    return replace(Delta(*args, **fields), node=where, removed=removed)
 
 
 def same(a: JSON, b: JSON) -> bool:
     """JSON equality: numbers by value, booleans distinct from numbers, dicts unordered."""
+    if a is b and not isinstance(a, float):
+        return True  # one object (an inlined definition met twice): equal, NaN aside
     if isinstance(a, bool) or isinstance(b, bool):
         return a is b if isinstance(a, bool) and isinstance(b, bool) else False
     if isinstance(a, (int, float)) and isinstance(b, (int, float)):
@@ -121,8 +126,15 @@ _HANDLED = frozenset(
         "maxProperties",
         "minContains",
         "maxContains",
+        "uniqueItems",
+        "propertyNames",
+        "dependentRequired",
+        "patternProperties",
+        "dependentSchemas",
     }
 )
+"""Keywords with a delta of their own; any other keyword that differs is one
+``diff/schema-changed`` (reported once: a keyword in neither list was reported twice)."""
 
 
 def _covers(types: frozenset[str] | None, kind: str) -> bool:
@@ -144,19 +156,21 @@ def _as_node(value: JSON) -> dict[str, JSON]:
     return value if isinstance(value, dict) else {}
 
 
+# Bounds keep their JSON numbers: Python compares an int with a float exactly, where
+# ``float()`` of an integer past 1e308 overflows.
 def _lower(node: dict[str, JSON]) -> tuple[float, bool, str] | None:
     if "exclusiveMinimum" in node and _num(node["exclusiveMinimum"]):
-        return float(node["exclusiveMinimum"]), True, "exclusiveMinimum"
+        return node["exclusiveMinimum"], True, "exclusiveMinimum"
     if "minimum" in node and _num(node["minimum"]):
-        return float(node["minimum"]), False, "minimum"
+        return node["minimum"], False, "minimum"
     return None
 
 
 def _upper(node: dict[str, JSON]) -> tuple[float, bool, str] | None:
     if "exclusiveMaximum" in node and _num(node["exclusiveMaximum"]):
-        return float(node["exclusiveMaximum"]), True, "exclusiveMaximum"
+        return node["exclusiveMaximum"], True, "exclusiveMaximum"
     if "maximum" in node and _num(node["maximum"]):
-        return float(node["maximum"]), False, "maximum"
+        return node["maximum"], False, "maximum"
     return None
 
 
@@ -198,6 +212,16 @@ def _walk(
         action = WIDEN if old == FALSE_SCHEMA else NARROW
         out.append(_delta(p, "diff/schema-changed", p, q, action, old, new))
         return
+    start = len(out)
+    _node_deltas(old, new, p, q, out, depth)
+    if len(out) > start:
+        out[start:] = _relevant(out[start:], old, new, p, q)
+
+
+def _node_deltas(
+    old: dict[str, JSON], new: dict[str, JSON], p: str, q: str, out: list[Delta], depth: int
+) -> None:
+    """Every delta of one node pair that differs (and of the subschemas below it)."""
     _types_delta(old, new, p, q, out)
     _enum_delta(old, new, p, q, out)
     for keyword in ("format", "pattern"):
@@ -205,12 +229,16 @@ def _walk(
         if a is None and b is not None:
             out.append(_delta(p, f"diff/{keyword}-added", join(p, keyword), q, NARROW, None, b))
         elif a is not None and b is None:
-            out.append(_delta(p, f"diff/{keyword}-removed", join(q, keyword), q, WIDEN, a, None))
+            out.append(
+                _delta(
+                    p, f"diff/{keyword}-removed", join(q, keyword), q, WIDEN, a, None, removed=True
+                )
+            )
         elif a is not None and not same(a, b):
             out.append(_delta(p, f"diff/{keyword}-changed", join(p, keyword), q, CHANGE, a, b))
     _numeric_delta(old, new, p, q, out)
     _length_delta(old, new, p, q, out)
-    _annotation_delta(old, new, p, out)
+    _annotation_delta(old, new, p, q, out)
     _object_delta(old, new, p, q, out, depth)
     _array_delta(old, new, p, q, out, depth)
     for keyword in ("anyOf", "oneOf", "allOf"):
@@ -219,7 +247,140 @@ def _walk(
         a, b = old.get(key), new.get(key)
         if not same(a, b):
             where = join(p, key) if b is not None else join(q, key)
-            out.append(_delta(p, "diff/schema-changed", where, q, CHANGE, a, b, discriminator=key))
+            out.append(
+                _delta(
+                    p,
+                    "diff/schema-changed",
+                    where,
+                    q,
+                    CHANGE,
+                    a,
+                    b,
+                    discriminator=key,
+                    removed=b is None,
+                )
+            )
+
+
+# The keywords that only constrain values of some types, by the types they constrain.
+_FAMILY: dict[str, frozenset[str]] = {
+    **dict.fromkeys(
+        (
+            "properties",
+            "patternProperties",
+            "additionalProperties",
+            "propertyNames",
+            "required",
+            "minProperties",
+            "maxProperties",
+            "dependentRequired",
+            "dependentSchemas",
+            "unevaluatedProperties",
+        ),
+        frozenset({"object"}),
+    ),
+    **dict.fromkeys(
+        (
+            "items",
+            "prefixItems",
+            "contains",
+            "minContains",
+            "maxContains",
+            "minItems",
+            "maxItems",
+            "uniqueItems",
+            "unevaluatedItems",
+        ),
+        frozenset({"array"}),
+    ),
+    **dict.fromkeys(
+        ("minLength", "maxLength", "pattern", "format", "contentEncoding", "contentMediaType"),
+        frozenset({"string"}),
+    ),
+    **dict.fromkeys(
+        ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"),
+        frozenset({"integer", "fraction"}),
+    ),
+}
+
+
+def _relevant(
+    deltas: list[Delta], old: dict[str, JSON], new: dict[str, JSON], p: str, q: str
+) -> list[Delta]:
+    """``deltas`` without the vacuous ones: a keyword that constrains only objects cannot
+    widen what a node accepts when it accepts no object at all, nor narrow it when it
+    accepted none before (`additionalProperties` dropped along with `type: object`)."""
+    kinds: dict[str, frozenset[str]] = {}
+
+    def accepted(side: str) -> frozenset[str]:
+        if side not in kinds:
+            kinds[side] = effective_types(old if side == "old" else new)
+        return kinds[side]
+
+    kept = []
+    for delta in deltas:
+        family = _FAMILY.get(_keyword(delta.pointer, p, q) or "")
+        if family is not None and (
+            (delta.action == WIDEN and not family & accepted("new"))
+            or (delta.action == NARROW and not family & accepted("old"))
+        ):
+            continue
+        kept.append(delta)
+    return kept
+
+
+def _keyword(pointer: str, p: str, q: str) -> str | None:
+    """The first keyword of ``pointer`` below the node at ``p`` (new side) or ``q`` (old)."""
+    for base in (p, q):
+        if pointer.startswith(base + "/"):
+            return pointer[len(base) + 1 :].split("/", 1)[0]
+    return None
+
+
+ATOMS = frozenset({"null", "boolean", "integer", "fraction", "string", "array", "object"})
+"""Disjoint kinds of JSON value (``fraction``: a number that is not an integer)."""
+_NAMED = {"number": frozenset({"integer", "fraction"})}
+
+
+def _atom(value: JSON) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "integer" if value.is_integer() else "fraction"
+    if isinstance(value, str):
+        return "string"
+    return "array" if isinstance(value, list) else "object"
+
+
+def effective_types(node: JSON, depth: int = 0) -> frozenset[str]:
+    """The kinds of value (``ATOMS``) a canonical node can accept at most: what its `type`,
+    `enum` and composition allow together. ``{"oneOf": [obj, obj]}`` accepts only objects, so
+    a root `type: "object"` beside it changes nothing."""
+    if not isinstance(node, dict):
+        return frozenset() if node is False else ATOMS
+    if node == FALSE_SCHEMA:
+        return frozenset()
+    out = ATOMS
+    types = node.get("type")
+    if isinstance(types, list):
+        out = out & frozenset(a for t in types for a in _NAMED.get(str(t), {str(t)}))
+    enum = node.get("enum")
+    if isinstance(enum, list):
+        out = out & frozenset(_atom(value) for value in enum)
+    if depth < MAX_DEPTH:
+        for keyword in ("anyOf", "oneOf"):
+            branches = node.get(keyword)
+            if isinstance(branches, list):
+                out = out & frozenset().union(*(effective_types(b, depth + 1) for b in branches))
+        branches = node.get("allOf")
+        if isinstance(branches, list):
+            for branch in branches:
+                out = out & effective_types(branch, depth + 1)
+    return out
 
 
 def _order_only(old: JSON, new: JSON, p: str, q: str, out: list[Delta], depth: int) -> None:
@@ -261,53 +422,35 @@ def _order_only(old: JSON, new: JSON, p: str, q: str, out: list[Delta], depth: i
 def _types_delta(
     old: dict[str, JSON], new: dict[str, JSON], p: str, q: str, out: list[Delta]
 ) -> None:
-    a, b = _types(old), _types(new)
-    if a == b:
+    """A `type` keyword that differs, judged by what each node accepts as a whole: a `type`
+    its `enum` or branches already imply adds or removes nothing."""
+    if _types(old) == _types(new):
         return
-    every = frozenset({"array", "boolean", "integer", "null", "number", "object", "string"})
-    before = a if a is not None else every
-    after = b if b is not None else every
-    removed = sorted(t for t in before if not _covers(after, t))
-    added = sorted(t for t in after if not _covers(before, t))
-    if "number" in before and "integer" in after and "number" not in after:
-        removed.append("number")  # number → integer drops every non-integral number
-    if "integer" in before and "number" in after and "integer" not in after:
-        added.append("number")
+    before, after = effective_types(old), effective_types(new)
+    removed, added = before - after, after - before
+    if not removed and not added:
+        return
+    b = new.get("type")
     where = join(p, "type") if b is not None else join(q, "type")
-    null_only = {*removed, *added} == {"null"}
-    if null_only:
+    gone = b is None
+    values = (old.get("type"), b)
+    if removed | added == {"null"}:
         kind = "diff/nullability-narrowed" if removed else "diff/nullability-widened"
-        out.append(
-            _delta(
-                p, kind, where, q, NARROW if removed else WIDEN, old.get("type"), new.get("type")
-            )
-        )
+        out.append(_delta(p, kind, where, q, NARROW if removed else WIDEN, *values, removed=gone))
         return
-    core_removed = [t for t in removed if t != "null"]
-    core_added = [t for t in added if t != "null"]
+    core_removed = removed - {"null"}
+    core_added = added - {"null"}
     # null beside other types is part of one type change, not a nullability change of its own
     if "null" in removed and not core_removed:
-        out.append(
-            _delta(
-                p, "diff/nullability-narrowed", where, q, NARROW, old.get("type"), new.get("type")
-            )
-        )
+        out.append(_delta(p, "diff/nullability-narrowed", where, q, NARROW, *values, removed=gone))
     if "null" in added and not core_added:
-        out.append(
-            _delta(p, "diff/nullability-widened", where, q, WIDEN, old.get("type"), new.get("type"))
-        )
+        out.append(_delta(p, "diff/nullability-widened", where, q, WIDEN, *values, removed=gone))
     if core_removed and core_added:
-        out.append(
-            _delta(p, "diff/type-changed", where, q, CHANGE, old.get("type"), new.get("type"))
-        )
+        out.append(_delta(p, "diff/type-changed", where, q, CHANGE, *values, removed=gone))
     elif core_removed:
-        out.append(
-            _delta(p, "diff/type-narrowed", where, q, NARROW, old.get("type"), new.get("type"))
-        )
+        out.append(_delta(p, "diff/type-narrowed", where, q, NARROW, *values, removed=gone))
     elif core_added:
-        out.append(
-            _delta(p, "diff/type-widened", where, q, WIDEN, old.get("type"), new.get("type"))
-        )
+        out.append(_delta(p, "diff/type-widened", where, q, WIDEN, *values, removed=gone))
 
 
 def _enum_delta(
@@ -320,7 +463,7 @@ def _enum_delta(
         out.append(_delta(p, "diff/enum-added", join(p, "enum"), q, NARROW, None, b))
         return
     if not isinstance(b, list):
-        out.append(_delta(p, "diff/enum-removed", join(q, "enum"), q, WIDEN, a, None))
+        out.append(_delta(p, "diff/enum-removed", join(q, "enum"), q, WIDEN, a, None, removed=True))
         return
     before = {literal(v): v for v in a}
     after = {literal(v): v for v in b}
@@ -370,7 +513,18 @@ def _numeric_delta(
             continue
         if b is None:
             assert a is not None
-            out.append(_delta(p, "diff/numeric-bound-widened", join(q, a[2]), q, WIDEN, a[0], None))
+            out.append(
+                _delta(
+                    p,
+                    "diff/numeric-bound-widened",
+                    join(q, a[2]),
+                    q,
+                    WIDEN,
+                    a[0],
+                    None,
+                    removed=True,
+                )
+            )
             continue
         if a is None:
             out.append(
@@ -385,7 +539,16 @@ def _numeric_delta(
     if not same(a_m, b_m):
         if b_m is None:
             out.append(
-                _delta(p, "diff/numeric-bound-widened", join(q, "multipleOf"), q, WIDEN, a_m, None)
+                _delta(
+                    p,
+                    "diff/numeric-bound-widened",
+                    join(q, "multipleOf"),
+                    q,
+                    WIDEN,
+                    a_m,
+                    None,
+                    removed=True,
+                )
             )
         elif a_m is None or not _divides(b_m, a_m):
             out.append(
@@ -400,8 +563,11 @@ def _numeric_delta(
 def _divides(divisor: JSON, value: JSON) -> bool:
     if not (_num(divisor) and _num(value)) or divisor == 0:
         return False
-    ratio = float(value) / float(divisor)
-    return abs(ratio - round(ratio)) < 1e-9
+    try:
+        ratio = value / divisor
+    except OverflowError:
+        return False
+    return math.isfinite(ratio) and abs(ratio - round(ratio)) < 1e-9
 
 
 def _length_delta(
@@ -413,7 +579,18 @@ def _length_delta(
             if same(a, b) or not (a is None or _num(a)) or not (b is None or _num(b)):
                 continue
             if b is None:
-                out.append(_delta(p, "diff/length-bound-widened", join(q, key), q, WIDEN, a, None))
+                out.append(
+                    _delta(
+                        p,
+                        "diff/length-bound-widened",
+                        join(q, key),
+                        q,
+                        WIDEN,
+                        a,
+                        None,
+                        removed=True,
+                    )
+                )
                 continue
             narrower = a is None or (b > a if narrower_if_greater else b < a)
             kind = "diff/length-bound-narrowed" if narrower else "diff/length-bound-widened"
@@ -423,20 +600,46 @@ def _length_delta(
         kind = "diff/length-bound-narrowed" if b_u else "diff/length-bound-widened"
         out.append(
             _delta(
-                p, kind, join(p if b_u else q, "uniqueItems"), q, NARROW if b_u else WIDEN, a_u, b_u
+                p,
+                kind,
+                join(p if b_u else q, "uniqueItems"),
+                q,
+                NARROW if b_u else WIDEN,
+                a_u,
+                b_u,
+                removed=not b_u,
             )
         )
 
 
-def _annotation_delta(old: dict[str, JSON], new: dict[str, JSON], p: str, out: list[Delta]) -> None:
+def prose(value: JSON) -> JSON:
+    """A description or title as the model reads it: runs of whitespace are one space, none
+    at the ends (a re-wrapped paragraph is the same prompt)."""
+    return " ".join(value.split()) if isinstance(value, str) else value
+
+
+def _annotation_delta(
+    old: dict[str, JSON], new: dict[str, JSON], p: str, q: str, out: list[Delta]
+) -> None:
     for key in ("description", "title"):
         a, b = old.get(key), new.get(key)
-        if a != b and (isinstance(a, str) or isinstance(b, str)):
-            out.append(_delta(p, "diff/description-changed", join(p, key), p, ANNOTATE, a, b))
+        if prose(a) != prose(b) and (isinstance(a, str) or isinstance(b, str)):
+            where, gone = (join(q, key), True) if key not in new else (join(p, key), False)
+            out.append(
+                _delta(p, "diff/description-changed", where, p, ANNOTATE, a, b, removed=gone)
+            )
     if "default" in old or "default" in new:
         a, b = old.get("default"), new.get("default")
         if ("default" in old) != ("default" in new) or not same(a, b):
-            out.append(_delta(p, "diff/default-changed", join(p, "default"), p, ANNOTATE, a, b))
+            where, gone = (
+                (join(q, "default"), True)
+                if "default" not in new
+                else (
+                    join(p, "default"),
+                    False,
+                )
+            )
+            out.append(_delta(p, "diff/default-changed", where, p, ANNOTATE, a, b, removed=gone))
 
 
 def _explicit_map(node: dict[str, JSON]) -> bool:
@@ -473,6 +676,7 @@ def _object_delta(
                     sub,
                     None,
                     discriminator=name,
+                    removed=True,
                 )
             )
     for name, sub in b_props.items():
@@ -531,7 +735,15 @@ def _object_delta(
         where = join(p, "properties", name) if name in b_props else join(q, "required")
         out.append(
             _delta(
-                p, "diff/property-became-optional", where, q, WIDEN, name, None, discriminator=name
+                p,
+                "diff/property-became-optional",
+                where,
+                q,
+                WIDEN,
+                name,
+                None,
+                discriminator=name,
+                removed=name not in b_props,
             )
         )
     a_extra, b_extra = old.get("additionalProperties"), new.get("additionalProperties")
@@ -565,13 +777,34 @@ def _object_delta(
         else:
             where = join(p if b_extra is not None else q, "additionalProperties")
             out.append(
-                _delta(p, "diff/additional-properties-widened", where, q, WIDEN, a_extra, b_extra)
+                _delta(
+                    p,
+                    "diff/additional-properties-widened",
+                    where,
+                    q,
+                    WIDEN,
+                    a_extra,
+                    b_extra,
+                    removed=b_extra is None,
+                )
             )
     for key in ("dependentRequired", "patternProperties", "dependentSchemas", "propertyNames"):
         a, b = old.get(key), new.get(key)
         if not same(a, b):
             where = join(p if b is not None else q, key)
-            out.append(_delta(p, "diff/schema-changed", where, q, CHANGE, a, b, discriminator=key))
+            out.append(
+                _delta(
+                    p,
+                    "diff/schema-changed",
+                    where,
+                    q,
+                    CHANGE,
+                    a,
+                    b,
+                    discriminator=key,
+                    removed=b is None,
+                )
+            )
 
 
 def _array_delta(
@@ -622,6 +855,7 @@ def _array_delta(
             CHANGE,
             {"prefixItems": a_prefix, "items": a_items},
             {"prefixItems": b_prefix, "items": b_items},
+            removed=b_prefix is None,
         )
     )
 
@@ -712,6 +946,7 @@ def _composition_delta(
                 a_list,
                 None,
                 discriminator=f"{keyword}/{literal(a_list)}",
+                removed=True,
             )
         )
         return
@@ -726,6 +961,7 @@ def _composition_delta(
                 a_list[i],
                 None,
                 discriminator=f"{keyword}/{literal(a_list[i])}",
+                removed=True,
             )
         )
     for j in right:

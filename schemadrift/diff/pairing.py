@@ -2,7 +2,7 @@
 
 If each side holds exactly one tool they are paired whatever their names (a file renamed from
 ``a.json`` to ``b.json`` is the same tool). Otherwise tools pair by name; leftovers pair as
-renames when their normalised schemas are equal.
+renames when their normalised schemas are equal (tools without a schema never do).
 """
 
 from __future__ import annotations
@@ -42,12 +42,19 @@ def pair_tools(before: Sequence[Tool], after: Sequence[Tool]) -> Pairing:
     added = [new_by_name[n] for n in sorted(new_by_name) if n not in old_by_name]
     renamed = []
     if removed and added:
+        # Equal schemas say "the same tool" only where there is a schema: tools without one
+        # (provider built-ins such as `web_search`, `bash`) all look alike and never pair.
         by_form: dict[str, list[Tool]] = {}
         for tool in added:
-            by_form.setdefault(normal_form(tool.input_schema), []).append(tool)
+            if tool.input_schema is not None:
+                by_form.setdefault(normal_form(tool.input_schema), []).append(tool)
         still_removed = []
         for tool in removed:
-            candidates = by_form.get(normal_form(tool.input_schema))
+            candidates = (
+                by_form.get(normal_form(tool.input_schema))
+                if tool.input_schema is not None
+                else None
+            )
             if candidates:
                 renamed.append((tool, candidates.pop(0)))
             else:

@@ -6,7 +6,9 @@ search is directed: starting from a change's old-side node it builds candidate v
 old schema declares) inside a base argument object that satisfies the old schema and, where it
 can, the new one. Candidates are screened with a small validator over the canonical forms and
 the survivor is confirmed with ``jsonschema_rs`` against the real schemas, both sides, with a
-retriever that refuses every remote reference (no network, ever).
+retriever that refuses every remote reference (no network, ever). A side with a reference that
+does not resolve is checked in its two opaque forms (``checked_forms``), so a witness never
+depends on what that reference holds.
 
 Closed world (DESIGN): objects only use property names the old schema declares, plus, where the
 old schema explicitly accepted extra properties, the new schema's names; an argument that needs
@@ -23,9 +25,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeGuard, TypeVar
 
+from schemadrift.diff.compare import literal
 from schemadrift.diff.transitions import FALSE_SCHEMA
 from schemadrift.model import JSON
-from schemadrift.schema.refs import CYCLE_MARKER
+from schemadrift.schema.refs import CYCLE_MARKER, opaque_forms, uses_draft7
 
 MAX_CANDIDATES = 400
 MAX_GENERATED = 4 * MAX_CANDIDATES
@@ -718,22 +721,6 @@ def _refuse(uri: str) -> JSON:
     raise ValueError(f"schemadrift never fetches remote references ({uri})")
 
 
-_DRAFT7_HINTS = ("definitions", "dependencies", "additionalItems")
-
-
-def _uses_draft7(schema: JSON) -> bool:
-    stack = [schema]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, dict):
-            if isinstance(node.get("items"), list) or any(k in node for k in _DRAFT7_HINTS):
-                return True
-            stack.extend(v for v in node.values() if isinstance(v, (dict, list)))
-        elif isinstance(node, list):
-            stack.extend(v for v in node if isinstance(v, (dict, list)))
-    return False
-
-
 class Validators:
     """``jsonschema_rs`` validators per schema text, built once, never touching the network.
 
@@ -769,7 +756,7 @@ class Validators:
                 validator = jsonschema_rs.validator_for(
                     schema, validate_formats=True, retriever=_refuse
                 )
-            elif _uses_draft7(schema):
+            elif uses_draft7(schema):
                 validator = jsonschema_rs.Draft7Validator(
                     schema, validate_formats=True, retriever=_refuse
                 )
@@ -796,6 +783,29 @@ def confirm(validators: Validators, accepting: JSON, rejecting: JSON, value: JSO
     """True when ``accepting`` accepts ``value`` and ``rejecting`` rejects it, both checked."""
     return validators.is_valid(accepting, value) is True and (
         validators.is_valid(rejecting, value) is False
+    )
+
+
+def checked_forms(schema: JSON) -> tuple[JSON, ...]:
+    """The schemas a witness is checked against for one side: the schema itself, or, when
+    some of its references do not resolve offline, its two opaque forms (those parts read as
+    accepting everything, then nothing: ``refs.opaque_forms``). A real validator cannot judge
+    a schema whose references it cannot follow at all."""
+    forms = opaque_forms(schema)
+    return (schema,) if forms is None else forms
+
+
+def confirm_forms(
+    validators: Validators,
+    accepting: tuple[JSON, ...],
+    rejecting: tuple[JSON, ...],
+    value: JSON,
+) -> bool:
+    """True when every form of the accepting side accepts ``value`` and every form of the
+    rejecting side rejects it: the verdict does not depend on what an unresolvable reference
+    holds."""
+    return all(validators.is_valid(form, value) is True for form in accepting) and all(
+        validators.is_valid(form, value) is False for form in rejecting
     )
 
 
@@ -867,7 +877,15 @@ def reverted(
         return _replaced(rejecting, node, accepting_node)
     out = dict(target)
     family = kind.split("/", 1)[1].split("-", 1)[0]
-    if "property" in kind and name is not None:
+    if kind in _ONE_VALUE and name is not None and isinstance(out.get("enum"), list):
+        # one enum value added or removed: only that value changes, so each removed value is
+        # proven by a witness of its own (two removals made at once shared one witness)
+        values = [v for v in out["enum"] if literal(v) != name]
+        source = accepting_node.get("enum")
+        if isinstance(source, list):
+            values += [v for v in source if literal(v) == name]
+        out["enum"] = values
+    elif "property" in kind and name is not None:
         props = dict(out.get("properties") or {})
         source = accepting_node.get("properties") or {}
         if name in source:
@@ -895,6 +913,9 @@ def reverted(
     return _replaced(rejecting, node, out)
 
 
+_ONE_VALUE = frozenset({"diff/enum-value-removed", "diff/enum-value-added"})
+
+
 @dataclass
 class WitnessSearch:
     """Finds witnesses between two schemas of one tool (one direction)."""
@@ -912,6 +933,14 @@ class WitnessSearch:
     _confirmed: list[bool | None] = field(default_factory=list)
     # proven that the rejecting side accepts every value the accepting side does: no witness
     impossible: bool = False
+    _forms: tuple[tuple[JSON, ...], tuple[JSON, ...]] | None = None
+
+    def confirm(self, value: JSON) -> bool:
+        """Whether ``value`` is a witness by the real validators (unresolvable references
+        read both ways: ``checked_forms``)."""
+        if self._forms is None:
+            self._forms = (checked_forms(self.accepting_raw), checked_forms(self.rejecting_raw))
+        return confirm_forms(self.validators, self._forms[0], self._forms[1], value)
 
     def find(self, target: Sequence[str], applied: JSON = None) -> tuple[bool, JSON]:
         """``(found, witness)`` for a change whose accepting-side node is at ``target``.
@@ -975,9 +1004,7 @@ class WitnessSearch:
                 continue
             wanted = applied is None or not accepts(applied, value)
             want_loose = track_loose and loose is ...
-            if (wanted or want_loose) and confirm(
-                self.validators, self.accepting_raw, self.rejecting_raw, value
-            ):
+            if (wanted or want_loose) and self.confirm(value):
                 if want_loose:
                     loose = value
                 if wanted:
@@ -1001,9 +1028,7 @@ class WitnessSearch:
                 continue
             confirmed = self._confirmed[index]
             if confirmed is None:
-                confirmed = self._confirmed[index] = confirm(
-                    self.validators, self.accepting_raw, self.rejecting_raw, value
-                )
+                confirmed = self._confirmed[index] = self.confirm(value)
             if confirmed:
                 return value
         return ...

@@ -87,3 +87,20 @@ def test_every_case_folder_has_a_golden() -> None:
     """A folder without expected.json would be skipped silently, so it is an error."""
     missing = [p.name for p in FOLDERS if not (p / "expected.json").is_file()]
     assert not missing, f"case folders without expected.json: {missing}"
+
+
+def test_each_enum_removal_in_contract_changes_has_its_own_witness(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Both removed `units` values are proven by a witness that uses that value (the removal
+    of "k" used to carry the witness of "f", which the old schema with only "k" removed still
+    accepts: the two searches shared one memo entry)."""
+    case = FIXTURES / "diff" / "contract-changes"
+    monkeypatch.chdir(case)
+    result, _ = run_case(case)
+    witnesses = {
+        f.discriminator: f.witness
+        for f in result.findings
+        if f.rule_id == "diff/enum-value-removed"
+    }
+    assert witnesses == {'"f"': {"q": "", "units": "f"}, '"k"': {"q": "", "units": "k"}}
