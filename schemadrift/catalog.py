@@ -10,7 +10,7 @@ import json
 
 from schemadrift import registry
 from schemadrift.errors import UsageError
-from schemadrift.model import JSON
+from schemadrift.model import JSON, Evidence
 from schemadrift.registry import Example, Rule
 
 DOCS_BASE = "https://github.com/schemadrift/schemadrift/blob/main/docs/rules"
@@ -87,9 +87,34 @@ def render_markdown(rule: Rule) -> str:
         parts += ["## Known problems", "", rule.doc.known_problems.strip(), ""]
     parts += ["## Evidence", ""]
     for evidence in rule.evidence:
-        note = f": {evidence.note}" if evidence.note else ""
-        parts.append(f"- <{evidence.url}> ({evidence.kind}, {evidence.date}){note}")
+        parts.append(f"- {_evidence_line(evidence)}")
+    if rule.claims:
+        parts += ["", "## Dated evidence per keyword or limit", ""]
+        parts += [
+            "What the provider does with each keyword or limit this rule covers: the newest "
+            "dated verdict wins, and an acceptance that followed a rejection is at most a "
+            "warning naming the dated conflict.",
+            "",
+        ]
+        for claim in rule.claims:
+            level = claim.severity.label if claim.severity is not None else "not reported"
+            verdict = f"{claim.verdict} ({claim.newest.date})" if claim.newest else "no verdict"
+            head = f"- **{claim.subject}**: {level}; newest verdict: {verdict}"
+            if claim.conflict:
+                head += f"; dated conflict: {claim.conflict}"
+            elif claim.caveat:
+                head += f"; {claim.caveat}"
+            parts.append(head)
+            for evidence in sorted(claim.evidence, key=lambda e: e.date):
+                parts.append(f"  - {_evidence_line(evidence)}")
     return "\n".join(parts) + "\n"
+
+
+def _evidence_line(evidence: Evidence) -> str:
+    """One evidence record: where, what kind, when, and the verdict it states."""
+    verdict = f", {evidence.verdict}" if evidence.verdict else ""
+    note = f": {evidence.note}" if evidence.note else ""
+    return f"<{evidence.url}> ({evidence.kind}, {evidence.date}{verdict}){note}"
 
 
 def render_explain(rule_id: str) -> str:

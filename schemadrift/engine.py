@@ -44,6 +44,16 @@ class _Plan:
     schema_rules: tuple[Rule, ...]
     tool_rules: tuple[Rule, ...]
     toolset_rules: tuple[Rule, ...]
+    # ``tool_rules`` split by what they judge: the envelope as the user wrote it, or the rest.
+    # A framework-made tool has no envelope of the user's; a built-in tool has nothing else.
+    envelope_rules: tuple[Rule, ...] = ()
+    content_rules: tuple[Rule, ...] = ()
+
+    def tool_rules_for(self, tool: Tool) -> tuple[Rule, ...]:
+        """The tool rules that judge ``tool`` (see ``Rule.envelope``)."""
+        if tool.builtin is not None:
+            return self.envelope_rules if tool.envelope_written else ()
+        return self.tool_rules if tool.envelope_written else self.content_rules
 
 
 _NO_KEYS: frozenset[str] = frozenset()
@@ -141,10 +151,13 @@ class Linter:
                 rule_ids = tuple(r for r in rule_ids if r not in inherited)
             rules = [registry.RULES[r] for r in rule_ids]
             rules = [r for r in rules if self._enabled(r)]
+            tool_rules = tuple(r for r in rules if r.scope == "tool")
             plan = _Plan(
                 tuple(r for r in rules if r.scope == "schema"),
-                tuple(r for r in rules if r.scope == "tool"),
+                tool_rules,
                 tuple(r for r in rules if r.scope == "toolset"),
+                tuple(r for r in tool_rules if r.envelope),
+                tuple(r for r in tool_rules if not r.envelope),
             )
             self._plans[key] = plan
         return plan
@@ -539,8 +552,8 @@ class Linter:
         gates: dict[tuple[int, str, bool], bool] = {}
         for dialect_id, plan in self._plans_for(tuple(judged)):
             for side, (base, schema) in _sides(tool, dialect_id):
-                if not plan.schema_rules:
-                    break
+                if not plan.schema_rules or tool.builtin is not None:
+                    break  # a provider built-in tool has no schema of the user's to judge
                 text = texts.get(id(schema))
                 if text is None:
                     text = texts[id(schema)] = _dump(schema)
@@ -558,9 +571,10 @@ class Linter:
                     schema, text, dialect_id, side, plan.schema_rules
                 ):
                     findings.append(_finding(rule, hit, tool.name, base, dialect_id, location, ack))
-            if not plan.tool_rules:
+            tool_rules = plan.tool_rules_for(tool)
+            if not tool_rules:
                 continue
-            for rule, hit in self._judge_tool(tool, tool_key, dialect_id, plan.tool_rules):
+            for rule, hit in self._judge_tool(tool, tool_key, dialect_id, tool_rules):
                 findings.append(_finding(rule, hit, tool.name, "", dialect_id, location, ack))
         return findings
 

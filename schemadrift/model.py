@@ -92,6 +92,12 @@ class Tool:
     before sending. ``envelope`` is the tool object as found, minus its schema values, so that
     envelope rules can see which keys the provider will receive. ``name_from_file`` is true when
     the name was made up from a file name (a bare schema), so name rules skip it.
+
+    ``builtin`` names a tool the provider implements itself (an Anthropic server tool such as
+    ``web_search_20250305``, OpenAI's hosted ``file_search``, Gemini's ``googleSearch``): its
+    ``type`` or Gemini ``Tool`` field. Such a tool has no schema of the user's to judge
+    (``input_schema`` is ``None``), yet it is part of the request: it counts toward tool limits
+    and duplicate names, and only the rules that judge the envelope run on it.
     """
 
     name: str
@@ -103,6 +109,23 @@ class Tool:
     variants: Mapping[str, JSON] = field(default_factory=dict)
     envelope: Mapping[str, JSON] = field(default_factory=dict)
     name_from_file: bool = False
+    builtin: str | None = None
+
+    @property
+    def envelope_written(self) -> bool:
+        """Whether the user wrote the envelope the provider receives (files, command output,
+        MCP listings, plain dicts in a Python source), so that envelope rules may judge it.
+
+        A tool an adapter extracted from a framework object (a LangChain ``@tool``, a
+        LlamaIndex ``FunctionTool``, an Agents SDK ``FunctionTool``...) is sent in whatever
+        envelope the framework builds for each provider: ``ChatAnthropic`` turns the same tool
+        into an Anthropic tool, ``ChatGoogleGenerativeAI`` into a declaration. Its recorded
+        ``envelope`` is one rendering, not something the user can fix. Adapters, and only
+        adapters, record ``Origin.generator`` (the distribution that generated the tool), which
+        is what this reads: snapshots already carry it, so every lock file and pytest golden
+        written before keeps its bytes and reads the same.
+        """
+        return self.origin.generator is None
 
     def schema_for(self, dialect: str) -> tuple[str, JSON]:
         """The pointer prefix and schema that ``dialect`` judges: its variant, else the raw one."""
@@ -128,6 +151,8 @@ class Tool:
             data["envelope"] = dict(self.envelope)
         if self.name_from_file:
             data["name_from_file"] = True
+        if self.builtin is not None:
+            data["builtin"] = self.builtin
         return data
 
     @classmethod
@@ -142,6 +167,7 @@ class Tool:
             variants=dict(data.get("variants") or {}),
             envelope=dict(data.get("envelope") or {}),
             name_from_file=bool(data.get("name_from_file", False)),
+            builtin=builtin if isinstance(builtin := data.get("builtin"), str) else None,
         )
 
 
@@ -166,14 +192,74 @@ class Change:
     side: str = "input"  # "input" | "output" | "tool"
 
 
+VERDICTS = ("rejected", "accepted", "ignored")
+"""What a piece of evidence says a provider did with the construct a rule judges: ``rejected``
+(the request failed), ``accepted`` (it went through and the construct is honoured) or
+``ignored`` (it went through and the construct is not enforced). Evidence with no verdict
+(``""``) is background: a schemadrift design note, an adapter that rewrites without saying
+why."""
+
+
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """Where a rule's claim about a provider comes from."""
+    """Where a rule's claim about a provider comes from, and what it says the provider did.
+
+    Providers change what they accept, so a verdict is only as good as its date: ``date`` is
+    when the verdict held (an error's date, the day a document was read), and of several
+    dated verdicts about one construct the newest wins (``registry.Claim``). An old rejection
+    followed by a newer acceptance is a dated conflict, never an error.
+    """
 
     url: str
     kind: str  # "documented" | "observed" | "adapter" | "inference"
     date: str  # ISO date the evidence was read or dated
     note: str = ""
+    verdict: str = ""  # one of VERDICTS, or "" for background
+
+    def rejects(self, note: str | None = None) -> Evidence:
+        """This evidence, as a rejection (a shared record is read as a verdict per use)."""
+        return Evidence(
+            self.url, self.kind, self.date, self.note if note is None else note, "rejected"
+        )
+
+    def accepts(self, note: str | None = None) -> Evidence:
+        """This evidence, as an acceptance."""
+        return Evidence(
+            self.url, self.kind, self.date, self.note if note is None else note, "accepted"
+        )
+
+    def ignores(self, note: str | None = None) -> Evidence:
+        """This evidence, as "accepted and not enforced"."""
+        return Evidence(
+            self.url, self.kind, self.date, self.note if note is None else note, "ignored"
+        )
+
+    @property
+    def source(self) -> str:
+        """A short citation for messages: ``openai-agents-python #4390`` for a GitHub issue or
+        pull request, else the host and path."""
+        return cite(self.url)
+
+
+def cite(url: str) -> str:
+    """A short citation of an evidence URL for one-line messages: ``repo #n`` for a GitHub issue
+    or pull request, ``repo file`` for a file in a repository, else the host and last path
+    segment."""
+    text = url.split("://", 1)[-1].split("#", 1)[0].rstrip("/")
+    parts = text.split("/")
+    if parts[0] == "github.com" and len(parts) >= 3:
+        repo = parts[2]
+        kind = parts[3] if len(parts) > 3 else ""
+        if kind in ("issues", "pull") and len(parts) > 4:
+            return f"{repo} #{parts[4]}"
+        if kind == "commit" and len(parts) > 4:
+            return f"{repo} {parts[4][:8]}"
+        if kind in ("blob", "tree") and len(parts) > 5:
+            return f"{repo} {parts[-1]}"
+        return repo
+    if len(parts) > 2:
+        return f"{parts[0]} …/{parts[-1]}"
+    return text
 
 
 @dataclass(frozen=True, slots=True)

@@ -83,6 +83,62 @@ class RuleDoc:
 
 
 @dataclass(frozen=True, slots=True)
+class Claim:
+    """One keyword or limit a rule judges, with the dated evidence of what the provider does.
+
+    A rule that covers many keywords (``openai-strict/unsupported-keyword``) or limits
+    (``openai-strict/size-limits``) makes one claim per keyword or limit, because each has its
+    own history: OpenAI rejected ``default`` in strict mode in 2024 and accepted it in 2026-08.
+    The newest evidence with a verdict decides (``verdict``). ``severity`` is what the rule
+    reports for the subject and reads from the claim (``None``: not reported); a registry-wide
+    test holds every error to a newest verdict of ``rejected``, so adding a dated acceptance to
+    a claim without re-levelling it fails the build. ``caveat`` says what the newest verdict
+    does not cover (another host, older API versions).
+    """
+
+    subject: str
+    severity: Severity | None
+    evidence: tuple[Evidence, ...]
+    caveat: str = ""
+
+    @property
+    def newest(self) -> Evidence | None:
+        """The newest evidence that states a verdict (``None`` when none does)."""
+        dated = [e for e in self.evidence if e.verdict]
+        return max(dated, key=lambda e: e.date) if dated else None
+
+    @property
+    def verdict(self) -> str:
+        """What the provider does today, as the newest verdict says (``""``: no verdict)."""
+        newest = self.newest
+        return newest.verdict if newest is not None else ""
+
+    @property
+    def conflict(self) -> str | None:
+        """The dated conflict, when an older rejection was followed by a newer acceptance:
+        ``rejected 2024-09 (zenn.dev/...), accepted 2026-08 (openai-agents-python #4390)``
+        plus the caveat. ``None`` when the newest verdict is a rejection or nothing was
+        ever rejected."""
+        newest = self.newest
+        if newest is None or newest.verdict == "rejected":
+            return None
+        rejections = [e for e in self.evidence if e.verdict == "rejected"]
+        if not rejections:
+            return None
+        last = max(rejections, key=lambda e: e.date)
+        text = (
+            f"rejected {last.date[:7]} ({last.source}), {newest.verdict} {newest.date[:7]} "
+            f"({newest.source})"
+        )
+        return f"{text}; {self.caveat}" if self.caveat else text
+
+    def history(self) -> str:
+        """Every dated verdict, oldest first (``schemadrift explain`` prints it)."""
+        dated = sorted((e for e in self.evidence if e.verdict), key=lambda e: e.date)
+        return ", ".join(f"{e.verdict} {e.date} ({e.source})" for e in dated)
+
+
+@dataclass(frozen=True, slots=True)
 class Rule:
     id: str
     severity: Severity
@@ -102,6 +158,15 @@ class Rule:
     inference: bool = False  # built on an [I] point of dialects.md; says so in its doc
     example_dialect: str | None = None
     hint: str = ""  # the default fix-it shown with each finding
+    claims: tuple[Claim, ...] = ()  # per keyword or limit, each with its dated verdicts
+    envelope: bool = False  # tool rules: judges the envelope the user wrote (Tool.envelope_written)
+
+    def claim(self, subject: str) -> Claim | None:
+        """The claim this rule makes about ``subject`` (a keyword or limit), if any."""
+        for item in self.claims:
+            if item.subject == subject:
+                return item
+        return None
 
     @property
     def pack(self) -> str:
@@ -168,8 +233,16 @@ def rule(
     inference: bool = False,
     example_dialect: str | None = None,
     hint: str | None = None,
+    claims: Sequence[Claim] = (),
+    envelope: bool = False,
 ) -> Callable[[Callable[..., Iterable[Hit]]], Callable[..., Iterable[Hit]]]:
-    """Register the decorated check function as rule ``rule_id``."""
+    """Register the decorated check function as rule ``rule_id``.
+
+    ``envelope=True`` marks a tool rule that judges the envelope as the user wrote it (its
+    shape, its keys): the engine runs it only on tools whose envelope the user wrote
+    (``Tool.envelope_written``), and it is the only kind of tool rule that runs on a provider
+    built-in tool (``Tool.builtin``), which has no schema to judge.
+    """
 
     def register(check: Callable[..., Iterable[Hit]]) -> Callable[..., Iterable[Hit]]:
         if rule_id in RULES:
@@ -193,6 +266,8 @@ def rule(
             inference=inference,
             example_dialect=example_dialect,
             hint=hint if hint is not None else fix.strip().split("\n\n", 1)[0],
+            claims=tuple(claims),
+            envelope=envelope,
         )
         return check
 
@@ -291,10 +366,27 @@ def catalogue_json() -> list[dict[str, Any]]:
                 "dialects": sorted(dialect_map.get(item.id, [])),
                 "inference": item.inference,
                 "replaced_by": list(item.replaced_by),
-                "evidence": [
-                    {"url": e.url, "kind": e.kind, "date": e.date, "note": e.note}
-                    for e in item.evidence
+                "evidence": [_evidence_json(e) for e in item.evidence],
+                "claims": [
+                    {
+                        "subject": claim.subject,
+                        "severity": claim.severity.label if claim.severity else None,
+                        "verdict": claim.verdict,
+                        "caveat": claim.caveat,
+                        "evidence": [_evidence_json(e) for e in claim.evidence],
+                    }
+                    for claim in item.claims
                 ],
             }
         )
     return out
+
+
+def _evidence_json(evidence: Evidence) -> dict[str, str]:
+    return {
+        "url": evidence.url,
+        "kind": evidence.kind,
+        "date": evidence.date,
+        "verdict": evidence.verdict,
+        "note": evidence.note,
+    }

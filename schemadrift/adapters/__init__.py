@@ -9,6 +9,12 @@ and are free for third-party ones to use.
 
 Adapters call the framework's public API and never rebuild a schema by hand: the point is to
 record what the framework really sends.
+
+Every tool an adapter returns records ``Origin.generator`` (``generator()``, ``from_wire`` and
+``with_generator`` set it). Besides naming the distribution for attribution, it tells the
+envelope rules that the framework, not the user, builds the envelope each provider receives
+(``Tool.envelope_written``): a LangChain tool recorded in OpenAI form is also sent to Anthropic
+as an Anthropic tool, so only its schema (and its per-provider ``variants``) is judged.
 """
 
 from __future__ import annotations
@@ -30,7 +36,10 @@ T = TypeVar("T")
 
 @runtime_checkable
 class Adapter(Protocol):
-    """What an entry point in the ``schemadrift.adapters`` group must provide."""
+    """What an entry point in the ``schemadrift.adapters`` group must provide.
+
+    ``to_tools`` returns tools whose ``origin.generator`` is set (see the module docstring).
+    """
 
     name: str
     distributions: tuple[str, ...]

@@ -5,6 +5,10 @@ converters start from it too), so its parameters are the input schema; the ``str
 conversion, which ``bind_tools(..., strict=True)`` sends to OpenAI, is the ``openai-strict``
 variant. Both conversions drop things pydantic generated (discriminators, ``$defs`` inlined,
 recursive references emptied); recording them is how that shows up in a diff.
+
+The recorded ``envelope`` is LangChain's OpenAI rendering, not something the user wrote: its
+chat models for other providers convert the same tool into their own envelope, so envelope
+rules skip these tools (``Tool.envelope_written``; the generator recorded here says so).
 """
 
 from __future__ import annotations

@@ -3,6 +3,10 @@
 ``ToolMetadata.to_openai_tool`` is what LlamaIndex's OpenAI-style LLMs send. Its length check
 on descriptions is skipped here: an over-long description is a lint finding, not a reason to
 stop extracting.
+
+The recorded ``envelope`` is LlamaIndex's OpenAI rendering, not something the user wrote: its
+chat models for other providers convert the same tool into their own envelope, so envelope
+rules skip these tools (``Tool.envelope_written``; the generator recorded here says so).
 """
 
 from __future__ import annotations

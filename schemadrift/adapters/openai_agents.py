@@ -5,7 +5,9 @@ The SDK converts a function's schema to OpenAI's strict form when the tool is cr
 the snapshot records it as the input schema and, under ``openai-strict`` (or ``openai`` for a
 non-strict tool), as the variant OpenAI receives. Handoffs are sent as function tools too
 (``transfer_to_<agent>``), so they are recorded like tools. Hosted tools (web search, file
-search...) have no schema of ours and are left out.
+search...) have no schema of ours and are left out. The recorded Responses envelope is the
+SDK's rendering (a LiteLLM or Chat Completions model converts it again), so envelope rules skip
+these tools (``Tool.envelope_written``).
 """
 
 from __future__ import annotations

@@ -41,10 +41,33 @@ def node_types(schema: JSON) -> frozenset[str]:
     return frozenset()
 
 
+BUILTIN_TITLES = {
+    "anthropic": "an Anthropic built-in tool",
+    "openai-responses": "an OpenAI built-in (hosted) tool",
+    "gemini": "a Gemini built-in tool",
+    "bedrock": "a Bedrock system tool",
+}
+
+
 def envelope_mismatch(tool: Tool, accepted: frozenset[str], dialect_title: str) -> Iterator[Hit]:
-    """A hit when a tool arrives in another provider's envelope than ``accepted``."""
+    """A hit when a tool arrives in another provider's envelope than ``accepted``.
+
+    Only an envelope the user wrote is judged (the engine runs envelope rules on nothing
+    else, see ``Tool.envelope_written``); a framework builds its own per provider. A built-in
+    tool of another provider is a mismatch too: that provider does not implement it.
+    """
     shape = tool.origin.shape
     if shape in NEUTRAL_SHAPES or shape in accepted:
+        return
+    if tool.builtin is not None:
+        title = BUILTIN_TITLES.get(shape, "a built-in tool")
+        yield Hit(
+            "",
+            f"{title} (`{tool.builtin}`) is not a tool {dialect_title} knows; the request "
+            "fails on its unknown tool type",
+            hint=f"leave it out of requests to {dialect_title}, or use that provider's own "
+            "built-in tool",
+        )
         return
     title = SHAPE_TITLES.get(shape, shape)
     yield Hit(

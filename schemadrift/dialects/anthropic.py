@@ -14,13 +14,14 @@ tools to the same compiler), so the node checks and counters below are plain fun
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import replace
 from urllib.parse import unquote
 
 from schemadrift import memo
 from schemadrift.dialects._common import envelope_mismatch, node_types
 from schemadrift.model import JSON, Evidence, Severity, Tool, escape_token
-from schemadrift.registry import Context, Dialect, Example, Hit, dialect, rule
+from schemadrift.registry import Claim, Context, Dialect, Example, Hit, dialect, rule
 from schemadrift.schema.refs import LOCAL, ref_kind
 from schemadrift.schema.walk import DEFINITION_KEYWORDS, Node, children, walk
 
@@ -81,11 +82,13 @@ DOCS_STRUCTURED = Evidence(
     "documented",
     "2026-09-20",
     "JSON Schema limitations of structured outputs and strict tool use",
+    verdict="rejected",
 )
 DOCS_STRICT_TOOLS = Evidence(
     "https://platform.claude.com/docs/en/agents-and-tools/tool-use/strict-tool-use",
     "documented",
     "2026-09-20",
+    verdict="rejected",
 )
 SDK_TRANSFORM = Evidence(
     "https://github.com/anthropics/anthropic-sdk-python/blob/main/src/anthropic/lib/_parse/_transform.py",
@@ -98,12 +101,14 @@ SDK_TOOL_PARAM = Evidence(
     "documented",
     "2026-09-01",
     "InputSchemaTyped: type: Required[Literal['object']]",
+    verdict="rejected",
 )
 OPENAPI_TOOL = Evidence(
     "https://schemas.apis.io/schemas/claude/claude-tool/",
     "documented",
     "2026-09-01",
     "Anthropic OpenAPI Tool schema: name must match ^[a-zA-Z0-9_-]{1,64}$",
+    verdict="rejected",
 )
 VERCEL_CLOSED = Evidence(
     "https://github.com/vercel/ai/issues/20681",
@@ -111,7 +116,78 @@ VERCEL_CLOSED = Evidence(
     "2026-09-12",
     "strict: true without additionalProperties: false (also on a nested object) -> 400 "
     "`For 'object' type, 'additionalProperties' must be explicitly set to false`",
+    verdict="rejected",
 )
+PYDANTIC_AI_BEDROCK_PROBE = Evidence(
+    "https://github.com/pydantic/pydantic-ai/blob/main/pydantic_ai_slim/pydantic_ai/providers/bedrock.py",
+    "adapter",
+    "2026-05-19",
+    "probed against us.anthropic.claude-sonnet-4-5 (the same compiler as Anthropic strict)",
+)
+_DOCS_UNLISTED = replace(DOCS_STRUCTURED, verdict="", note="not in the supported list")
+STRANDS_ONE_OF = Evidence(
+    "https://github.com/strands-agents/harness-sdk/pull/2822",
+    "observed",
+    "2026-06-01",
+    "oneOf anywhere fails strict tools on Bedrock (the same compiler family), unobserved on "
+    "Anthropic itself",
+    "rejected",
+)
+
+
+def _constraint(keyword: str, *evidence: Evidence) -> Claim:
+    return Claim(keyword, Severity.ERROR, (DOCS_STRUCTURED, *evidence))
+
+
+_PI_9953 = Evidence(
+    "https://github.com/earendil-works/pi/issues/9953",
+    "observed",
+    "2026-09-01",
+    "For 'integer' type, properties maximum, minimum are not supported",
+    "rejected",
+)
+STRICT_CONSTRAINT_CLAIMS: dict[str, Claim] = {
+    "minimum": _constraint(
+        "minimum",
+        _PI_9953,
+        Evidence(
+            "https://github.com/agentjido/req_llm/issues/302",
+            "observed",
+            "2025-12-01",
+            "For 'integer' type, property 'minimum' is not supported",
+            "rejected",
+        ),
+    ),
+    "maximum": _constraint("maximum", _PI_9953),
+    "exclusiveMinimum": _constraint("exclusiveMinimum", PYDANTIC_AI_BEDROCK_PROBE.rejects()),
+    "exclusiveMaximum": _constraint("exclusiveMaximum", PYDANTIC_AI_BEDROCK_PROBE.rejects()),
+    "multipleOf": _constraint("multipleOf"),
+    "minLength": _constraint("minLength"),
+    "maxLength": _constraint("maxLength"),
+    "maxItems": _constraint(
+        "maxItems",
+        Evidence(
+            "https://github.com/BerriAI/litellm/pull/39115",
+            "observed",
+            "2026-09-01",
+            "tools.1.custom: For 'array' type, property 'maxItems' is not supported (via Bedrock)",
+            "rejected",
+        ),
+    ),
+    "uniqueItems": _constraint("uniqueItems"),
+    "minItems": _constraint(
+        "minItems",
+        Evidence(
+            "https://github.com/ghostlobster/memorize-everything/issues/93",
+            "observed",
+            "2026-05-01",
+            "'minItems' values other than 0 or 1 are not supported",
+            "rejected",
+        ),
+    ),
+}
+"""Constraints strict mode cannot compile, each with its dated rejections (``minItems``: values
+above 1; 0 and 1 are supported)."""
 
 
 # --- Helpers shared with dialects/bedrock.py -------------------------------------------------
@@ -148,24 +224,38 @@ def closed_object_hits(node: Node) -> Iterator[Hit]:
         )
 
 
-def numeric_bound_hits(node: Node, unsupported: Sequence[str]) -> Iterator[Hit]:
-    """Constraints a strict grammar cannot express, named the way the provider's error does."""
+def numeric_bound_hits(node: Node, claims: Mapping[str, Claim]) -> Iterator[Hit]:
+    """Constraints a strict grammar cannot express, named the way the provider's error does.
+
+    ``claims`` says, per keyword, what the provider does with it today: a keyword whose claim
+    reports nothing (``severity`` ``None``: accepted after all) is not reported. ``minItems`` is
+    judged by value: 0 and 1 are supported."""
     schema = node.schema
     if not isinstance(schema, dict):
         return
     label = "/".join(sorted(node_types(schema))) or "untyped"
-    for keyword in unsupported:
-        if keyword in schema:
-            yield Hit(
-                f"{node.pointer}/{keyword}",
-                f"For '{label}' type, property '{keyword}' is not supported in strict mode",
-            )
+    for keyword, claim in claims.items():
+        if keyword == "minItems" or keyword not in schema or claim.severity is None:
+            continue
+        yield Hit(
+            f"{node.pointer}/{keyword}",
+            f"For '{label}' type, property '{keyword}' is not supported in strict mode",
+            severity=claim.severity,
+        )
     min_items = schema.get("minItems")
-    if isinstance(min_items, (int, float)) and not isinstance(min_items, bool) and min_items > 1:
+    above_one = claims.get("minItems")
+    if (
+        above_one is not None
+        and above_one.severity is not None
+        and isinstance(min_items, (int, float))
+        and not isinstance(min_items, bool)
+        and min_items > 1
+    ):
         yield Hit(
             f"{node.pointer}/minItems",
             f"'minItems' values other than 0 or 1 are not supported in strict mode "
             f"(got {min_items})",
+            severity=above_one.severity,
         )
 
 
@@ -281,6 +371,7 @@ _CITY_CLOSED = {**_CITY, "additionalProperties": False}
 
 @rule(
     "anthropic/envelope-shape",
+    envelope=True,
     severity=Severity.ERROR,
     scope="tool",
     summary="Tools sent to Anthropic use its envelope (`name`, `description`, `input_schema`).",
@@ -328,6 +419,7 @@ def envelope_shape(tool: Tool, ctx: Context) -> Iterator[Hit]:
             "2026-09-01",
             "2026 API error: tools.0.custom.name: String should match pattern "
             "'^[a-zA-Z0-9_-]{1,128}$' (quoted in several repositories; dates not recorded)",
+            verdict="rejected",
         ),
     ],
     fails=[_tool("github.create_issue", _CITY), _tool("x" * 129, _CITY)],
@@ -400,7 +492,12 @@ def tool_name_length(tool: Tool, ctx: Context) -> Iterator[Hit]:
     ),
     evidence=[
         SDK_TOOL_PARAM,
-        Evidence("https://github.com/cloudflare/agents/issues/1322", "observed", "2026-04-01"),
+        Evidence(
+            "https://github.com/cloudflare/agents/issues/1322",
+            "observed",
+            "2026-04-01",
+            verdict="rejected",
+        ),
     ],
     fails=[
         {"$schema": "http://json-schema.org/draft-07/schema#"},
@@ -432,9 +529,17 @@ def root_type_object(node: Node, ctx: Context) -> Iterator[Hit]:
     ),
     evidence=[
         Evidence(
-            "https://github.com/anthropics/claude-code/issues/40075", "observed", "2026-03-01"
+            "https://github.com/anthropics/claude-code/issues/40075",
+            "observed",
+            "2026-03-01",
+            verdict="rejected",
         ),
-        Evidence("https://github.com/home-assistant/core/issues/160600", "observed", "2026-01-07"),
+        Evidence(
+            "https://github.com/home-assistant/core/issues/160600",
+            "observed",
+            "2026-01-07",
+            verdict="rejected",
+        ),
     ],
     fails=[
         {
@@ -478,12 +583,18 @@ def root_composition(node: Node, ctx: Context) -> Iterator[Hit]:
         "map it back to the external name in the tool's code."
     ),
     evidence=[
-        Evidence("https://github.com/anthropics/claude-code/issues/4668", "observed", "2025-07-01"),
+        Evidence(
+            "https://github.com/anthropics/claude-code/issues/4668",
+            "observed",
+            "2025-07-01",
+            verdict="rejected",
+        ),
         Evidence(
             "https://github.com/aws-solutions-library-samples/accelerated-intelligent-document-processing-on-aws/issues/709",
             "observed",
             "2026-08-31",
             "the same validator behind Bedrock; checks top-level keys only",
+            verdict="rejected",
         ),
     ],
     fails=[{"type": "object", "properties": {"Account Number": {"type": "string"}}}],
@@ -518,6 +629,12 @@ def property_key_hits(node: Node) -> Iterator[Hit]:
             )
 
 
+STRICT_DRAFT_HINT = (
+    "drop the draft-07 construct and state it in the description: a strict tool supports neither "
+    "`prefixItems` nor numeric bounds"
+)
+
+
 @rule(
     "anthropic/draft-2020-12",
     severity=Severity.WARNING,
@@ -540,9 +657,14 @@ def property_key_hits(node: Node) -> Iterator[Hit]:
     ),
     evidence=[
         Evidence(
-            "https://github.com/anthropics/claude-code/issues/63673", "observed", "2026-05-01"
+            "https://github.com/anthropics/claude-code/issues/63673",
+            "observed",
+            "2026-05-01",
+            verdict="rejected",
         ),
-        Evidence("https://github.com/Dokploy/mcp/issues/74", "observed", "2025-09-01"),
+        Evidence(
+            "https://github.com/Dokploy/mcp/issues/74", "observed", "2025-09-01", verdict="rejected"
+        ),
         Evidence(
             "https://github.com/anomalyco/opencode/pull/39120",
             "inference",
@@ -584,6 +706,9 @@ def draft_2020_12(tool: Tool, ctx: Context) -> Iterator[Hit]:
             base + pointer,
             f"`$schema` declares {declared}, but Anthropic validates against 2020-12, where "
             f"this is invalid: {message}",
+            # The usual fix names `prefixItems` and a numeric `exclusiveMinimum`, which a strict
+            # tool cannot use (anthropic-strict/unlisted-keyword, /unsupported-constraint).
+            hint=STRICT_DRAFT_HINT if tool.strict else None,
         )
 
 
@@ -600,9 +725,17 @@ def draft_2020_12(tool: Tool, ctx: Context) -> Iterator[Hit]:
     fix="Rename one of the tools, or prefix tools with their server name (`server__tool`).",
     evidence=[
         Evidence(
-            "https://github.com/anthropics/claude-code/issues/10687", "observed", "2025-10-31"
+            "https://github.com/anthropics/claude-code/issues/10687",
+            "observed",
+            "2025-10-31",
+            verdict="rejected",
         ),
-        Evidence("https://github.com/eclipse-theia/theia/issues/16122", "observed", "2025-08-04"),
+        Evidence(
+            "https://github.com/eclipse-theia/theia/issues/16122",
+            "observed",
+            "2025-08-04",
+            verdict="rejected",
+        ),
     ],
     fails=[[_tool("search", _CITY), _tool("search", _CITY)]],
     passes=[[_tool("search_web", _CITY), _tool("search_docs", _CITY)]],
@@ -636,15 +769,11 @@ def duplicate_tool_name(tools: Sequence[Tool], ctx: Context) -> Iterator[Hit]:
     ),
     evidence=[
         DOCS_STRUCTURED,
-        Evidence("https://github.com/earendil-works/pi/issues/9953", "observed", "2026-09-01"),
-        Evidence("https://github.com/agentjido/req_llm/issues/302", "observed", "2025-12-01"),
-        Evidence(
-            "https://github.com/ghostlobster/memorize-everything/issues/93",
-            "observed",
-            "2026-05-01",
-        ),
+        *STRICT_CONSTRAINT_CLAIMS["minimum"].evidence[1:],
+        *STRICT_CONSTRAINT_CLAIMS["minItems"].evidence[1:],
         SDK_TRANSFORM,
     ],
+    claims=list(STRICT_CONSTRAINT_CLAIMS.values()),
     fails=[
         {
             "type": "object",
@@ -675,11 +804,11 @@ def duplicate_tool_name(tools: Sequence[Tool], ctx: Context) -> Iterator[Hit]:
             "additionalProperties": False,
         }
     ],
-    triggers=(*STRICT_NUMERIC, *STRICT_STRING, *STRICT_ARRAY, "minItems"),
+    triggers=tuple(STRICT_CONSTRAINT_CLAIMS),
     hint="move the constraint into the description; strict mode cannot enforce it",
 )
 def strict_unsupported_constraint(node: Node, ctx: Context) -> Iterator[Hit]:
-    yield from numeric_bound_hits(node, (*STRICT_NUMERIC, *STRICT_STRING, *STRICT_ARRAY))
+    yield from numeric_bound_hits(node, STRICT_CONSTRAINT_CLAIMS)
 
 
 @rule(
@@ -1043,15 +1172,12 @@ def strict_recursive_schema(node: Node, ctx: Context) -> Iterator[Hit]:
         "rest. At best they are not enforced."
     ),
     fix="Use `anyOf` instead of `oneOf`; move the other constraints into the description.",
-    evidence=[
-        DOCS_STRUCTURED,
-        SDK_TRANSFORM,
-        Evidence(
-            "https://github.com/strands-agents/harness-sdk/pull/2822",
-            "observed",
-            "2026-06-01",
-            "oneOf anywhere fails strict tools on Bedrock",
-        ),
+    evidence=[_DOCS_UNLISTED, SDK_TRANSFORM, STRANDS_ONE_OF],
+    claims=[
+        Claim(keyword, Severity.WARNING, (_DOCS_UNLISTED, STRANDS_ONE_OF))
+        if keyword == "oneOf"
+        else Claim(keyword, Severity.WARNING, (_DOCS_UNLISTED, SDK_TRANSFORM))
+        for keyword in STRICT_UNLISTED
     ],
     fails=[
         {
@@ -1224,6 +1350,7 @@ ANTHROPIC_DRAFT_VALIDATION = Evidence(
     "observed",
     "2026-05-01",
     "`JSON schema is invalid. It must match JSON Schema draft 2020-12`",
+    verdict="rejected",
 )
 """The evidence that this provider validates tool schemas against the JSON Schema draft."""
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from schemadrift.dialects._common import envelope_mismatch
 from schemadrift.dialects.anthropic import (
@@ -31,7 +32,7 @@ from schemadrift.dialects.anthropic import (
     toolset_total,
 )
 from schemadrift.model import JSON, Evidence, Severity, Tool
-from schemadrift.registry import Context, Dialect, Example, Hit, dialect, rule
+from schemadrift.registry import Claim, Context, Dialect, Example, Hit, dialect, rule
 from schemadrift.schema.walk import Node
 
 # --- Versioned limits and tables ------------------------------------------------------------
@@ -43,24 +44,16 @@ NAME_MAX = 64
 
 # Amazon Nova: the top-level schema may hold only these (Nova user guide); recorded Converse
 # traffic (pydantic-ai cassettes, 2025-2026) shows Nova also accepting additionalProperties
-# and title at the top level, so those are not reported. $schema/$id and $defs/definitions
-# have rules of their own.
+# and title at the top level, so those are not reported (NOVA_TOP_LEVEL_CLAIMS). $schema/$id
+# and $defs/definitions have rules of their own.
 NOVA_TOP_LEVEL = frozenset({"type", "properties", "required"})
-NOVA_ACCEPTED_OBSERVED = frozenset({"additionalProperties", "title"})
 NOVA_DEFINITIONS = ("$defs", "definitions")
 LITELLM_STRIPPED = ("$schema", "$id")
 
 # Strict tools (pydantic-ai's BedrockJsonSchemaTransformer, verified against Claude Sonnet 4.5
 # on 2026-05-19): numeric bounds and maxItems are rejected, minItems above 1 too;
-# minLength/maxLength are accepted on Bedrock although the AWS docs list them.
-STRICT_UNSUPPORTED = (
-    "minimum",
-    "maximum",
-    "exclusiveMinimum",
-    "exclusiveMaximum",
-    "multipleOf",
-    "maxItems",
-)
+# minLength/maxLength are accepted on Bedrock although the AWS docs list them. Per keyword, with
+# the evidence of each, in STRICT_CLAIMS below.
 
 # --- Evidence records -----------------------------------------------------------------------
 
@@ -68,18 +61,21 @@ TOOL_SPEC = Evidence(
     "https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_ToolSpecification.html",
     "documented",
     "2026-09-01",
+    verdict="rejected",
 )
 INPUT_SCHEMA = Evidence(
     "https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_ToolInputSchema.html",
     "documented",
     "2026-09-01",
     "The top level schema type must be object.",
+    verdict="rejected",
 )
 NOVA_DOCS = Evidence(
     "https://docs.aws.amazon.com/nova/latest/userguide/tool-use-definition.html",
     "documented",
     "2025-04-01",
     "top level: type, properties and required only (as paraphrased in pydantic-ai #1623)",
+    verdict="rejected",
 )
 RECORDED_BEDROCK = Evidence(
     "https://github.com/pydantic/pydantic-ai/tree/main/tests/models/bedrock/cassettes",
@@ -87,18 +83,103 @@ RECORDED_BEDROCK = Evidence(
     "2026-08-22",
     "recorded HTTP 200: Nova with top-level additionalProperties/title and format date; "
     "Claude with $defs/$ref; Llama 4 Maverick and Pixtral with additionalProperties: false",
+    verdict="accepted",
 )
 PYDANTIC_AI_BEDROCK = Evidence(
     "https://github.com/pydantic/pydantic-ai/blob/main/pydantic_ai_slim/pydantic_ai/providers/bedrock.py",
     "adapter",
     "2026-05-19",
     "_BEDROCK_STRICT_UNSUPPORTED_KEYS_BY_TYPE, verified against us.anthropic.claude-sonnet-4-5",
+    verdict="rejected",
 )
 STRANDS_STRICT = Evidence(
     "https://github.com/strands-agents/harness-sdk/pull/2822",
     "observed",
     "2026-06-01",
     "oneOf anywhere and more than 24 optional parameters fail converse_stream() under strict",
+    verdict="rejected",
+)
+OPENSRE_2404 = Evidence(
+    "https://github.com/Tracer-Cloud/opensre/pull/2404",
+    "observed",
+    "2026-05-22",
+    "Mistral/Llama: ValidationException: 'string' is not of type 'object', 'boolean' "
+    "(low confidence: the cause of the error is unclear)",
+    "rejected",
+)
+
+_LITELLM_29624 = Evidence(
+    "https://github.com/BerriAI/litellm/pull/29624",
+    "observed",
+    "2026-06-01",
+    "output_config.format.schema: For 'number' type, properties maximum, minimum are not supported",
+    "rejected",
+)
+_LITELLM_39115 = Evidence(
+    "https://github.com/BerriAI/litellm/pull/39115",
+    "observed",
+    "2026-09-01",
+    "tools.1.custom: For 'array' type, property 'maxItems' is not supported (strict only)",
+    "rejected",
+)
+
+
+def _strict(keyword: str, *evidence: Evidence) -> Claim:
+    return Claim(keyword, Severity.ERROR, (PYDANTIC_AI_BEDROCK, *evidence))
+
+
+STRICT_CLAIMS: dict[str, Claim] = {
+    "minimum": _strict("minimum", _LITELLM_29624),
+    "maximum": _strict("maximum", _LITELLM_29624),
+    "exclusiveMinimum": _strict("exclusiveMinimum"),
+    "exclusiveMaximum": _strict("exclusiveMaximum"),
+    "multipleOf": _strict("multipleOf"),
+    "maxItems": _strict("maxItems", _LITELLM_39115),
+    "minItems": _strict("minItems"),  # values above 1
+    **{
+        key: Claim(
+            key,
+            None,
+            (
+                replace(
+                    PYDANTIC_AI_BEDROCK,
+                    verdict="accepted",
+                    note="the AWS docs list it as unsupported, but Bedrock accepts it",
+                ),
+            ),
+            caveat="the AWS structured-output docs list it as unsupported",
+        )
+        for key in ("minLength", "maxLength")
+    },
+}
+"""What a strict Bedrock tool may constrain, per keyword (Claude models, verified 2026-05-19)."""
+
+NOVA_TOP_LEVEL_CLAIMS: dict[str, Claim] = {
+    key: Claim(
+        f"top-level {key} (Amazon Nova)",
+        None,
+        (NOVA_DOCS, RECORDED_BEDROCK),
+        caveat="the Nova guide still documents only type, properties and required",
+    )
+    for key in ("additionalProperties", "title")
+}
+"""Top-level keywords the Nova guide forbids and recorded Nova traffic shows accepted."""
+NOVA_OTHER_TOP_LEVEL = Claim(
+    "other top-level keywords (Amazon Nova)", Severity.WARNING, (NOVA_DOCS,)
+)
+
+ADDITIONAL_PROPERTIES_CLAIMS = (
+    Claim(
+        "additionalProperties: false (Mistral and Llama models)",
+        None,
+        (OPENSRE_2404, RECORDED_BEDROCK),
+    ),
+    Claim(
+        "additionalProperties as a schema or true (Mistral and Llama models)",
+        Severity.WARNING,
+        (OPENSRE_2404,),
+        caveat="low confidence: the reported error reads like a meta-schema error",
+    ),
 )
 
 
@@ -117,6 +198,7 @@ _CITY_CLOSED = {**_CITY, "additionalProperties": False}
 
 @rule(
     "bedrock/envelope-shape",
+    envelope=True,
     severity=Severity.ERROR,
     scope="tool",
     summary="Tools sent to Bedrock Converse use the `toolSpec` envelope.",
@@ -150,7 +232,12 @@ def envelope_shape(tool: Tool, ctx: Context) -> Iterator[Hit]:
     fix="Rename the tool with letters, digits, `_` and `-` only, 64 characters at most.",
     evidence=[
         TOOL_SPEC,
-        Evidence("https://github.com/openclaw/openclaw/pull/12949", "observed", "2026-02-09"),
+        Evidence(
+            "https://github.com/openclaw/openclaw/pull/12949",
+            "observed",
+            "2026-02-09",
+            verdict="rejected",
+        ),
     ],
     fails=[_spec("github.create_issue", _CITY), _spec("n" * 65, _CITY)],
     passes=[_spec("github__create_issue", _CITY)],
@@ -191,8 +278,14 @@ def tool_name(tool: Tool, ctx: Context) -> Iterator[Hit]:
             "https://github.com/aws-samples/bedrock-access-gateway/issues/213",
             "observed",
             "2025-12-01",
+            verdict="rejected",
         ),
-        Evidence("https://github.com/anomalyco/opencode/pull/48582", "observed", "2026-09-01"),
+        Evidence(
+            "https://github.com/anomalyco/opencode/pull/48582",
+            "observed",
+            "2026-09-01",
+            verdict="rejected",
+        ),
     ],
     fails=[{"toolSpec": {"name": "ping", "description": "", "inputSchema": {"json": _CITY}}}],
     passes=[
@@ -222,8 +315,18 @@ def description_length(tool: Tool, ctx: Context) -> Iterator[Hit]:
     fix='Emit `{"type": "object", "properties": {...}}` at the root.',
     evidence=[
         INPUT_SCHEMA,
-        Evidence("https://github.com/aaif-goose/goose/pull/5064", "observed", "2025-10-01"),
-        Evidence("https://github.com/earendil-works/pi/issues/8279", "observed", "2026-08-01"),
+        Evidence(
+            "https://github.com/aaif-goose/goose/pull/5064",
+            "observed",
+            "2025-10-01",
+            verdict="rejected",
+        ),
+        Evidence(
+            "https://github.com/earendil-works/pi/issues/8279",
+            "observed",
+            "2026-08-01",
+            verdict="rejected",
+        ),
     ],
     fails=[
         {"oneOf": [_CITY, {"type": "object", "properties": {"zip": {"type": "string"}}}]},
@@ -250,7 +353,12 @@ def root_type_object(node: Node, ctx: Context) -> Iterator[Hit]:
     ),
     fix="Drop `$schema` and `$id` from the schema sent to Bedrock.",
     evidence=[
-        Evidence("https://github.com/BerriAI/litellm/pull/10062", "adapter", "2025-04-01"),
+        Evidence(
+            "https://github.com/BerriAI/litellm/pull/10062",
+            "adapter",
+            "2025-04-01",
+            verdict="rejected",
+        ),
         NOVA_DOCS,
     ],
     fails=[{"$schema": "http://json-schema.org/draft-07/schema#", **_CITY}],
@@ -283,9 +391,15 @@ def schema_id_keys(node: Node, ctx: Context) -> Iterator[Hit]:
         "`InlineDefsJsonSchemaTransformer` for every Amazon model)."
     ),
     evidence=[
-        Evidence("https://github.com/zed-industries/zed/issues/28521", "observed", "2025-04-01"),
+        Evidence(
+            "https://github.com/zed-industries/zed/issues/28521",
+            "observed",
+            "2025-04-01",
+            "extraneous key [definitions] is not permitted (Nova)",
+            "rejected",
+        ),
         NOVA_DOCS,
-        RECORDED_BEDROCK,
+        replace(RECORDED_BEDROCK, verdict="", note="recorded HTTP 200 for $defs/$ref on Claude"),
     ],
     fails=[
         {
@@ -330,15 +444,20 @@ def nova_definitions(node: Node, ctx: Context) -> Iterator[Hit]:
     ),
     fix="Move top-level keywords other than `type`, `properties` and `required` out of the schema.",
     evidence=[NOVA_DOCS, RECORDED_BEDROCK],
+    claims=[*NOVA_TOP_LEVEL_CLAIMS.values(), NOVA_OTHER_TOP_LEVEL],
     fails=[{**_CITY, "description": "Where to look."}],
     passes=[{**_CITY_CLOSED, "title": "Lookup"}],
-    hint="keep only type, properties and required at the top level for Nova",
+    hint=(
+        "for Nova, keep the top level to type, properties and required (additionalProperties "
+        "and title are accepted too)"
+    ),
     root_only=True,
 )
 def nova_top_level_keyword(node: Node, ctx: Context) -> Iterator[Hit]:
     if not node.is_root or not isinstance(node.schema, dict):
         return
-    skip = NOVA_TOP_LEVEL | NOVA_ACCEPTED_OBSERVED
+    accepted = {key for key, claim in NOVA_TOP_LEVEL_CLAIMS.items() if claim.severity is None}
+    skip = NOVA_TOP_LEVEL | accepted
     for key in node.schema:
         if key in skip or key in NOVA_DEFINITIONS or key in LITELLM_STRIPPED:
             continue
@@ -346,6 +465,7 @@ def nova_top_level_keyword(node: Node, ctx: Context) -> Iterator[Hit]:
             f"/{key}",
             f"Amazon Nova documents only type, properties and required at the top level; "
             f"`{key}` may be rejected",
+            severity=NOVA_OTHER_TOP_LEVEL.severity,
         )
 
 
@@ -362,9 +482,17 @@ def nova_top_level_keyword(node: Node, ctx: Context) -> Iterator[Hit]:
     fix="Flatten the variants into one object, or split the tool.",
     evidence=[
         Evidence(
-            "https://github.com/anthropics/claude-code/issues/40075", "observed", "2026-03-01"
+            "https://github.com/anthropics/claude-code/issues/40075",
+            "observed",
+            "2026-03-01",
+            verdict="rejected",
         ),
-        Evidence("https://github.com/home-assistant/core/issues/160600", "observed", "2026-01-07"),
+        Evidence(
+            "https://github.com/home-assistant/core/issues/160600",
+            "observed",
+            "2026-01-07",
+            verdict="rejected",
+        ),
     ],
     fails=[
         {
@@ -404,6 +532,7 @@ def claude_root_composition(node: Node, ctx: Context) -> Iterator[Hit]:
             "https://github.com/aws-solutions-library-samples/accelerated-intelligent-document-processing-on-aws/issues/709",
             "observed",
             "2026-08-31",
+            verdict="rejected",
         )
     ],
     fails=[{"type": "object", "properties": {"Account Number": {"type": "string"}}}],
@@ -433,15 +562,8 @@ def claude_property_name(node: Node, ctx: Context) -> Iterator[Hit]:
         "Send `additionalProperties: false` or leave it out for Mistral and Llama models; "
         "describe free-form maps in the description."
     ),
-    evidence=[
-        Evidence(
-            "https://github.com/Tracer-Cloud/opensre/pull/2404",
-            "observed",
-            "2026-05-22",
-            "low confidence: the cause of the error is unclear",
-        ),
-        RECORDED_BEDROCK,
-    ],
+    evidence=[OPENSRE_2404, RECORDED_BEDROCK],
+    claims=ADDITIONAL_PROPERTIES_CLAIMS,
     fails=[
         {
             "type": "object",
@@ -457,10 +579,14 @@ def claude_property_name(node: Node, ctx: Context) -> Iterator[Hit]:
 def additional_properties_schema(node: Node, ctx: Context) -> Iterator[Hit]:
     schema = node.schema
     if isinstance(schema, dict) and schema.get("additionalProperties", False) is not False:
+        claim = ADDITIONAL_PROPERTIES_CLAIMS[1]
+        if claim.severity is None:
+            return
         yield Hit(
             node.pointer + "/additionalProperties",
             "Mistral and Llama models on Bedrock were reported to reject `additionalProperties` "
             "(low confidence; `false` is known to work)",
+            severity=claim.severity,
         )
 
 
@@ -476,7 +602,12 @@ def additional_properties_schema(node: Node, ctx: Context) -> Iterator[Hit]:
     ),
     fix="Rename one of the tools, or prefix tools with their server name (`server__tool`).",
     evidence=[
-        Evidence("https://github.com/anthropics/claude-code/issues/10687", "observed", "2025-10-31")
+        Evidence(
+            "https://github.com/anthropics/claude-code/issues/10687",
+            "observed",
+            "2025-10-31",
+            verdict="rejected",
+        )
     ],
     fails=[[_spec("search", _CITY), _spec("search", _CITY)]],
     passes=[[_spec("search_web", _CITY), _spec("search_docs", _CITY)]],
@@ -505,11 +636,8 @@ def duplicate_tool_name(tools: Sequence[Tool], ctx: Context) -> Iterator[Hit]:
         "Drop the constraint from the strict schema, state it in the description and check it "
         "in code."
     ),
-    evidence=[
-        Evidence("https://github.com/BerriAI/litellm/pull/39115", "observed", "2026-09-01"),
-        Evidence("https://github.com/BerriAI/litellm/pull/29624", "observed", "2026-06-01"),
-        PYDANTIC_AI_BEDROCK,
-    ],
+    evidence=[_LITELLM_39115, _LITELLM_29624, PYDANTIC_AI_BEDROCK],
+    claims=list(STRICT_CLAIMS.values()),
     fails=[
         {
             "type": "object",
@@ -526,11 +654,11 @@ def duplicate_tool_name(tools: Sequence[Tool], ctx: Context) -> Iterator[Hit]:
             "additionalProperties": False,
         }
     ],
-    triggers=(*STRICT_UNSUPPORTED, "minItems"),
+    triggers=tuple(STRICT_CLAIMS),
     hint="move the constraint into the description; strict mode cannot enforce it",
 )
 def strict_unsupported_constraint(node: Node, ctx: Context) -> Iterator[Hit]:
-    yield from numeric_bound_hits(node, STRICT_UNSUPPORTED)
+    yield from numeric_bound_hits(node, STRICT_CLAIMS)
 
 
 @rule(
@@ -655,6 +783,7 @@ def strict_optional_parameters(tools: Sequence[Tool], ctx: Context) -> Iterator[
             "https://platform.claude.com/docs/en/agents-and-tools/tool-use/strict-tool-use",
             "documented",
             "2026-09-20",
+            verdict="rejected",
         ),
     ],
     fails=[
@@ -685,6 +814,7 @@ BEDROCK_DRAFT_VALIDATION = Evidence(
     "observed",
     "2026-02-01",
     "`The json schema definition ... is invalid ... $.properties: null found, object expected`",
+    verdict="rejected",
 )
 """The evidence that this provider validates tool schemas against the JSON Schema draft."""
 

@@ -12,34 +12,17 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import unquote
 
 from schemadrift.dialects._common import DIALECTS_MD, envelope_mismatch
 from schemadrift.model import JSON, Evidence, Severity, Tool
-from schemadrift.registry import Context, Dialect, Example, Hit, dialect, rule
+from schemadrift.registry import Claim, Context, Dialect, Example, Hit, dialect, rule
 from schemadrift.schema.pointer import join, split
 from schemadrift.schema.walk import Node
 
 # --- Dated data ---------------------------------------------------------------------------
-
-# The Developer API v1beta `Schema` message: a closed set of 22 fields
-# (@google-ai/generativelanguage 3.7.0 `v1beta.ISchema`, read 2026-09; fazer-ai/agents PR #67,
-# 2026-08). `title` and `default` were rejected in 2024-2025 and are accepted since ~2025-07.
-GEMINI_FIELDS = frozenset(
-    {
-        "type", "format", "title", "description", "nullable", "enum", "maxItems", "minItems",
-        "properties", "required", "minProperties", "maxProperties", "minLength", "maxLength",
-        "pattern", "example", "anyOf", "propertyOrdering", "default", "items", "minimum",
-        "maximum",
-    }
-)  # fmt: skip
-
-# Vertex AI `Schema` (aiplatform v1/v1beta1): the same fields plus `additionalProperties`,
-# `ref`/`defs` (JSON names `$ref`/`$defs`), in google-genai's Schema since 2025-05-22
-# (commit b07c549f).
-VERTEX_FIELDS = GEMINI_FIELDS | {"additionalProperties", "$ref", "$defs", "ref", "defs"}
 
 # `type` values of the protobuf `Type` enum (case-insensitive in JSON). NULL exists in
 # google-genai's `Type` since 2025-05 (Vertex); see the null-type rules for the dates.
@@ -72,23 +55,6 @@ VERTEX_MAX_TOOLS = 128
 # many object/array levels.
 NESTING_WARN_DEPTH = 8
 
-# parametersJsonSchema: the documented keyword list (Vertex `responseJsonSchema` reference,
-# read 2026-09). Everything else is accepted and not enforced.
-JSON_SUPPORTED = frozenset(
-    {
-        "$id", "$defs", "$ref", "$anchor", "type", "format", "title", "description", "enum",
-        "items", "prefixItems", "minItems", "maxItems", "minimum", "maximum", "anyOf", "oneOf",
-        "properties", "additionalProperties", "required", "propertyOrdering",
-    }
-)  # fmt: skip
-# Keywords that constrain nothing: ignoring them changes no argument, so no warning.
-JSON_ANNOTATIONS = frozenset(
-    {
-        "$schema", "$comment", "default", "examples", "example", "deprecated", "readOnly",
-        "writeOnly", "definitions", "contentEncoding", "contentMediaType", "nullable",
-    }
-)  # fmt: skip
-
 # Complexity (gemini-json): cumulative `maxItems` above ~960 failed with a bare
 # INVALID_ARGUMENT (python-genai #2170, 2026-03); enum size is a heuristic.
 MAX_ITEMS_BUDGET = 960
@@ -118,76 +84,97 @@ EV_UNKNOWN_FIELD = Evidence(
     "observed",
     "2025-01-01",
     'Unknown name "additionalProperties" ... Cannot find field.',
+    verdict="rejected",
 )
-EV_CONST = Evidence("https://github.com/zed-industries/zed/issues/44875", "observed", "2025-12-01")
+EV_CONST = Evidence(
+    "https://github.com/zed-industries/zed/issues/44875",
+    "observed",
+    "2025-12-01",
+    verdict="rejected",
+)
 EV_TYPE_LIST = Evidence(
     "https://github.com/zed-industries/zed/issues/53919",
     "observed",
     "2026-04-01",
     'Unknown name "type" ...: Proto field is not repeating, cannot start list.',
+    verdict="rejected",
 )
 EV_TYPE_REQUIRED = Evidence(
     "https://github.com/danny-avila/LibreChat/issues/6971",
     "observed",
     "2025-04-01",
     "type: must be specified when not using one_of, any_of or all_of fields",
+    verdict="rejected",
 )
 EV_ENUM_TYPE = Evidence(
     "https://github.com/directus/directus/issues/27100",
     "observed",
     "2026-04-01",
     "enum: only allowed for STRING type",
+    verdict="rejected",
 )
 EV_ENUM_VALUE = Evidence(
     "https://github.com/microsoft/azure-devops-mcp/issues/145",
     "observed",
     "2025-06-01",
     "Invalid value at '...enum[0]' (TYPE_STRING), 0",
+    verdict="rejected",
 )
 EV_ENUM_EMPTY = Evidence(
     "https://github.com/Bobsilvio/ha-claude/issues/30",
     "observed",
     "2026-03-01",
     "enum[1]: cannot be empty",
+    verdict="rejected",
 )
 EV_FORMAT = Evidence(
     "https://github.com/google-gemini/gemini-cli/issues/5450",
     "observed",
     "2025-08-01",
     "format: only 'enum' and 'date-time' are supported for STRING type",
+    verdict="rejected",
 )
 EV_PROPS_OBJECT = Evidence(
     "https://github.com/anomalyco/opencode/issues/11889",
     "observed",
     "2026-01-01",
     "properties: only allowed for OBJECT type",
+    verdict="rejected",
 )
 EV_ITEMS_ARRAY = Evidence(
     "https://github.com/sbroenne/mcp-server-excel/issues/672",
     "observed",
     "2026-06-01",
     "items: field predicate failed: $type == Type.ARRAY",
+    verdict="rejected",
 )
 EV_ARRAY_ITEMS = Evidence(
-    "https://github.com/cline/cline/issues/7926", "observed", "2025-11-01", "items: missing field."
+    "https://github.com/cline/cline/issues/7926",
+    "observed",
+    "2025-11-01",
+    "items: missing field.",
+    verdict="rejected",
 )
 EV_EMPTY_PROPS = Evidence(
     "https://github.com/langchain-ai/langchainjs/pull/7935",
     "observed",
     "2025-03-01",
     "properties: should be non-empty for OBJECT type (2024-09 to 2025-03)",
+    verdict="rejected",
 )
 EV_EMPTY_PROPS_OK = Evidence(
     "https://github.com/pydantic/pydantic-ai",
     "observed",
     "2025-09-01",
     "recorded HTTP 200 for properties: {} on gemini-2.0-flash and gemini-2.5-pro (test cassettes)",
+    verdict="accepted",
 )
 EV_NAME = Evidence(
     "https://github.com/kaitranntt/ccs/issues/25",
     "observed",
     "2025-11-30",
     "Invalid function name. Must start with a letter or an underscore ... maximum length of 64.",
+    verdict="rejected",
 )
 EV_NAME_128 = Evidence(
     "https://github.com/googleapis/python-genai/blob/main/google/genai/types.py",
@@ -200,6 +187,7 @@ EV_MAX_DECLS = Evidence(
     "observed",
     "2026-02-01",
     "At most 512 function declarations can be specified.",
+    verdict="rejected",
 )
 EV_VERTEX_MAX_DECLS = Evidence(
     "https://github.com/googleapis/google-cloud-dotnet/pull/13783",
@@ -212,12 +200,14 @@ EV_DEPTH = Evidence(
     "observed",
     "2025-08-12",
     "A FunctionDeclaration in the request exceeds the maximum allowed nesting depth.",
+    verdict="rejected",
 )
 EV_NULL = Evidence(
     "https://github.com/pydantic/pydantic-ai/issues/533",
     "observed",
     "2024-12-01",
     "Invalid value at '...any_of[1].type' (google.cloud.aiplatform.v1.Type), \"null\"",
+    verdict="rejected",
 )
 EV_NULL_ADDED = Evidence(
     "https://github.com/googleapis/python-genai/commit/b07c549f",
@@ -230,6 +220,7 @@ EV_VERTEX_ROOT = Evidence(
     "observed",
     "2025-12-01",
     "functionDeclaration parameters schema should be of type OBJECT",
+    verdict="rejected",
 )
 EV_VERTEX_ANYOF = Evidence(
     "https://github.com/anomalyco/opencode/issues/15795",
@@ -237,12 +228,14 @@ EV_VERTEX_ANYOF = Evidence(
     "2026-02-01",
     "schema specified other fields alongside any_of. When using any_of, it must be the only field "
     "set.",
+    verdict="rejected",
 )
 EV_VERTEX_TYPE = Evidence(
     "https://github.com/google-gemini/gemini-cli/issues/2282",
     "observed",
     "2025-06-01",
     "schema didn't specify the schema type field",
+    verdict="rejected",
 )
 EV_VERTEX_SCHEMA = Evidence(
     "https://cloud.google.com/vertex-ai/docs/reference/rest/v1/Schema", "documented", "2026-09-01"
@@ -270,12 +263,14 @@ EV_JSON_COMPLEX = Evidence(
     "observed",
     "2026-03-01",
     "cumulative maxItems above ~960 -> INVALID_ARGUMENT",
+    verdict="rejected",
 )
 EV_JSON_STATES = Evidence(
     "https://github.com/googleapis/python-genai/issues/660",
     "observed",
     "2025-04-01",
     "The specified schema produces a constraint that has too many states for serving.",
+    verdict="rejected",
 )
 EV_GENAI_TYPES = Evidence(
     "https://github.com/googleapis/python-genai/blob/main/google/genai/types.py",
@@ -284,6 +279,466 @@ EV_GENAI_TYPES = Evidence(
     "FunctionDeclaration fields; parameters_json_schema is mutually exclusive with parameters",
 )
 EV_DIALECTS = Evidence(DIALECTS_MD, "inference", "2026-09-01", "dialects.md §4")
+EV_ASTRA = Evidence(
+    "https://github.com/datastax/astra-assistants-api/issues/73",
+    "observed",
+    "2024-09-01",
+    'Unknown name "$defs" / "examples" / "title" in parameters',
+    verdict="rejected",
+)
+EV_LITELLM_DEFAULT = Evidence(
+    "https://github.com/BerriAI/litellm/issues/6459",
+    "observed",
+    "2025-04-01",
+    'Unknown name "default" in parameters',
+    verdict="rejected",
+)
+EV_DEFAULT_OK = Evidence(
+    "https://github.com/pydantic/pydantic-ai/pull/2309",
+    "adapter",
+    "2025-07-01",
+    "Allow `default` in tool schema with Gemini: the API accepts it",
+    verdict="accepted",
+)
+EV_UNKNOWN_FIELD_ANYOF = Evidence(
+    "https://github.com/glowingjade/obsidian-smart-composer/issues/455",
+    "observed",
+    "2025-08-01",
+    'Unknown name "additionalProperties" at ...any_of[0] (gemini-2.5-flash)',
+    verdict="rejected",
+)
+EV_GENAI_CLIENT = Evidence(
+    "https://github.com/googleapis/python-genai/blob/main/google/genai/_transformers.py",
+    "adapter",
+    "2026-09-01",
+    "a truthy additionalProperties raises client-side in Gemini Developer API mode",
+    verdict="rejected",
+)
+EV_GENAI_ADDITIONAL = Evidence(
+    "https://github.com/googleapis/python-genai/blob/main/google/genai/types.py",
+    "documented",
+    "2026-09-01",
+    "Schema.additional_properties: can either be a boolean or an object",
+    verdict="accepted",
+)
+EV_VERCEL_REFS = Evidence(
+    "https://github.com/vercel/ai/blob/main/packages/google/src/"
+    "convert-json-schema-to-openapi-schema.ts",
+    "adapter",
+    "2026-09-01",
+    "ref/defs are supported by Vertex AI's Schema but rejected by the Developer API's",
+)
+EV_PYDANTIC_AI_GOOGLE = Evidence(
+    "https://github.com/pydantic/pydantic-ai/blob/main/pydantic_ai_slim/pydantic_ai/profiles/"
+    "google.py",
+    "adapter",
+    "2026-09-01",
+    "GoogleJsonSchemaTransformer",
+)
+EV_FAZER = Evidence(
+    "https://github.com/fazer-ai/agents/pull/67",
+    "observed",
+    "2026-08-01",
+    "exclusiveMinimum, propertyNames: unknown fields of the 22-field Schema",
+    verdict="rejected",
+)
+EV_SCHEMA_FIELD = Evidence(
+    "https://github.com/router-for-me/CLIProxyAPI/issues/97",
+    "observed",
+    "2025-10-01",
+    "Unknown name \"$schema\" at 'request.tools[0].function_declarations[0].parameters'",
+    verdict="rejected",
+)
+EV_CLIPROXY_COMMENT = Evidence(
+    "https://github.com/router-for-me/CLIProxyAPI/issues/3512",
+    "observed",
+    "2026-09-01",
+    'Unknown name "$comment" / "enumDescriptions" (undated; the date is when it was read)',
+    verdict="rejected",
+)
+EV_TYPE_ENUM_DEV = Evidence(
+    "https://ai.google.dev/api/python/google/ai/generativelanguage/Type",
+    "documented",
+    "2024-06-05",
+    "generativelanguage v1beta Type: STRING, NUMBER, INTEGER, BOOLEAN, ARRAY, OBJECT (no NULL)",
+    verdict="rejected",
+)
+
+
+# --- The keyword support table ------------------------------------------------------------------
+#
+# One table says, for every keyword the Gemini schema surfaces are known to treat in some way,
+# what each surface does with it today - accepted, rejected or ignored - and on what dated
+# evidence (the newest verdict wins). Every gemini, vertex and gemini-json rule and hint reads
+# it: which fields a `Schema` message has (`unsupported-keyword`, `_live`), which keywords
+# `parametersJsonSchema` ignores (`ignored-keyword`), where a boolean may stand for a schema
+# (`type-required`), whether a `null` type is taken (`null-type`), and which surfaces to point
+# a user to in a hint. So no rule can reject what another rule or hint says is accepted.
+
+GEMINI_SURFACE = "gemini"
+VERTEX_SURFACE = "vertex"
+JSON_SURFACE = "gemini-json"
+SURFACES = (GEMINI_SURFACE, VERTEX_SURFACE, JSON_SURFACE)
+SURFACE_NAMES = {
+    GEMINI_SURFACE: "the Gemini Developer API's `parameters`",
+    VERTEX_SURFACE: "Vertex AI's `parameters`",
+    JSON_SURFACE: "`parametersJsonSchema`",
+}
+
+# What a verdict means for a rule, by default: rejected keywords fail the request (error),
+# ignored ones are accepted but not enforced (a warning when they constrain arguments).
+_LEVEL = {"rejected": Severity.ERROR, "ignored": Severity.WARNING, "accepted": None}
+
+
+@dataclass(frozen=True, slots=True)
+class Feature:
+    """A keyword (or a keyword value, ``type: "null"``) and what each surface does with it.
+
+    ``support`` maps each surface to its claim (dated evidence, newest verdict wins).
+    ``annotation``: the keyword constrains no argument, so ignoring it is harmless.
+    ``booleans``: surfaces where the keyword's value may be a boolean instead of a schema.
+    ``superseded``: what an acceptance that followed a rejection is reported as (the `null`
+    type stays a dated warning: adapters still rewrite it; `title`/`default` are plain accepted).
+    ``rewrite``: how to say the same thing where it is rejected or ignored.
+    """
+
+    name: str
+    support: Mapping[str, Claim]
+    annotation: bool = False
+    booleans: frozenset[str] = frozenset()
+    superseded: Severity | None = None
+    rewrite: str = ""
+
+    def verdict(self, surface: str) -> str:
+        return self.support[surface].verdict
+
+    def accepted_on(self) -> list[str]:
+        """The surfaces that accept this feature, in table order."""
+        return [s for s in SURFACES if self.verdict(s) == "accepted"]
+
+
+def _claim(
+    name: str,
+    surface: str,
+    evidence: Sequence[Evidence],
+    *,
+    annotation: bool,
+    superseded: Severity | None,
+    caveat: str = "",
+) -> Claim:
+    """A surface's claim about ``name``, its severity read from the newest verdict."""
+    probe = Claim(name, None, tuple(evidence))
+    level = _LEVEL.get(probe.verdict)
+    if probe.verdict == "ignored" and annotation:
+        level = None
+    if probe.conflict is not None:
+        level = superseded
+    return Claim(f"{name} ({surface})", level, tuple(evidence), caveat)
+
+
+def _feature(
+    name: str,
+    gemini: Sequence[Evidence],
+    vertex: Sequence[Evidence],
+    json: Sequence[Evidence],
+    *,
+    annotation: bool = False,
+    booleans: frozenset[str] = frozenset(),
+    superseded: Severity | None = None,
+    rewrite: str = "",
+    caveats: Mapping[str, str] | None = None,
+) -> Feature:
+    cells = {GEMINI_SURFACE: gemini, VERTEX_SURFACE: vertex, JSON_SURFACE: json}
+    support = {
+        surface: _claim(
+            name,
+            surface,
+            evidence,
+            annotation=annotation,
+            superseded=superseded,
+            caveat=(caveats or {}).get(surface, ""),
+        )
+        for surface, evidence in cells.items()
+    }
+    return Feature(name, support, annotation, booleans, superseded, rewrite)
+
+
+# The documents that list each surface's keywords (read 2026-09), as verdicts.
+_DEV_LISTED = (EV_ISCHEMA.accepts("one of the 22 fields of the v1beta Schema"),)
+_DEV_UNLISTED = (
+    EV_ISCHEMA.rejects("not one of the 22 fields: the proto parser rejects unknown fields"),
+    EV_UNKNOWN_FIELD.rejects(),
+)
+_VERTEX_LISTED = (EV_VERTEX_SCHEMA.accepts("a field of the aiplatform Schema"),)
+_VERTEX_UNLISTED = (
+    EV_VERTEX_SCHEMA.rejects("not a field of the aiplatform Schema: unknown fields fail parsing"),
+)
+_JSON_LISTED = (EV_JSON_KEYWORDS.accepts("listed as supported"),)
+_JSON_UNLISTED = (EV_JSON_KEYWORDS.ignores('not listed: "not all features are supported"'),)
+_VERTEX_2025 = EV_NULL_ADDED.accepts()
+
+_ANY_KEYWORD = "any other keyword"
+"""The row for keywords the table does not name: the `Schema` messages are closed sets, and
+`parametersJsonSchema` accepts any JSON Schema while enforcing only what it lists."""
+
+_FEATURES = [
+    _feature(_ANY_KEYWORD, _DEV_UNLISTED, _VERTEX_UNLISTED, _JSON_UNLISTED),
+    # The fields every surface accepts.
+    *(
+        _feature(key, _DEV_LISTED, _VERTEX_LISTED, _JSON_LISTED)
+        for key in (
+            "type", "format", "description", "enum", "maxItems", "minItems", "properties",
+            "required", "anyOf", "propertyOrdering", "items", "minimum", "maximum",
+        )
+    ),
+    # `parameters` fields that `parametersJsonSchema` does not list: constraints it ignores...
+    *(
+        _feature(key, _DEV_LISTED, _VERTEX_LISTED, _JSON_UNLISTED)
+        for key in ("minProperties", "maxProperties", "minLength", "maxLength", "pattern")
+    ),
+    # ... and OpenAPI annotations it ignores harmlessly.
+    *(
+        _feature(key, _DEV_LISTED, _VERTEX_LISTED, _JSON_UNLISTED, annotation=True)
+        for key in ("nullable", "example")
+    ),
+    _feature(
+        "title",
+        (
+            EV_ASTRA.rejects("Unknown name \"title\" (2024-09)"),
+            *_DEV_LISTED,
+        ),
+        _VERTEX_LISTED,
+        _JSON_LISTED,
+    ),
+    _feature(
+        "default",
+        (
+            EV_LITELLM_DEFAULT.rejects('Unknown name "default" (2025-04)'),
+            EV_DEFAULT_OK.accepts(),
+            *_DEV_LISTED,
+        ),
+        _VERTEX_LISTED,
+        _JSON_UNLISTED,
+        annotation=True,
+    ),
+    # Vertex's additions (google-genai Schema since 2025-05-22).
+    _feature(
+        "additionalProperties",
+        (EV_UNKNOWN_FIELD.rejects(), EV_UNKNOWN_FIELD_ANYOF.rejects(), EV_GENAI_CLIENT.rejects()),
+        (_VERTEX_2025, EV_GENAI_ADDITIONAL.accepts()),
+        _JSON_LISTED,
+        booleans=frozenset({VERTEX_SURFACE, JSON_SURFACE}),
+        rewrite="remove `additionalProperties` (or state in `description` that no other keys "
+        "are allowed)",
+    ),
+    *(
+        _feature(
+            key,
+            (EV_ASTRA.rejects(), EV_VERCEL_REFS.rejects(), *_DEV_UNLISTED),
+            (_VERTEX_2025, EV_VERCEL_REFS.accepts()),
+            _JSON_LISTED,
+            rewrite=rewrite,
+        )
+        for key, rewrite in (
+            ("$ref", "inline the referenced schema"),
+            ("$defs", "inline the definitions"),
+        )
+    ),
+    # The protobuf names of the same two fields (`ref`, `defs`), which only `parameters` knows.
+    *(
+        _feature(key, (*_DEV_UNLISTED,), (_VERTEX_2025,), _JSON_UNLISTED, rewrite=rewrite)
+        for key, rewrite in (("ref", "inline the referenced schema"), ("defs", "inline the definitions"))
+    ),
+    # JSON Schema keywords only `parametersJsonSchema` lists.
+    *(
+        _feature(key, _DEV_UNLISTED, _VERTEX_UNLISTED, _JSON_LISTED)
+        for key in ("$id", "$anchor", "prefixItems")
+    ),
+    _feature(
+        "oneOf",
+        (EV_PYDANTIC_AI_GOOGLE.rejects("Gemini rejects `oneOf` outright"), *_DEV_UNLISTED),
+        _VERTEX_UNLISTED,
+        (EV_JSON_KEYWORDS.accepts("oneOf is treated as anyOf"),),
+        rewrite="use `anyOf`",
+    ),
+    # Constraints `parameters` rejects and `parametersJsonSchema` ignores.
+    _feature(
+        "const",
+        (EV_CONST.rejects(), *_DEV_UNLISTED),
+        _VERTEX_UNLISTED,
+        _JSON_UNLISTED,
+        rewrite='use a one-value `enum` (`"enum": ["x"]`)',
+    ),
+    *(
+        _feature(
+            key,
+            (EV_FAZER.rejects(), *_DEV_UNLISTED),
+            _VERTEX_UNLISTED,
+            (*_JSON_UNLISTED, EV_PYDANTIC_AI_GOOGLE.ignores("dropped as not yet supported")),
+            rewrite=rewrite,
+        )
+        for key, rewrite in (
+            ("exclusiveMinimum", "use `minimum` (inclusive), or state the bound in `description`"),
+            ("exclusiveMaximum", "use `maximum` (inclusive), or state the bound in `description`"),
+        )
+    ),
+    _feature("propertyNames", (EV_FAZER.rejects(), *_DEV_UNLISTED), _VERTEX_UNLISTED, _JSON_UNLISTED),
+    _feature(
+        "allOf",
+        _DEV_UNLISTED,
+        _VERTEX_UNLISTED,
+        _JSON_UNLISTED,
+        rewrite="merge the members into one schema",
+    ),
+    # JSON Schema annotations: rejected by the `Schema` messages, harmless where ignored.
+    _feature(
+        "$schema", (EV_SCHEMA_FIELD.rejects(), *_DEV_UNLISTED), _VERTEX_UNLISTED, _JSON_UNLISTED,
+        annotation=True, rewrite="drop `$schema`",
+    ),
+    _feature(
+        "examples", (EV_ASTRA.rejects(), *_DEV_UNLISTED), _VERTEX_UNLISTED, _JSON_UNLISTED,
+        annotation=True, rewrite="use `example` (one value)",
+    ),
+    _feature(
+        "$comment", (EV_CLIPROXY_COMMENT.rejects(), *_DEV_UNLISTED), _VERTEX_UNLISTED,
+        _JSON_UNLISTED, annotation=True,
+    ),
+    *(
+        _feature(key, _DEV_UNLISTED, _VERTEX_UNLISTED, _JSON_UNLISTED, annotation=True)
+        for key in (
+            "deprecated", "readOnly", "writeOnly", "definitions", "contentEncoding",
+            "contentMediaType",
+        )
+    ),
+    # A value rather than a keyword: the NULL type.
+    _feature(
+        'type: "null"',
+        (EV_TYPE_ENUM_DEV.rejects(),),
+        (EV_NULL.rejects(), _VERTEX_2025),
+        _JSON_LISTED,
+        superseded=Severity.WARNING,
+        caveats={
+            GEMINI_SURFACE: "google-genai's Type has NULL since 2025-05-22, for Vertex AI "
+            "(dialects.md §9); no accepted Developer API request with a null type is on record",
+            VERTEX_SURFACE: "older API versions, SDKs and proxies do not take it",
+        },
+    ),
+]  # fmt: skip
+
+SUPPORT: dict[str, Feature] = {feature.name: feature for feature in _FEATURES}
+"""The table, by keyword (and ``type: "null"``)."""
+
+NULL_TYPE = SUPPORT['type: "null"']
+
+
+def feature(keyword: str) -> Feature:
+    """The row for ``keyword``: its own, or the one for keywords the table does not name."""
+    return SUPPORT.get(keyword) or SUPPORT[_ANY_KEYWORD]
+
+
+def accepted_keywords(surface: str) -> frozenset[str]:
+    """The keywords ``surface`` accepts: for `parameters`, the fields of its `Schema` message."""
+    return frozenset(
+        name
+        for name, row in SUPPORT.items()
+        if row is not NULL_TYPE and name != _ANY_KEYWORD and row.verdict(surface) == "accepted"
+    )
+
+
+GEMINI_FIELDS = accepted_keywords(GEMINI_SURFACE)
+"""The Developer API v1beta `Schema`: its closed set of 22 fields."""
+VERTEX_FIELDS = accepted_keywords(VERTEX_SURFACE)
+"""Vertex AI's `Schema`: the same fields plus `additionalProperties`, `$ref`/`ref`, `$defs`/`defs`."""
+JSON_SUPPORTED = accepted_keywords(JSON_SURFACE)
+"""The keywords `parametersJsonSchema` documents as supported."""
+
+
+def keyword_hint(keyword: str, surface: str) -> str:
+    """The fix for ``keyword`` on ``surface``, naming the surfaces that accept it (from the
+    table, so a hint never sends a user to a surface that rejects the keyword)."""
+    row = feature(keyword)
+    verdict = row.verdict(surface)
+    if verdict == "ignored":
+        advice = row.rewrite or f"enforce `{keyword}` in the tool or state it in `description`"
+    else:
+        advice = row.rewrite or f"remove `{keyword}` (or move its meaning into `description`)"
+    elsewhere = [SURFACE_NAMES[s] for s in row.accepted_on() if s != surface]
+    if elsewhere and verdict == "rejected":
+        advice += f" ({' and '.join(elsewhere)} accept{'s' if len(elsewhere) == 1 else ''} it)"
+    return advice
+
+
+EV_FORMAT_2024 = Evidence(
+    "https://github.com/BerriAI/litellm/issues/6970",
+    "observed",
+    "2024-12-01",
+    "items.format: only 'enum' is supported for STRING type",
+    "rejected",
+)
+EV_VERTEX_FORMATS = Evidence(
+    "https://github.com/googleapis/python-genai/blob/main/google/genai/types.py",
+    "documented",
+    "2026-09-01",
+    "Schema.format: for STRING, email, byte, date, date-time, password and other formats",
+    "accepted",
+)
+VERTEX_STRING_FORMATS = frozenset({"enum", "date-time", "email", "byte", "date", "password"})
+"""The STRING formats google-genai's Vertex `Schema` documents by name."""
+
+FORMAT_CLAIMS = {
+    GEMINI_SURFACE: (
+        Claim(
+            "STRING format other than enum and date-time",
+            Severity.ERROR,
+            (EV_FORMAT_2024, EV_FORMAT),
+        ),
+        Claim("STRING format date-time", None, (EV_FORMAT_2024, EV_FORMAT.accepts())),
+    ),
+    VERTEX_SURFACE: (
+        Claim(
+            "STRING format outside " + ", ".join(sorted(VERTEX_STRING_FORMATS)),
+            Severity.WARNING,
+            (EV_FORMAT, EV_VERTEX_FORMATS),
+            caveat="the Developer API rejects it; no Vertex rejection is on record",
+        ),
+        Claim(
+            "STRING format " + ", ".join(sorted(VERTEX_STRING_FORMATS)),
+            None,
+            (EV_VERTEX_FORMATS,),
+        ),
+    ),
+}
+"""What each `parameters` surface does with a STRING `format`, by dated evidence."""
+
+NAME_LENGTH_CLAIM = Claim(
+    "function names of 65 to 128 characters",
+    Severity.WARNING,
+    (EV_NAME, EV_NAME_128.accepts()),
+    caveat="the Developer API still rejected names over 64 in every observed error",
+)
+"""Vertex documents 128 characters since 2026-05; every observed error says 64."""
+
+EMPTY_PARAMETERS_CLAIM = Claim(
+    "a `parameters` OBJECT root with no properties",
+    Severity.WARNING,
+    (EV_EMPTY_PROPS, EV_EMPTY_PROPS_OK),
+    caveat="older API versions and some proxies still reject it",
+)
+"""Rejected 2024-09..2025-03, accepted in traffic recorded 2025-06..09."""
+
+
+def keyword_claims(surface: str) -> tuple[Claim, ...]:
+    """The table's claims for ``surface`` that a rule acts on or that carry history (what
+    ``explain`` prints under a rule): every reported keyword, and every accepted one that was
+    once rejected. Keywords accepted all along are left out (they would only repeat the list)."""
+    out = []
+    for row in _FEATURES:
+        claim = row.support[surface]
+        if row is NULL_TYPE:
+            continue
+        if claim.severity is not None or claim.conflict is not None:
+            out.append(claim)
+    return tuple(out)
 
 
 # --- Helpers ----------------------------------------------------------------------------------
@@ -298,8 +753,8 @@ class _Surface:
     fields: frozenset[str]
 
 
-GEMINI = _Surface("gemini", "the Gemini Developer API (`parameters`)", GEMINI_FIELDS)
-VERTEX = _Surface("vertex", "Vertex AI (`parameters`)", VERTEX_FIELDS)
+GEMINI = _Surface(GEMINI_SURFACE, "the Gemini Developer API (`parameters`)", GEMINI_FIELDS)
+VERTEX = _Surface(VERTEX_SURFACE, "Vertex AI (`parameters`)", VERTEX_FIELDS)
 
 _MAP_KEYWORDS = frozenset({"properties", "$defs", "defs", "definitions", "patternProperties"})
 
@@ -373,18 +828,19 @@ def _tool_name_hits(tool: Tool, limit: int, warn_above: int | None, where: str) 
         )
     if len(name) > limit:
         yield Hit("/name", f"function name is {len(name)} characters; {where} allows {limit}")
-    elif warn_above is not None and len(name) > warn_above:
+    elif warn_above is not None and len(name) > warn_above and NAME_LENGTH_CLAIM.severity:
         yield Hit(
             "/name",
             f"function name is {len(name)} characters; the Gemini Developer API rejects names "
-            f"over {warn_above} (this surface documents {limit})",
-            severity=Severity.WARNING,
+            f"over {warn_above} (this surface documents {limit}: "
+            f"{NAME_LENGTH_CLAIM.conflict or NAME_LENGTH_CLAIM.history()})",
+            severity=NAME_LENGTH_CLAIM.severity,
         )
 
 
 def _envelope_hits(tool: Tool, title: str) -> Iterator[Hit]:
     yield from envelope_mismatch(tool, GOOGLE_SHAPES, title)
-    if tool.origin.shape in GOOGLE_SHAPES:
+    if tool.origin.shape in GOOGLE_SHAPES and tool.builtin is None:
         for key in tool.envelope:
             if key not in DECLARATION_FIELDS:
                 yield Hit(
@@ -396,8 +852,11 @@ def _envelope_hits(tool: Tool, title: str) -> Iterator[Hit]:
 
 
 def _too_many(tools: Sequence[Tool], limit: int, where: str) -> Iterator[Hit]:
-    if len(tools) > limit:
-        yield Hit("", f"{len(tools)} function declarations; {where} accepts at most {limit}")
+    # The cap is on function declarations; a built-in tool (`googleSearch`) is another field
+    # of the request's `Tool`s, not a declaration.
+    declared = sum(1 for tool in tools if tool.builtin is None)
+    if declared > limit:
+        yield Hit("", f"{declared} function declarations; {where} accepts at most {limit}")
 
 
 def _nested(levels: int) -> JSON:
@@ -430,26 +889,8 @@ def _unsupported_keyword(node: Node, ctx: Context, surface: _Surface) -> Iterato
             join(node.pointer, key),
             f"`{key}` is not a field of {surface.title}'s Schema; the request fails with "
             f'"Unknown name \\"{key}\\": Cannot find field"',
-            hint=_KEYWORD_HINTS.get(
-                key, f"remove `{key}` (or move its meaning into `description`)"
-            ),
+            hint=keyword_hint(key, surface.dialect),
         )
-
-
-_KEYWORD_HINTS = {
-    "additionalProperties": (
-        "remove `additionalProperties` (Vertex AI and `parametersJsonSchema` accept it)"
-    ),
-    "$ref": "inline the referenced schema, or send `parametersJsonSchema` instead",
-    "$defs": "inline the definitions, or send `parametersJsonSchema` instead",
-    "const": 'use a one-value `enum` on a STRING (`"enum": ["x"]`)',
-    "oneOf": "use `anyOf`",
-    "allOf": "merge the members into one schema",
-    "exclusiveMinimum": "use `minimum` (inclusive), or state the bound in `description`",
-    "exclusiveMaximum": "use `maximum` (inclusive), or state the bound in `description`",
-    "$schema": "drop `$schema`",
-    "examples": "use `example` (one value)",
-}
 
 
 def _type_value(node: Node, ctx: Context, surface: _Surface) -> Iterator[Hit]:
@@ -477,11 +918,21 @@ def _null_type(node: Node, ctx: Context, surface: _Surface) -> Iterator[Hit]:
         return
     if _in_dead_definitions(node, surface) or not _live(ctx.root, node.pointer, surface.fields):
         return
+    claim = NULL_TYPE.support[surface.dialect]
+    if claim.severity is None:
+        return
     where = "a branch of `anyOf`" if node.keyword == "anyOf" else "a schema"
+    conflict = claim.conflict
+    why = (
+        f"{surface.title} took no null type until recently ({conflict})"
+        if conflict
+        else f"{surface.title} has no null type to rely on"
+    )
     yield Hit(
         join(node.pointer, "type"),
-        f'`"type": "null"` in {where}: {surface.title} has no null type to rely on',
+        f'`"type": "null"` in {where}: {why}',
         hint='drop the null branch and set `"nullable": true` on the remaining schema',
+        severity=claim.severity,
     )
 
 
@@ -518,14 +969,24 @@ def _enum_string(node: Node, ctx: Context, surface: _Surface, strict_type: bool)
 def _string_format(node: Node, ctx: Context, surface: _Surface) -> Iterator[Hit]:
     schema = node.schema
     fmt = schema.get("format")
-    if _type_name(schema) != "string" or (isinstance(fmt, str) and fmt in STRING_FORMATS):
+    known = STRING_FORMATS if surface is GEMINI else VERTEX_STRING_FORMATS
+    claim = FORMAT_CLAIMS[surface.dialect][0]
+    if _type_name(schema) != "string" or (isinstance(fmt, str) and fmt in known):
+        return
+    if claim.severity is None:
         return
     if _in_dead_definitions(node, surface) or not _live(ctx.root, node.pointer, surface.fields):
         return
-    yield Hit(
-        join(node.pointer, "format"),
-        f"string `format` {fmt!r}: only 'enum' and 'date-time' are supported for STRING type",
-    )
+    if surface is GEMINI:
+        message = (
+            f"string `format` {fmt!r}: only 'enum' and 'date-time' are supported for STRING type"
+        )
+    else:
+        message = (
+            f"string `format` {fmt!r} is not one Vertex documents for STRING "
+            f"({', '.join(sorted(known))}); {claim.caveat}"
+        )
+    yield Hit(join(node.pointer, "format"), message, severity=claim.severity)
 
 
 def _keyword_type(node: Node, ctx: Context, surface: _Surface) -> Iterator[Hit]:
@@ -634,6 +1095,7 @@ def _property_names(node: Node, ctx: Context, surface: _Surface) -> Iterator[Hit
 
 @rule(
     "gemini/envelope-shape",
+    envelope=True,
     severity=Severity.ERROR,
     scope="tool",
     summary=(
@@ -646,7 +1108,10 @@ def _property_names(node: Node, ctx: Context, surface: _Surface) -> Iterator[Hit
         "MCP, bare and framework shapes are neutral: the client builds the declaration."
     ),
     fix="Send `{name, description, parameters}` (or `parametersJsonSchema`) and nothing else.",
-    evidence=[EV_UNKNOWN_FIELD, EV_GENAI_TYPES],
+    evidence=[
+        EV_UNKNOWN_FIELD,
+        EV_GENAI_TYPES.rejects("an unknown declaration field fails parsing"),
+    ],
     fails=[
         [{"type": "function", "function": {"name": "get_weather", "parameters": _CITY}}],
         {"functionDeclarations": [{"name": "f", "parameters": _CITY, "strict": True}]},
@@ -703,7 +1168,8 @@ def gemini_tool_name(tool: Tool, ctx: Context) -> Iterator[Hit]:
         "`enum`, inline `$ref`). Or send the schema as `parametersJsonSchema`, which accepts "
         "JSON Schema."
     ),
-    evidence=[EV_ISCHEMA, EV_UNKNOWN_FIELD, EV_CONST],
+    evidence=[*_DEV_UNLISTED, EV_CONST],
+    claims=keyword_claims(GEMINI_SURFACE),
     fails=[
         {"type": "object", "properties": {"a": {"type": "string"}}, "additionalProperties": False},
         {"type": "object", "properties": {"n": {"type": "number", "exclusiveMinimum": 0}}},
@@ -758,7 +1224,8 @@ def gemini_type_value(node: Node, ctx: Context) -> Iterator[Hit]:
         "accepted Developer API request with a null type is on record."
     ),
     fix='Drop the `{"type": "null"}` branch and set `"nullable": true` on the remaining schema.',
-    evidence=[EV_NULL, EV_NULL_ADDED],
+    evidence=[EV_TYPE_ENUM_DEV.rejects(), EV_NULL, EV_NULL_ADDED],
+    claims=[NULL_TYPE.support[GEMINI_SURFACE]],
     fails=[
         {
             "type": "object",
@@ -816,6 +1283,8 @@ _NO_TYPE_NEEDED = frozenset({"anyOf", "$ref", "ref", "oneOf", "allOf"})
 def _type_required(node: Node, ctx: Context, surface: _Surface) -> Iterator[Hit]:
     schema = node.schema
     if isinstance(schema, bool):
+        if node.keyword is not None and surface.dialect in feature(node.keyword).booleans:
+            return  # e.g. Vertex's `additionalProperties`: "a boolean or an object"
         if _in_dead_definitions(node, surface) or not _live(ctx.root, node.pointer, surface.fields):
             return
         yield Hit(node.pointer, f"a boolean schema ({str(schema).lower()}) is not a Gemini Schema")
@@ -879,7 +1348,8 @@ def gemini_enum_string(node: Node, ctx: Context) -> Iterator[Hit]:
         "`uuid`, `date` - common in generated schemas - all fail."
     ),
     fix="Remove `format` and say the expected format in `description` (pydantic-ai does this).",
-    evidence=[EV_FORMAT],
+    evidence=[EV_FORMAT_2024, EV_FORMAT],
+    claims=FORMAT_CLAIMS[GEMINI_SURFACE],
     fails=[{"type": "object", "properties": {"url": {"type": "string", "format": "uri"}}}],
     passes=[{"type": "object", "properties": {"at": {"type": "string", "format": "date-time"}}}],
 )
@@ -978,7 +1448,8 @@ def _root_type(node: Node, where: str) -> Iterator[Hit]:
         "is a dated warning: older API versions and some proxies still reject it."
     ),
     fix="Omit `parameters` for a function without arguments.",
-    evidence=[EV_EMPTY_PROPS, EV_EMPTY_PROPS_OK],
+    evidence=list(EMPTY_PARAMETERS_CLAIM.evidence),
+    claims=[EMPTY_PARAMETERS_CLAIM],
     fails=[{"type": "object", "properties": {}}],
     passes=[_CITY],
 )
@@ -991,11 +1462,13 @@ def _empty_object(node: Node) -> Iterator[Hit]:
     if not node.is_root or _type_name(schema) != "object":
         return
     props = schema.get("properties")
-    if props is None or props == {}:
+    claim = EMPTY_PARAMETERS_CLAIM
+    if (props is None or props == {}) and claim.severity is not None:
         yield Hit(
             "/properties" if props is not None else "",
-            "`parameters` is an OBJECT with no properties; the Developer API rejected this "
-            "from 2024-09 to 2025-03 (`should be non-empty for OBJECT type`)",
+            "`parameters` is an OBJECT with no properties (`should be non-empty for OBJECT "
+            f"type`), a dated conflict: {claim.conflict or claim.history()}",
+            severity=claim.severity,
         )
 
 
@@ -1077,6 +1550,7 @@ def gemini_too_many(tools: Sequence[Tool], ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "vertex/envelope-shape",
+    envelope=True,
     severity=Severity.ERROR,
     scope="tool",
     summary="Tools sent to Vertex AI are function declarations with known fields only.",
@@ -1085,7 +1559,7 @@ def gemini_too_many(tools: Sequence[Tool], ctx: Context) -> Iterator[Hit]:
         "or an unknown declaration field, fails JSON-to-proto parsing."
     ),
     fix="Send `{name, description, parameters}` (or `parametersJsonSchema`) and nothing else.",
-    evidence=[EV_GENAI_TYPES],
+    evidence=[EV_GENAI_TYPES.rejects("an unknown declaration field fails parsing")],
     fails=[[{"name": "f", "input_schema": _CITY}]],
     passes=[_decl(_CITY)],
 )
@@ -1107,7 +1581,8 @@ def vertex_envelope(tool: Tool, ctx: Context) -> Iterator[Hit]:
         "names of 65-128 characters get a warning."
     ),
     fix="Rename the function; keep it within 64 characters to be safe on every Gemini surface.",
-    evidence=[EV_NAME_128, EV_NAME],
+    evidence=[EV_NAME_128.rejects(), EV_NAME],
+    claims=[NAME_LENGTH_CLAIM],
     fails=[_decl(_CITY, "get/weather"), _decl(_CITY, "x" * 129)],
     passes=[_decl(_CITY, "get_weather")],
 )
@@ -1129,7 +1604,8 @@ def vertex_tool_name(tool: Tool, ctx: Context) -> Iterator[Hit]:
         "Remove the keyword or rewrite it (`oneOf` → `anyOf`, `const` → one-value `enum`); or send "
         "`parametersJsonSchema`."
     ),
-    evidence=[EV_VERTEX_SCHEMA, EV_NULL_ADDED, EV_UNKNOWN_FIELD],
+    evidence=[*_VERTEX_UNLISTED, EV_NULL_ADDED.accepts()],
+    claims=keyword_claims(VERTEX_SURFACE),
     fails=[{"type": "object", "properties": {"a": {"type": "string", "const": "x"}}}],
     passes=[
         {
@@ -1174,7 +1650,8 @@ def vertex_type_value(node: Node, ctx: Context) -> Iterator[Hit]:
         "older API versions, SDKs and proxies do not, and adapters still rewrite it."
     ),
     fix='Drop the null branch and set `"nullable": true`.',
-    evidence=[EV_NULL, EV_NULL_ADDED],
+    evidence=[EV_NULL, EV_NULL_ADDED.accepts()],
+    claims=[NULL_TYPE.support[VERTEX_SURFACE]],
     fails=[
         {
             "type": "object",
@@ -1198,6 +1675,7 @@ def vertex_null_type(node: Node, ctx: Context) -> Iterator[Hit]:
     ),
     fix="Give the node a `type`.",
     evidence=[EV_VERTEX_TYPE],
+    claims=[SUPPORT["additionalProperties"].support[VERTEX_SURFACE]],
     fails=[{"type": "object", "properties": {"width": {"description": "px"}}}],
     passes=[{"type": "object", "properties": {"width": {"type": "integer", "description": "px"}}}],
 )
@@ -1302,7 +1780,8 @@ def vertex_enum_string(node: Node, ctx: Context) -> Iterator[Hit]:
         "`date-time` for STRING. No Vertex rejection is on record, so this is a warning."
     ),
     fix="Remove `format` and describe the format in `description`.",
-    evidence=[EV_FORMAT, EV_VERTEX_SCHEMA],
+    evidence=[EV_FORMAT, EV_VERTEX_FORMATS],
+    claims=FORMAT_CLAIMS[VERTEX_SURFACE],
     fails=[{"type": "object", "properties": {"url": {"type": "string", "format": "uri"}}}],
     passes=[{"type": "object", "properties": {"at": {"type": "string", "format": "date-time"}}}],
 )
@@ -1399,7 +1878,7 @@ def vertex_property_name(node: Node, ctx: Context) -> Iterator[Hit]:
         "number is unverified (the Developer API allows 512), so this is a warning."
     ),
     fix="Send fewer tools per request.",
-    evidence=[EV_VERTEX_MAX_DECLS],
+    evidence=[EV_VERTEX_MAX_DECLS.rejects()],
     fails=[
         Example(
             [
@@ -1424,6 +1903,7 @@ def vertex_too_many(tools: Sequence[Tool], ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "gemini-json/envelope-shape",
+    envelope=True,
     severity=Severity.ERROR,
     scope="tool",
     summary=(
@@ -1435,7 +1915,7 @@ def vertex_too_many(tools: Sequence[Tool], ctx: Context) -> Iterator[Hit]:
         "JSON-to-proto parsing."
     ),
     fix="Send `{name, description, parametersJsonSchema}` and nothing else.",
-    evidence=[EV_GENAI_TYPES],
+    evidence=[EV_GENAI_TYPES.rejects("an unknown declaration field fails parsing")],
     fails=[[{"toolSpec": {"name": "f", "inputSchema": {"json": _CITY}}}]],
     passes=[{"functionDeclarations": [{"name": "f", "parametersJsonSchema": _CITY}]}],
 )
@@ -1453,7 +1933,9 @@ def json_envelope(tool: Tool, ctx: Context) -> Iterator[Hit]:
         '`parameters`"; a declaration with both is rejected.'
     ),
     fix="Keep one: `parametersJsonSchema` for JSON Schema, `parameters` for the OpenAPI subset.",
-    evidence=[EV_GENAI_TYPES],
+    evidence=[
+        EV_GENAI_TYPES.rejects("parameters_json_schema is mutually exclusive with parameters")
+    ],
     fails=[
         {
             "functionDeclarations": [
@@ -1482,7 +1964,8 @@ def json_exclusive(tool: Tool, ctx: Context) -> Iterator[Hit]:
         "characters get a warning."
     ),
     fix="Rename the function; stay within 64 characters for the Developer API.",
-    evidence=[EV_NAME, EV_NAME_128],
+    evidence=[EV_NAME, EV_NAME_128.rejects()],
+    claims=[NAME_LENGTH_CLAIM],
     fails=[{"functionDeclarations": [{"name": "get weather", "parametersJsonSchema": _CITY}]}],
     passes=[{"functionDeclarations": [{"name": "get_weather", "parametersJsonSchema": _CITY}]}],
 )
@@ -1500,7 +1983,7 @@ def json_tool_name(tool: Tool, ctx: Context) -> Iterator[Hit]:
         "that does not say it is an object (no `type`) is a warning."
     ),
     fix='Make the root `{"type": "object", "properties": {...}}`.',
-    evidence=[EV_JSON_SCHEMA],
+    evidence=[EV_JSON_SCHEMA.rejects()],
     fails=[{"type": "array", "items": {"type": "string"}}],
     passes=[_CITY],
     root_only=True,
@@ -1556,7 +2039,8 @@ def _resolve(root: JSON, ref: JSON) -> JSON:
         "Validate the constraint in the tool, or restate it in `description`; use `enum` for "
         "`const`."
     ),
-    evidence=[EV_JSON_KEYWORDS],
+    evidence=list(_JSON_UNLISTED),
+    claims=keyword_claims(JSON_SURFACE),
     fails=[{"type": "object", "properties": {"n": {"type": "string", "minLength": 3}}}],
     passes=[{"type": "object", "properties": {"n": {"type": "string", "default": "abc"}}}],
 )
@@ -1565,23 +2049,17 @@ def json_ignored_keyword(node: Node, ctx: Context) -> Iterator[Hit]:
     if not isinstance(schema, dict):
         return
     for key in schema:
-        if key in JSON_SUPPORTED or key in JSON_ANNOTATIONS or key.startswith("x-"):
+        if key.startswith("x-"):
             continue
+        claim = feature(key).support[JSON_SURFACE]
+        if claim.severity is None:
+            continue  # supported, or an annotation whose loss changes no argument
         yield Hit(
             join(node.pointer, key),
             f"Gemini ignores `{key}` in `parametersJsonSchema`: it is accepted but not enforced",
-            hint=_IGNORED_HINTS.get(
-                key, f"enforce `{key}` in the tool or state it in `description`"
-            ),
+            hint=keyword_hint(key, JSON_SURFACE),
+            severity=claim.severity,
         )
-
-
-_IGNORED_HINTS = {
-    "const": 'use a one-value `enum` (`"enum": ["x"]`)',
-    "allOf": "merge the members into one schema (Gemini does not enforce `allOf`)",
-    "exclusiveMinimum": "use `minimum`",
-    "exclusiveMaximum": "use `maximum`",
-}
 
 
 @rule(
@@ -1641,7 +2119,7 @@ def json_ref_siblings(node: Node, ctx: Context) -> Iterator[Hit]:
         "that passes only through array items (which may be empty) is a warning."
     ),
     fix="Make at least one property on the recursive path optional (leave it out of `required`).",
-    evidence=[EV_JSON_KEYWORDS],
+    evidence=[EV_JSON_KEYWORDS.rejects("cyclic references only within non-required properties")],
     fails=[
         {
             "type": "object",

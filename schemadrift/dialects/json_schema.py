@@ -385,11 +385,19 @@ def _python_meta_errors(judged: JSON) -> list[tuple[str, str]]:
     ),
     evidence=[
         Evidence(
-            "https://github.com/anthropics/claude-code/issues/63673", "observed", "2026-05-01"
+            "https://github.com/anthropics/claude-code/issues/63673",
+            "observed",
+            "2026-05-01",
+            verdict="rejected",
         ),
-        Evidence("https://github.com/Dokploy/mcp/issues/74", "observed", "2025-09-01"),
         Evidence(
-            "https://github.com/diegosouzapw/OmniRoute/issues/12045", "observed", "2026-01-01"
+            "https://github.com/Dokploy/mcp/issues/74", "observed", "2025-09-01", verdict="rejected"
+        ),
+        Evidence(
+            "https://github.com/diegosouzapw/OmniRoute/issues/12045",
+            "observed",
+            "2026-01-01",
+            verdict="rejected",
         ),
     ],
     fails=[
@@ -437,7 +445,10 @@ def valid_under_draft(tool: Tool, ctx: Context) -> Iterator[Hit]:
     fix="Flatten the schema; deep nesting is almost always a generator bug (a runaway recursion).",
     evidence=[
         Evidence(
-            "https://github.com/google-gemini/gemini-cli/issues/6031", "observed", "2025-08-01"
+            "https://github.com/google-gemini/gemini-cli/issues/6031",
+            "observed",
+            "2025-08-01",
+            verdict="rejected",
         )
     ],
     fails=[
@@ -494,7 +505,12 @@ def unknown_draft(tool: Tool, ctx: Context) -> Iterator[Hit]:
     ),
     fix="Ship the referenced definition in `$defs`, or inline it.",
     evidence=[
-        Evidence("https://github.com/langchain4j/langchain4j/pull/5097", "observed", "2026-01-01")
+        Evidence(
+            "https://github.com/langchain4j/langchain4j/pull/5097",
+            "observed",
+            "2026-01-01",
+            verdict="rejected",
+        )
     ],
     fails=[{"type": "object", "properties": {"a": {"$ref": "#/$defs/Missing"}}}],
     passes=[
@@ -531,6 +547,7 @@ def unresolved_ref(tool: Tool, ctx: Context) -> Iterator[Hit]:
             "https://modelcontextprotocol.io/specification/2026-07-28/changelog",
             "documented",
             "2026-07-28",
+            verdict="rejected",
         )
     ],
     fails=[{"type": "object", "properties": {"a": {"$ref": "https://example.com/a.json"}}}],

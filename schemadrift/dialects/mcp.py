@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 
 from schemadrift.dialects._common import envelope_mismatch
 from schemadrift.model import JSON, Evidence, Severity, Tool
-from schemadrift.registry import Context, Dialect, Hit, dialect, rule
+from schemadrift.registry import Claim, Context, Dialect, Hit, dialect, rule
 from schemadrift.schema.pointer import join
 from schemadrift.schema.walk import Node
 
@@ -39,18 +39,21 @@ EV_SCHEMA_TS = Evidence(
     "2025-11-25",
     'inputSchema: { $schema?: string; type: "object"; ... } - '
     "MUST be a valid JSON Schema object (not null)",
+    verdict="rejected",
 )
 EV_ZOD = Evidence(
     "https://github.com/WebMCP-org/npm-packages/issues/117",
     "observed",
     "2025-09-01",
     'ZodError invalid_literal, expected "object", path ["tools", 2, "inputSchema", "type"]',
+    verdict="rejected",
 )
 EV_CLAUDE_CODE = Evidence(
     "https://github.com/maxkle1nz/m1nd/pull/389",
     "observed",
     "2026-03-01",
     "invalid_value path tools.42.inputSchema.type expected object",
+    verdict="rejected",
 )
 EV_NAMES = Evidence(
     f"{SPEC}/2025-11-25/server/tools",
@@ -80,6 +83,7 @@ def _mcp(*tools: dict[str, JSON]) -> JSON:
 
 @rule(
     "mcp/envelope-shape",
+    envelope=True,
     severity=Severity.ERROR,
     scope="tool",
     summary="MCP tools are `{name, description, inputSchema}` objects, not provider envelopes.",
@@ -157,6 +161,22 @@ def root_type_object(tool: Tool, ctx: Context) -> Iterator[Hit]:
         yield Hit(f"{base}/type", f'`inputSchema.type` is {kind!r}; MCP requires `"object"`')
 
 
+OUTPUT_SCHEMA_CLAIM = Claim(
+    'an outputSchema that is not `"type": "object"`',
+    Severity.WARNING,
+    (EV_2025_06.rejects(), EV_2026.accepts()),
+    caveat="clients that negotiate 2025-06-18 or 2025-11-25 still reject it",
+)
+"""A non-object output schema: typed out in 2025-06-18, allowed by 2026-07-28."""
+EV_DUPLICATE = Evidence(
+    "https://github.com/anthropics/claude-code/issues/10687",
+    "observed",
+    "2025-10-31",
+    "tools: Tool names must be unique. (two MCP servers exposing one tool name)",
+    "rejected",
+)
+
+
 @rule(
     "mcp/output-schema",
     severity=Severity.WARNING,
@@ -175,7 +195,8 @@ def root_type_object(tool: Tool, ctx: Context) -> Iterator[Hit]:
         'Wrap the result in an object (`{"type": "object", "properties": {"result": ...}}`), '
         "or omit `outputSchema`."
     ),
-    evidence=[EV_2026, EV_2025_06],
+    evidence=[EV_2026.accepts(), EV_2025_06.rejects()],
+    claims=[OUTPUT_SCHEMA_CLAIM],
     fails=[
         _mcp({"name": "count", "inputSchema": _OK, "outputSchema": {"type": "integer"}}),
     ],
@@ -199,11 +220,14 @@ def output_schema(tool: Tool, ctx: Context) -> Iterator[Hit]:
         )
         return
     if schema.get("type") != "object":
-        yield Hit(
-            "/output_schema",
-            '`outputSchema` is not `"type": "object"`: legal since MCP 2026-07-28, rejected by '
-            "clients on 2025-06-18 or 2025-11-25",
-        )
+        claim = OUTPUT_SCHEMA_CLAIM
+        if claim.severity is not None:
+            yield Hit(
+                "/output_schema",
+                '`outputSchema` is not `"type": "object"`, a dated conflict: '
+                f"{claim.conflict or claim.history()}",
+                severity=claim.severity,
+            )
 
 
 @rule(
@@ -245,7 +269,7 @@ def tool_name(tool: Tool, ctx: Context) -> Iterator[Hit]:
         "the source they came from (one server per file or command)."
     ),
     fix="Rename one of the tools.",
-    evidence=[EV_NAMES],
+    evidence=[EV_NAMES, EV_DUPLICATE],
     fails=[_mcp({"name": "search", "inputSchema": _OK}, {"name": "search", "inputSchema": _OK})],
     passes=[_mcp({"name": "search", "inputSchema": _OK}, {"name": "fetch", "inputSchema": _OK})],
 )
@@ -277,7 +301,7 @@ def duplicate_tool_name(tools: Sequence[Tool], ctx: Context) -> Iterator[Hit]:
         "space or `:` and case-insensitively unique within the schema."
     ),
     fix="Move `x-mcp-header` to a string/integer/boolean property, or remove it.",
-    evidence=[EV_2026],
+    evidence=[EV_2026.rejects("clients on Streamable HTTP MUST drop a tool that violates it")],
     fails=[
         _mcp(
             {
@@ -348,6 +372,7 @@ MCP_DRAFT_VALIDATION = Evidence(
     "documented",
     "2025-11-25",
     "inputSchema MUST be a valid JSON Schema object; clients validate it (Zod)",
+    verdict="rejected",
 )
 """The evidence that this provider validates tool schemas against the JSON Schema draft."""
 

@@ -36,6 +36,7 @@ _EMPTY = {"type": "object", "properties": {}}
 
 @rule(
     "mistral/envelope-shape",
+    envelope=True,
     severity=Severity.ERROR,
     scope="tool",
     summary="Tools sent to Mistral use the Chat Completions function envelope.",
@@ -46,7 +47,7 @@ _EMPTY = {"type": "object", "properties": {}}
         "tools, bare schemas and framework objects are neutral: a client builds the envelope."
     ),
     fix='Wrap the schema as `{"type": "function", "function": {"name": ..., "parameters": ...}}`.',
-    evidence=[Evidence(FUNCTION_MODEL, "documented", "2026-09-01")],
+    evidence=[Evidence(FUNCTION_MODEL, "documented", "2026-09-01", verdict="rejected")],
     fails=[{"name": "get_weather", "input_schema": _EMPTY}],
     passes=[_tool("get_weather", parameters=_EMPTY)],
 )
@@ -67,9 +68,17 @@ def envelope_shape(tool: Tool, ctx: Context) -> Iterator[Hit]:
     ),
     fix="Use only letters, digits, `_` and `-`, at most 64 characters.",
     evidence=[
-        Evidence("https://github.com/Kochava-Studios/witsy/pull/164", "observed", "2025-04-04"),
         Evidence(
-            "https://github.com/langchain-ai/langchain/issues/29860", "observed", "2025-02-01"
+            "https://github.com/Kochava-Studios/witsy/pull/164",
+            "observed",
+            "2025-04-04",
+            verdict="rejected",
+        ),
+        Evidence(
+            "https://github.com/langchain-ai/langchain/issues/29860",
+            "observed",
+            "2025-02-01",
+            verdict="rejected",
         ),
     ],
     fails=[_tool("get weather", parameters=_EMPTY), _tool("t" * 65, parameters=_EMPTY)],
@@ -111,6 +120,7 @@ def tool_name(tool: Tool, ctx: Context) -> Iterator[Hit]:
             "2026-09-01",
             "Function: name, parameters (required), description (default ''), "
             "strict (default false)",
+            verdict="rejected",
         )
     ],
     fails=[_tool("ping")],

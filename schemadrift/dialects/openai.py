@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from schemadrift.dialects._common import DIALECTS_MD, envelope_mismatch, node_types
 from schemadrift.model import JSON, Evidence, Severity, Tool, escape_token
-from schemadrift.registry import Context, Dialect, Example, Hit, dialect, rule
+from schemadrift.registry import Claim, Context, Dialect, Example, Hit, dialect, rule
 from schemadrift.schema.walk import Node, children
 
 # --------------------------------------------------------------------------------------------
@@ -59,7 +59,8 @@ STRICT_UNSUPPORTED: dict[str, str] = {
     "dependentRequired": "drop it; strict mode makes every property required anyway",
     "dependentSchemas": "drop it, or model the variants with `anyOf`",
     "dependencies": "drop it (draft-07 form of dependentRequired/dependentSchemas)",
-    "default": "drop it; mark optional fields as nullable (`anyOf` with `null`) instead",
+    "default": "drop it where you target Azure OpenAI; in strict mode every property is sent, "
+    "so a default never applies",
     "uniqueItems": "drop it and say 'distinct values' in `description`",
     "patternProperties": "use fixed `properties`, or an array of key/value objects",
     "propertyNames": "drop it; object keys are fixed by `properties` in strict mode",
@@ -117,6 +118,271 @@ AZURE_STRUCTURED = "https://learn.microsoft.com/azure/ai-services/openai/how-to/
 
 OPENAI_SHAPES = frozenset({"openai", "openai-responses"})
 
+# --------------------------------------------------------------------------------------------
+# Dated claims: one per keyword or limit a rule covers, each with its own history. The newest
+# verdict decides, and a claim whose newest evidence is an acceptance is never an error.
+# --------------------------------------------------------------------------------------------
+
+EV_STRUCTURED = Evidence(STRUCTURED_OUTPUTS, "documented", "2026-09-01", "Supported schemas")
+EV_STRUCTURED_LAUNCH = Evidence(
+    STRUCTURED_OUTPUTS,
+    "documented",
+    "2024-08-06",
+    "launch copy: 100 properties, depth 5, 15,000 characters, 500 enum values; no pattern, "
+    "format, numeric or array bounds",
+)
+_SO_UNSUPPORTED = EV_STRUCTURED.rejects(
+    '"Not supported": allOf, not, dependentRequired, dependentSchemas, if, then, else'
+)
+_SO_UNLISTED = EV_STRUCTURED.rejects(
+    'not in the supported list: "call the API with an unsupported JSON Schema, you will '
+    'receive an error"'
+)
+_PYDANTIC_AI_STRICT = Evidence(
+    "https://github.com/pydantic/pydantic-ai/blob/main/pydantic_ai_slim/pydantic_ai/profiles/openai.py",
+    "adapter",
+    "2026-08-22",
+    "_STRICT_INCOMPATIBLE_KEYS",
+)
+_PYDANTIC_AI_2420 = Evidence(
+    "https://github.com/pydantic/pydantic-ai/pull/2420",
+    "adapter",
+    "2025-08-04",
+    "Allow string format, pattern and others in OpenAI strict JSON mode (OpenAI added them "
+    "~2025-05)",
+    "accepted",
+)
+EV_DEFAULT_REJECTED = Evidence(
+    "https://zenn.dev/nicopin/scraps/a8d8f53f5faebb",
+    "observed",
+    "2024-09-01",
+    "In context=('properties', 'placeholder'), 'default' is not permitted",
+    "rejected",
+)
+EV_DEFAULT_ACCEPTED = Evidence(
+    "https://github.com/openai/openai-agents-python/issues/4390",
+    "observed",
+    "2026-08-01",
+    'a strict function tool with `"default": 10` completed on the Responses API; the issue '
+    "reports a rejection on Azure OpenAI only",
+    "accepted",
+)
+
+
+def _strict_keyword(keyword: str, *evidence: Evidence) -> Claim:
+    return Claim(keyword, Severity.ERROR, evidence)
+
+
+STRICT_KEYWORD_CLAIMS: dict[str, Claim] = {
+    "oneOf": _strict_keyword(
+        "oneOf",
+        _SO_UNLISTED,
+        Evidence(
+            "https://github.com/livekit/agents/issues/5302",
+            "observed",
+            "2026-03-01",
+            "In context=(), 'oneOf' is not permitted",
+            "rejected",
+        ),
+    ),
+    **{
+        key: _strict_keyword(key, _SO_UNSUPPORTED)
+        for key in ("allOf", "not", "if", "then", "else", "dependentRequired", "dependentSchemas")
+    },
+    "dependencies": _strict_keyword("dependencies", _SO_UNLISTED),
+    "default": Claim(
+        "default",
+        Severity.WARNING,
+        (EV_DEFAULT_REJECTED, EV_DEFAULT_ACCEPTED),
+        caveat="Azure OpenAI may still reject it, and the model does not apply it",
+    ),
+    "uniqueItems": _strict_keyword(
+        "uniqueItems",
+        _SO_UNLISTED,
+        Evidence(
+            "https://github.com/microsoft/semantic-kernel/issues/9786",
+            "observed",
+            "2024-12-01",
+            verdict="rejected",
+        ),
+    ),
+    **{
+        key: _strict_keyword(key, _SO_UNLISTED, _PYDANTIC_AI_STRICT)
+        for key in (
+            "patternProperties",
+            "propertyNames",
+            "unevaluatedProperties",
+            "minProperties",
+            "maxProperties",
+            "contains",
+            "minContains",
+            "maxContains",
+            "unevaluatedItems",
+        )
+    },
+    # Rejected at launch (2024-08), supported since ~2025-05: no longer reported.
+    **{
+        key: Claim(
+            key,
+            None,
+            (
+                EV_STRUCTURED_LAUNCH.rejects(),
+                _PYDANTIC_AI_2420,
+                EV_STRUCTURED.accepts("a supported constraint"),
+            ),
+        )
+        for key in (
+            "pattern",
+            "minimum",
+            "maximum",
+            "exclusiveMinimum",
+            "exclusiveMaximum",
+            "multipleOf",
+            "minItems",
+            "maxItems",
+        )
+    },
+}
+"""What strict mode does with each keyword outside its core, by dated evidence."""
+
+DESCRIPTION_CLAIM = Claim(
+    f"description over {MAX_DESCRIPTION_LENGTH:,} characters",
+    Severity.WARNING,
+    (
+        Evidence(
+            "https://github.com/langchain-ai/open_deep_research/issues/80",
+            "observed",
+            "2025-04-01",
+            "Azure OpenAI o3-mini: string_above_max_length",
+            "rejected",
+        ),
+        Evidence(
+            "https://github.com/getsentry/sentry-mcp/issues/106",
+            "observed",
+            "2025-04-01",
+            "gpt-4o: string_above_max_length",
+            "rejected",
+        ),
+        Evidence(
+            "https://github.com/run-llama/llama_index/pull/18784",
+            "observed",
+            "2025-05-19",
+            "limit lifted on OpenAI (36k-character description accepted)",
+            "accepted",
+        ),
+    ),
+    caveat="Azure OpenAI deployments and OpenAI-compatible proxies may still enforce it",
+)
+
+FORMAT_CLAIMS = (
+    Claim(
+        "format outside " + ", ".join(sorted(STRICT_FORMATS)),
+        Severity.ERROR,
+        (
+            _SO_UNLISTED,
+            Evidence(
+                "https://github.com/BuilderIO/agent-native/pull/3085",
+                "observed",
+                "2026-08-01",
+                "'uri' is not a valid format",
+                "rejected",
+            ),
+            Evidence(
+                "https://github.com/can1357/oh-my-pi/issues/206",
+                "observed",
+                "2026-02-28",
+                "",
+                "rejected",
+            ),
+        ),
+    ),
+    Claim(
+        "format " + ", ".join(sorted(STRICT_FORMATS)),
+        None,
+        (EV_STRUCTURED_LAUNCH.rejects(), _PYDANTIC_AI_2420, EV_STRUCTURED.accepts()),
+    ),
+)
+"""Strict-mode string formats: the supported list is accepted since ~2025-05, others fail."""
+
+
+def _limit(over: str, current: int, launch: int | None, *history: Evidence) -> tuple[Claim, ...]:
+    """The claims of one strict-mode limit: above today's value an error; between the launch
+    value and today's (when it rose), a dated conflict that is no longer reported."""
+    claims = [
+        Claim(f"{over} above {current:,}", Severity.ERROR, (EV_STRUCTURED.rejects(),)),
+    ]
+    if launch is not None and launch < current:
+        claims.append(
+            Claim(
+                f"{over} from {launch + 1:,} to {current:,}",
+                None,
+                (EV_STRUCTURED_LAUNCH.rejects(), *history, EV_STRUCTURED.accepts()),
+            )
+        )
+    return tuple(claims)
+
+
+_LAUNCH = STRICT_LIMITS_HISTORY[0]
+_OPENAI_JAVA_1001 = Evidence(
+    "https://github.com/openai/openai-java/pull/1001",
+    "observed",
+    "2026-09-01",
+    "local validation limits are outdated compared to the current API",
+    "accepted",
+)
+SIZE_CLAIMS: dict[str, tuple[Claim, ...]] = {
+    "properties": _limit(
+        "object properties",
+        STRICT_LIMITS.object_properties,
+        _LAUNCH.object_properties,
+        Evidence(
+            "https://github.com/openai/openai-node/issues/1176",
+            "observed",
+            "2024-11-01",
+            "144 parameters exceed the limit of 100",
+            "rejected",
+        ),
+        _OPENAI_JAVA_1001,
+    ),
+    "string_length": _limit(
+        "characters of names, enum and const values",
+        STRICT_LIMITS.total_string_length,
+        _LAUNCH.total_string_length,
+        _OPENAI_JAVA_1001,
+    ),
+    "enum_values": _limit(
+        "enum values", STRICT_LIMITS.enum_values, _LAUNCH.enum_values, _OPENAI_JAVA_1001
+    ),
+    "large_enum": _limit(
+        f"characters in one string enum of more than {STRICT_LIMITS.large_enum_threshold} values",
+        STRICT_LIMITS.large_enum_string_length,
+        _LAUNCH.large_enum_string_length,
+        _OPENAI_JAVA_1001,
+    ),
+}
+"""Structured Outputs size limits, each with the dated history of its value."""
+
+DEPTH_CLAIMS = _limit(
+    "object nesting levels",
+    STRICT_LIMITS.nesting_depth,
+    _LAUNCH.nesting_depth,
+    Evidence(
+        "https://github.com/tidyverse/ellmer/issues/671",
+        "observed",
+        "2025-07-17",
+        "6 levels of nesting exceeds limit of 5",
+        "rejected",
+    ),
+    Evidence(
+        "https://github.com/openai/openai-java/issues/732",
+        "observed",
+        "2026-04-30",
+        "the docs say 10 levels; the SDK's hard-coded 5 was fixed in v4.35.0",
+        "accepted",
+    ),
+)
+"""Structured Outputs nesting depth: 5 until at least 2025-07-17, 10 by 2026-04-30."""
+
 
 def _ptr(base: str, *tokens: str) -> str:
     return base + "".join("/" + escape_token(token) for token in tokens)
@@ -148,6 +414,7 @@ def _type_label(schema: JSON) -> str:
 
 @rule(
     "openai/envelope-shape",
+    envelope=True,
     severity=Severity.ERROR,
     scope="tool",
     summary="Tools sent to OpenAI use the Chat Completions or Responses function envelope.",
@@ -163,12 +430,13 @@ def _type_label(schema: JSON) -> str:
         "(or the Responses flat form)."
     ),
     evidence=[
-        Evidence(FUNCTION_DEFINITION, "documented", "2026-09-01"),
+        Evidence(FUNCTION_DEFINITION, "documented", "2026-09-01", verdict="rejected"),
         Evidence(
             "https://github.com/openai/openai-python/blob/main/src/openai/types/responses/"
             "function_tool_param.py",
             "documented",
             "2026-09-01",
+            verdict="rejected",
         ),
     ],
     fails=[{"name": "get_weather", "input_schema": {"type": "object", "properties": {}}}],
@@ -220,13 +488,19 @@ def _name_hits(tool: Tool, provider: str) -> Iterator[Hit]:
     ),
     fix="Use only letters, digits, `_` and `-`, at most 64 characters.",
     evidence=[
-        Evidence(FUNCTION_DEFINITION, "documented", "2026-09-01"),
+        Evidence(FUNCTION_DEFINITION, "documented", "2026-09-01", verdict="rejected"),
         Evidence(
             "https://github.com/xinnan-tech/xiaozhi-esp32-server/issues/1466",
             "observed",
             "2025-06-01",
+            verdict="rejected",
         ),
-        Evidence("https://github.com/use-novamira/novamira/issues/12", "observed", "2026-04-16"),
+        Evidence(
+            "https://github.com/use-novamira/novamira/issues/12",
+            "observed",
+            "2026-04-16",
+            verdict="rejected",
+        ),
         Evidence(
             "https://github.com/danishjsheikh/swagger-mcp/issues/13",
             "observed",
@@ -278,21 +552,8 @@ def tool_name(tool: Tool, ctx: Context) -> Iterator[Hit]:
         "Keep the description under 1,024 characters; move long usage notes into parameter "
         "descriptions or the system prompt."
     ),
-    evidence=[
-        Evidence(
-            "https://github.com/langchain-ai/open_deep_research/issues/80",
-            "observed",
-            "2025-04-01",
-            "Azure OpenAI o3-mini",
-        ),
-        Evidence("https://github.com/getsentry/sentry-mcp/issues/106", "observed", "2025-04-01"),
-        Evidence(
-            "https://github.com/run-llama/llama_index/pull/18784",
-            "observed",
-            "2025-05-19",
-            "limit lifted on OpenAI (36k-character description accepted)",
-        ),
-    ],
+    evidence=list(DESCRIPTION_CLAIM.evidence),
+    claims=[DESCRIPTION_CLAIM],
     fails=[
         {
             "type": "function",
@@ -317,17 +578,19 @@ def tool_name(tool: Tool, ctx: Context) -> Iterator[Hit]:
 )
 def description_length(tool: Tool, ctx: Context) -> Iterator[Hit]:
     text = tool.description
-    if isinstance(text, str) and len(text) > MAX_DESCRIPTION_LENGTH:
+    claim = DESCRIPTION_CLAIM
+    if isinstance(text, str) and len(text) > MAX_DESCRIPTION_LENGTH and claim.severity:
         yield Hit(
             "/description",
-            f"description is {len(text)} characters; OpenAI enforced "
-            f"{MAX_DESCRIPTION_LENGTH} until ~2025-05 and Azure OpenAI deployments may still "
-            "reject it",
+            f"description is {len(text)} characters; the {MAX_DESCRIPTION_LENGTH:,}-character "
+            f"limit is a dated conflict: {claim.conflict or claim.history()}",
+            severity=claim.severity,
         )
 
 
 @rule(
     "openai/responses-strict-omitted",
+    envelope=True,
     severity=Severity.WARNING,
     scope="tool",
     summary="Responses API tools set `strict` explicitly.",
@@ -372,7 +635,12 @@ def description_length(tool: Tool, ctx: Context) -> Iterator[Hit]:
     hint='set "strict": false (or true) explicitly on every Responses tool',
 )
 def responses_strict_omitted(tool: Tool, ctx: Context) -> Iterator[Hit]:
-    if tool.origin.shape == "openai-responses" and tool.envelope.get("strict") is None:
+    # A hosted tool (`{"type": "web_search"}`) has no `strict` to set.
+    if (
+        tool.origin.shape == "openai-responses"
+        and tool.builtin is None
+        and tool.envelope.get("strict") is None
+    ):
         yield Hit(
             "/strict",
             "`strict` is omitted: the Responses API normalizes this schema into strict mode "
@@ -398,9 +666,21 @@ def responses_strict_omitted(tool: Tool, ctx: Context) -> Iterator[Hit]:
     ),
     fix='Put `"type": "object"` at the root and the arguments under `properties`.',
     evidence=[
-        Evidence("https://github.com/vercel/ai/issues/7325", "observed", "2025-07-01"),
-        Evidence("https://github.com/n8n-io/n8n/issues/30531", "observed", "2026-05-01"),
-        Evidence("https://github.com/n8n-io/n8n/issues/29353", "observed", "2026-04-01"),
+        Evidence(
+            "https://github.com/vercel/ai/issues/7325", "observed", "2025-07-01", verdict="rejected"
+        ),
+        Evidence(
+            "https://github.com/n8n-io/n8n/issues/30531",
+            "observed",
+            "2026-05-01",
+            verdict="rejected",
+        ),
+        Evidence(
+            "https://github.com/n8n-io/n8n/issues/29353",
+            "observed",
+            "2026-04-01",
+            verdict="rejected",
+        ),
     ],
     fails=[{"type": "string"}, {"properties": {}}, {}],
     passes=[{"type": "object", "properties": {"q": {"type": "string"}}}],
@@ -451,12 +731,18 @@ def root_type_object(node: Node, ctx: Context) -> Iterator[Hit]:
         "or validate 'at least one of' in the tool and say so in `description`."
     ),
     evidence=[
-        Evidence("https://github.com/home-assistant/core/issues/160600", "observed", "2026-01-01"),
+        Evidence(
+            "https://github.com/home-assistant/core/issues/160600",
+            "observed",
+            "2026-01-01",
+            verdict="rejected",
+        ),
         Evidence(
             "https://github.com/goruck/home-generative-agent/pull/546",
             "observed",
             "2026-01-01",
             "later wording adds 'const'",
+            verdict="rejected",
         ),
     ],
     fails=[
@@ -503,14 +789,19 @@ def root_composition(node: Node, ctx: Context) -> Iterator[Hit]:
             "https://github.com/langchain-ai/langchain-mcp-adapters/issues/137",
             "observed",
             "2025-05-01",
+            verdict="rejected",
         ),
         Evidence(
-            "https://github.com/github/github-mcp-server/issues/1548", "observed", "2025-12-01"
+            "https://github.com/github/github-mcp-server/issues/1548",
+            "observed",
+            "2025-12-01",
+            verdict="rejected",
         ),
         Evidence(
             "https://github.com/pydantic/pydantic-ai/blob/main/pydantic_ai_slim/pydantic_ai/profiles/openai.py",
             "adapter",
             "2026-08-22",
+            verdict="rejected",
         ),
     ],
     fails=[{"type": "object"}],
@@ -536,11 +827,24 @@ def root_properties(node: Node, ctx: Context) -> Iterator[Hit]:
     ),
     fix='Give the array an item schema, e.g. `"items": {"type": "string"}`.',
     evidence=[
-        Evidence("https://github.com/sigoden/aichat/pull/1049", "observed", "2024-12-01"),
         Evidence(
-            "https://github.com/tidewave-ai/tidewave_phoenix/pull/224", "observed", "2026-02-01"
+            "https://github.com/sigoden/aichat/pull/1049",
+            "observed",
+            "2024-12-01",
+            verdict="rejected",
         ),
-        Evidence("https://github.com/gumloop/guMCP/pull/136", "observed", "2025-05-01"),
+        Evidence(
+            "https://github.com/tidewave-ai/tidewave_phoenix/pull/224",
+            "observed",
+            "2026-02-01",
+            verdict="rejected",
+        ),
+        Evidence(
+            "https://github.com/gumloop/guMCP/pull/136",
+            "observed",
+            "2025-05-01",
+            verdict="rejected",
+        ),
     ],
     fails=[
         {"type": "object", "properties": {"paths": {"type": "array"}}},
@@ -570,7 +874,12 @@ def array_items(node: Node, ctx: Context) -> Iterator[Hit]:
     ),
     fix='Write each property as a schema: `"content": {"type": "string"}`.',
     evidence=[
-        Evidence("https://github.com/diegosouzapw/OmniRoute/issues/12045", "observed", "2026-01-01")
+        Evidence(
+            "https://github.com/diegosouzapw/OmniRoute/issues/12045",
+            "observed",
+            "2026-01-01",
+            verdict="rejected",
+        )
     ],
     fails=[{"type": "object", "properties": {"content": "string"}}],
     passes=[{"type": "object", "properties": {"content": {"type": "string"}}}],
@@ -625,9 +934,24 @@ def _property_schema(node: Node) -> Iterator[Hit]:
     ),
     fix="Send at most 128 tools: load tools per task, or group related operations in one tool.",
     evidence=[
-        Evidence("https://github.com/openai/openai-openapi/pull/76", "documented", "2023-08-31"),
-        Evidence("https://github.com/zed-industries/zed/issues/42393", "observed", "2025-11-01"),
-        Evidence("https://github.com/anomalyco/opencode/issues/4909", "observed", "2025-11-01"),
+        Evidence(
+            "https://github.com/openai/openai-openapi/pull/76",
+            "documented",
+            "2023-08-31",
+            verdict="rejected",
+        ),
+        Evidence(
+            "https://github.com/zed-industries/zed/issues/42393",
+            "observed",
+            "2025-11-01",
+            verdict="rejected",
+        ),
+        Evidence(
+            "https://github.com/anomalyco/opencode/issues/4909",
+            "observed",
+            "2025-11-01",
+            verdict="rejected",
+        ),
     ],
     fails=[
         Example(
@@ -692,6 +1016,7 @@ def too_many_tools(tools: Sequence[Tool], ctx: Context) -> Iterator[Hit]:
             "observed",
             "2026-08-05",
             "OpenAI-compatible upstream (DeepSeek) rejects duplicate function names",
+            verdict="rejected",
         ),
     ],
     fails=[
@@ -766,9 +1091,16 @@ def duplicate_name_hits(tools: Sequence[Tool], provider: str) -> Iterator[Hit]:
         "key/value objects, or send the tool with `strict: false`."
     ),
     evidence=[
-        Evidence(STRUCTURED_OUTPUTS, "documented", "2026-09-01"),
-        Evidence("https://github.com/camel-ai/camel/issues/2231", "observed", "2025-04-20"),
-        Evidence("https://github.com/n8n-io/n8n/pull/21328", "observed", "2025-10-01"),
+        Evidence(STRUCTURED_OUTPUTS, "documented", "2026-09-01", verdict="rejected"),
+        Evidence(
+            "https://github.com/camel-ai/camel/issues/2231",
+            "observed",
+            "2025-04-20",
+            verdict="rejected",
+        ),
+        Evidence(
+            "https://github.com/n8n-io/n8n/pull/21328", "observed", "2025-10-01", verdict="rejected"
+        ),
         Evidence(
             "https://github.com/openai/openai-agents-python/blob/main/src/agents/strict_schema.py",
             "adapter",
@@ -832,9 +1164,19 @@ def _short(value: JSON) -> str:
         '"null"]` or `anyOf` with `{"type": "null"}`) and drop names that are not properties.'
     ),
     evidence=[
-        Evidence(STRUCTURED_OUTPUTS, "documented", "2026-09-01"),
-        Evidence("https://github.com/anomalyco/opencode/issues/13737", "observed", "2026-02-01"),
-        Evidence("https://github.com/camel-ai/camel/issues/2629", "observed", "2025-06-01"),
+        Evidence(STRUCTURED_OUTPUTS, "documented", "2026-09-01", verdict="rejected"),
+        Evidence(
+            "https://github.com/anomalyco/opencode/issues/13737",
+            "observed",
+            "2026-02-01",
+            verdict="rejected",
+        ),
+        Evidence(
+            "https://github.com/camel-ai/camel/issues/2629",
+            "observed",
+            "2025-06-01",
+            verdict="rejected",
+        ),
     ],
     fails=[
         {
@@ -906,11 +1248,12 @@ def required_all_properties(node: Node, ctx: Context) -> Iterator[Hit]:
         "object."
     ),
     evidence=[
-        Evidence(STRUCTURED_OUTPUTS, "documented", "2026-09-01"),
+        Evidence(STRUCTURED_OUTPUTS, "documented", "2026-09-01", verdict="rejected"),
         Evidence(
             "https://github.com/openai/openai-agents-python/blob/main/src/agents/strict_schema.py",
             "adapter",
             "2026-09-01",
+            verdict="rejected",
         ),
     ],
     fails=[
@@ -966,10 +1309,25 @@ _TYPED_SKIP = frozenset({"additionalProperties", *STRICT_UNSUPPORTED})
         '`["string", "number", "boolean", "null"]`), or send the tool with `strict: false`.'
     ),
     evidence=[
-        Evidence(STRUCTURED_OUTPUTS, "documented", "2026-09-01"),
-        Evidence("https://github.com/can1357/oh-my-pi/issues/211", "observed", "2026-02-01"),
-        Evidence("https://github.com/apexive/odoo-llm/issues/212", "observed", "2025-10-01"),
-        Evidence("https://github.com/pydantic/pydantic-ai/issues/4425", "adapter", "2026-02-01"),
+        Evidence(STRUCTURED_OUTPUTS, "documented", "2026-09-01", verdict="rejected"),
+        Evidence(
+            "https://github.com/can1357/oh-my-pi/issues/211",
+            "observed",
+            "2026-02-01",
+            verdict="rejected",
+        ),
+        Evidence(
+            "https://github.com/apexive/odoo-llm/issues/212",
+            "observed",
+            "2025-10-01",
+            verdict="rejected",
+        ),
+        Evidence(
+            "https://github.com/pydantic/pydantic-ai/issues/4425",
+            "adapter",
+            "2026-02-01",
+            verdict="rejected",
+        ),
     ],
     fails=[
         {
@@ -1030,10 +1388,13 @@ def typed_node(node: Node, ctx: Context) -> Iterator[Hit]:
         "With `strict: true` OpenAI rejects the request for a keyword outside its subset, with "
         "`In context=(...), '<keyword>' is not permitted`: composition (`oneOf`, `allOf`, "
         "`not`), conditionals (`if`/`then`/`else`), `dependentRequired`/`dependentSchemas`, "
-        "`default`, and object/array keywords such as `uniqueItems`, `patternProperties`, "
+        "and object/array keywords such as `uniqueItems`, `patternProperties`, "
         "`propertyNames`, `minProperties`/`maxProperties`, `contains`, `unevaluated*`. "
         "A pydantic discriminated union (`oneOf` + `discriminator`) is the common trigger; "
-        "`anyOf` works."
+        "`anyOf` works. Each keyword has its own dated evidence: `default` was rejected in "
+        "2024 and accepted by api.openai.com in 2026-08, so it is a warning (Azure OpenAI may "
+        "still reject it); `pattern`, `format` and numeric and array bounds were rejected at "
+        "launch and are supported since 2025."
     ),
     fix=(
         "Replace `oneOf` by `anyOf`, inline `allOf`, and drop the other keywords (describe the "
@@ -1041,24 +1402,12 @@ def typed_node(node: Node, ctx: Context) -> Iterator[Hit]:
         "converters do this for you."
     ),
     evidence=[
-        Evidence(STRUCTURED_OUTPUTS, "documented", "2026-09-01"),
-        Evidence("https://github.com/livekit/agents/issues/5302", "observed", "2026-03-01"),
-        Evidence(
-            "https://github.com/microsoft/semantic-kernel/issues/9786", "observed", "2024-12-01"
-        ),
-        Evidence(
-            "https://zenn.dev/nicopin/scraps/a8d8f53f5faebb",
-            "observed",
-            "2024-09-01",
-            "'default' is not permitted",
-        ),
-        Evidence(
-            "https://github.com/pydantic/pydantic-ai/blob/main/pydantic_ai_slim/pydantic_ai/profiles/openai.py",
-            "adapter",
-            "2026-08-22",
-            "_STRICT_INCOMPATIBLE_KEYS",
-        ),
+        _SO_UNSUPPORTED,
+        STRICT_KEYWORD_CLAIMS["oneOf"].evidence[1],
+        STRICT_KEYWORD_CLAIMS["uniqueItems"].evidence[1],
+        _PYDANTIC_AI_STRICT,
     ],
+    claims=list(STRICT_KEYWORD_CLAIMS.values()),
     fails=[
         {
             "type": "object",
@@ -1103,12 +1452,16 @@ def typed_node(node: Node, ctx: Context) -> Iterator[Hit]:
 def strict_unsupported_keyword(node: Node, ctx: Context) -> Iterator[Hit]:
     for keyword in node.schema:
         advice = STRICT_UNSUPPORTED.get(keyword)
-        if advice is not None:
-            yield Hit(
-                _ptr(node.pointer, keyword),
-                f"'{keyword}' is not permitted in strict mode",
-                hint=advice,
-            )
+        claim = STRICT_KEYWORD_CLAIMS.get(keyword)
+        if advice is None or claim is None or claim.severity is None:
+            continue
+        conflict = claim.conflict
+        message = (
+            f"'{keyword}' in strict mode is a dated conflict: {conflict}"
+            if conflict
+            else f"'{keyword}' is not permitted in strict mode"
+        )
+        yield Hit(_ptr(node.pointer, keyword), message, hint=advice, severity=claim.severity)
 
 
 @rule(
@@ -1125,11 +1478,8 @@ def strict_unsupported_keyword(node: Node, ctx: Context) -> Iterator[Hit]:
         "culprit (MCP servers, pydantic `AnyUrl`); Anthropic strict accepts it, OpenAI does not."
     ),
     fix="Drop the format (say 'a URL' in `description`) or use one of the supported formats.",
-    evidence=[
-        Evidence(STRUCTURED_OUTPUTS, "documented", "2026-09-01"),
-        Evidence("https://github.com/BuilderIO/agent-native/pull/3085", "observed", "2026-08-01"),
-        Evidence("https://github.com/can1357/oh-my-pi/issues/206", "observed", "2026-02-28"),
-    ],
+    evidence=list(FORMAT_CLAIMS[0].evidence),
+    claims=FORMAT_CLAIMS,
     fails=[
         {
             "type": "object",
@@ -1152,8 +1502,12 @@ def strict_unsupported_keyword(node: Node, ctx: Context) -> Iterator[Hit]:
 )
 def strict_format(node: Node, ctx: Context) -> Iterator[Hit]:
     value = node.schema["format"]
-    if value not in STRICT_FORMATS:
-        yield Hit(_ptr(node.pointer, "format"), f"{_short(value)} is not a valid format")
+    if value not in STRICT_FORMATS and FORMAT_CLAIMS[0].severity is not None:
+        yield Hit(
+            _ptr(node.pointer, "format"),
+            f"{_short(value)} is not a valid format",
+            severity=FORMAT_CLAIMS[0].severity,
+        )
 
 
 @rule(
@@ -1176,7 +1530,10 @@ def strict_format(node: Node, ctx: Context) -> Iterator[Hit]:
     evidence=[
         Evidence(STRUCTURED_OUTPUTS, "documented", "2026-09-01"),
         Evidence(
-            "https://github.com/jina-ai/node-DeepResearch/issues/79", "observed", "2025-03-01"
+            "https://github.com/jina-ai/node-DeepResearch/issues/79",
+            "observed",
+            "2025-03-01",
+            verdict="rejected",
         ),
         Evidence(
             "https://github.com/pydantic/pydantic-ai/pull/4490",
@@ -1277,13 +1634,20 @@ def strict_pattern_lookaround(node: Node, ctx: Context) -> Iterator[Hit]:
             "https://github.com/openai/openai-python/blob/main/src/openai/lib/_pydantic.py",
             "adapter",
             "2026-09-01",
+            verdict="rejected",
         ),
         Evidence(
             "https://github.com/openai/openai-java/blob/main/openai-java-core/src/main/kotlin/com/openai/core/JsonSchemaValidator.kt",
             "adapter",
             "2026-09-01",
+            verdict="rejected",
         ),
-        Evidence("https://github.com/camel-ai/camel/issues/3001", "observed", "2025-08-10"),
+        Evidence(
+            "https://github.com/camel-ai/camel/issues/3001",
+            "observed",
+            "2025-08-10",
+            verdict="rejected",
+        ),
     ],
     fails=[
         {
@@ -1346,11 +1710,17 @@ def strict_ref_siblings(node: Node, ctx: Context) -> Iterator[Hit]:
         '"description": "..."`.'
     ),
     evidence=[
-        Evidence("https://github.com/camel-ai/camel/issues/3001", "observed", "2025-08-10"),
+        Evidence(
+            "https://github.com/camel-ai/camel/issues/3001",
+            "observed",
+            "2025-08-10",
+            verdict="rejected",
+        ),
         Evidence(
             "https://github.com/openai/openai-java/blob/main/openai-java-core/src/main/kotlin/com/openai/core/JsonSchemaValidator.kt",
             "adapter",
             "2026-09-01",
+            verdict="accepted",
         ),
     ],
     fails=[
@@ -1507,11 +1877,8 @@ def _count(schema: dict[str, JSON], pointer: str, stats: _Stats) -> None:
         "only when arrays are counted gets a warning."
     ),
     fix="Flatten the schema: lift deep sub-objects into separate arguments or separate tools.",
-    evidence=[
-        Evidence(STRUCTURED_OUTPUTS, "documented", "2026-09-01"),
-        Evidence("https://github.com/tidyverse/ellmer/issues/671", "observed", "2025-07-17"),
-        Evidence("https://github.com/openai/openai-java/issues/732", "observed", "2026-04-30"),
-    ],
+    evidence=[*DEPTH_CLAIMS[0].evidence, DEPTH_CLAIMS[1].evidence[1]],
+    claims=DEPTH_CLAIMS,
     fails=[
         Example(
             _nested_strict(STRICT_LIMITS.nesting_depth + 1),
@@ -1538,6 +1905,7 @@ def strict_nesting_depth(node: Node, ctx: Context) -> Iterator[Hit]:
         yield Hit(
             sizes.deepest_objects_at,
             f"{sizes.deepest_objects} levels of nesting exceeds limit of {limit}",
+            severity=DEPTH_CLAIMS[0].severity,
         )
     elif sizes.deepest_levels > limit:
         yield Hit(
@@ -1567,11 +1935,8 @@ def strict_nesting_depth(node: Node, ctx: Context) -> Iterator[Hit]:
         "launch caps reject earlier than the API."
     ),
     fix="Split the tool, or replace huge enums by a free string validated in the tool.",
-    evidence=[
-        Evidence(STRUCTURED_OUTPUTS, "documented", "2026-09-01"),
-        Evidence("https://github.com/openai/openai-node/issues/1176", "observed", "2024-11-01"),
-        Evidence("https://github.com/openai/openai-java/pull/1001", "observed", "2026-09-01"),
-    ],
+    evidence=[EV_STRUCTURED.rejects(), SIZE_CLAIMS["properties"][1].evidence[1]],
+    claims=[claim for claims in SIZE_CLAIMS.values() for claim in claims],
     fails=[
         Example(
             {
@@ -1602,26 +1967,34 @@ def strict_size_limits(node: Node, ctx: Context) -> Iterator[Hit]:
         return
     limits = STRICT_LIMITS
     sizes = _stats(node.schema)
-    if sizes.properties > limits.object_properties:
+    level = {name: claims[0].severity for name, claims in SIZE_CLAIMS.items()}
+    if sizes.properties > limits.object_properties and level["properties"]:
         yield Hit(
             "",
             f"{sizes.properties} object properties exceed the limit of {limits.object_properties}",
+            severity=level["properties"],
         )
-    if sizes.string_length > limits.total_string_length:
+    if sizes.string_length > limits.total_string_length and level["string_length"]:
         yield Hit(
             "",
             f"total string length of names, enum and const values ({sizes.string_length}) "
             f"exceeds the limit of {limits.total_string_length}",
+            severity=level["string_length"],
         )
-    if sizes.enum_values > limits.enum_values:
-        yield Hit("", f"{sizes.enum_values} enum values exceed the limit of {limits.enum_values}")
+    if sizes.enum_values > limits.enum_values and level["enum_values"]:
+        yield Hit(
+            "",
+            f"{sizes.enum_values} enum values exceed the limit of {limits.enum_values}",
+            severity=level["enum_values"],
+        )
     for pointer, count, chars in sizes.large_enums:
-        if chars > limits.large_enum_string_length:
+        if chars > limits.large_enum_string_length and level["large_enum"]:
             yield Hit(
                 pointer,
                 f"string enum of {count} values totals {chars} characters; above "
                 f"{limits.large_enum_threshold} values the limit is "
                 f"{limits.large_enum_string_length}",
+                severity=level["large_enum"],
             )
 
 
@@ -1672,6 +2045,7 @@ OPENAI_DRAFT_VALIDATION = Evidence(
     "observed",
     "2026-01-01",
     "`'string' is not of type 'object', 'boolean'`: a meta-schema error",
+    verdict="rejected",
 )
 """The evidence that this provider validates tool schemas against the JSON Schema draft."""
 

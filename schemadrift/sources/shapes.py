@@ -8,6 +8,7 @@ schemadrift snapshot. Pure: no I/O; the caller says where the document came from
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -24,9 +25,58 @@ SHAPE_NAMES = (
     '"parametersJsonSchema")',
     'a Bedrock tool ({"toolSpec": {...}} or {"toolConfig": {"tools": [...]}})',
     'an MCP tools/list result ({"tools": [...]}, also inside a JSON-RPC "result")',
+    'a provider built-in tool ({"type": "web_search_20250305", "name": "web_search"}, '
+    '{"type": "file_search"}, {"googleSearch": {}}, {"systemTool": {...}})',
     "a list of tool objects",
     "a schemadrift snapshot",
 )
+
+# --- Provider built-in tools -------------------------------------------------------------------
+# Tools the provider implements itself: the request names them, no JSON Schema of the user's
+# describes their input. Recognised so that a file mixing them with function tools is linted
+# (they used to stop the run with exit 2), counted in the request and listed in the report.
+
+ANTHROPIC_BUILTIN_TYPE = re.compile(r"[a-z][a-z0-9_]*_(20\d{6})")
+"""Anthropic versions every built-in tool type with its release date: ``web_search_20250305``,
+``bash_20250124``, ``text_editor_20250728``, ``computer_20250124``, ``code_execution_20250825``,
+``web_fetch_20250910``, ``memory_20250818``, ``tool_search_tool_regex_20251119``,
+``browser_toolset_20260801`` (anthropic-sdk-python ``types/tool_union_param.py`` and
+``types/beta/beta_tool_union_param.py``, read 2026-12). No JSON Schema ``type`` looks like it."""
+
+ANTHROPIC_BUILTIN_TYPES = frozenset({"mcp_toolset"})
+"""Unversioned Anthropic tool types: the MCP connector's ``{"type": "mcp_toolset",
+"mcp_server_name": ...}`` (``beta_mcp_toolset_param.py``)."""
+
+OPENAI_BUILTIN_TYPES = frozenset(
+    {
+        "web_search", "web_search_2025_08_26", "web_search_preview",
+        "web_search_preview_2025_03_11", "file_search", "code_interpreter", "image_generation",
+        "computer_use_preview", "computer", "mcp", "local_shell", "shell", "apply_patch",
+        "tool_search", "programmatic_tool_calling",
+    }
+)  # fmt: skip
+"""OpenAI Responses hosted tools: every member of openai-python's ``ToolParam`` union but
+``function``, ``custom`` and ``namespace`` (``types/responses/tool_param.py``, openai 3.57,
+read 2026-12)."""
+
+GEMINI_BUILTIN_FIELDS = frozenset(
+    {
+        "googleSearch", "google_search", "googleSearchRetrieval", "google_search_retrieval",
+        "codeExecution", "code_execution", "urlContext", "url_context", "retrieval",
+        "enterpriseWebSearch", "enterprise_web_search", "googleMaps", "google_maps",
+        "computerUse", "computer_use", "fileSearch", "file_search", "parallelAiSearch",
+        "parallel_ai_search", "exaAiSearch", "exa_ai_search", "mcpServers", "mcp_servers",
+    }
+)  # fmt: skip
+"""Fields of a Gemini ``Tool`` other than its function declarations: each names a built-in
+tool (google-genai ``types.Tool``, 3.6.1, both spellings)."""
+
+_GEMINI_DECLARATIONS = ("functionDeclarations", "function_declarations")
+_GEMINI_TOOL_FIELDS = GEMINI_BUILTIN_FIELDS | frozenset(_GEMINI_DECLARATIONS)
+
+BEDROCK_CACHE_POINT = "cachePoint"
+"""A Bedrock ``toolConfig.tools`` member that marks a prompt-cache boundary, not a tool
+(``Tool`` union: ``toolSpec`` | ``systemTool`` | ``cachePoint``, Bedrock API reference)."""
 
 IMPLIED_DIALECT = {
     "openai": "openai",
@@ -166,11 +216,78 @@ def _description(value: JSON) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def _builtin(obj: dict[str, Any], src: DocumentSource, shape: str, kind: str, name: str) -> Tool:
+    """A built-in tool record: the object as written is its envelope, it has no schema."""
+    return Tool(
+        name=name,
+        input_schema=None,
+        strict=_strict(obj.get("strict")),
+        origin=Origin(kind=src.kind, shape=shape, location=src.label),
+        envelope=dict(obj),
+        builtin=kind,
+    )
+
+
+def _builtin_from_object(obj: dict[str, Any], src: DocumentSource, pointer: str) -> Tool | None:
+    """A provider built-in tool (Anthropic, OpenAI Responses, Bedrock ``systemTool``), or
+    ``None``. Gemini's built-ins are ``Tool`` fields, read by ``_gemini_tool``.
+
+    Recognised by the provider's own type names only, so a function tool is never taken for
+    one: Anthropic's carry no ``input_schema`` (its custom tools do), OpenAI's have one of the
+    hosted ``type`` values. Tools without a ``name`` are named by their type (and an MCP
+    server's label), which is how the request tells them apart.
+    """
+    kind = obj.get("type")
+    if isinstance(kind, str) and "input_schema" not in obj:
+        if ANTHROPIC_BUILTIN_TYPE.fullmatch(kind) or kind in ANTHROPIC_BUILTIN_TYPES:
+            name = obj.get("name", obj.get("mcp_server_name", kind))
+            if not isinstance(name, str):
+                what = "name" if "name" in obj else "mcp_server_name"
+                raise InputError(
+                    src.label, f"the tool has a non-string {what}", pointer=join(pointer, what)
+                )
+            return _builtin(obj, src, "anthropic", kind, name)
+        if kind in OPENAI_BUILTIN_TYPES:
+            label = obj.get("server_label")
+            name = f"{kind}:{label}" if isinstance(label, str) else kind
+            return _builtin(obj, src, "openai-responses", kind, name)
+    spec = obj.get("systemTool")
+    if isinstance(spec, dict) and len(obj) == 1:
+        name = _name(spec, src, join(pointer, "systemTool"))
+        return _builtin(obj, src, "bedrock", "systemTool", name)
+    return None
+
+
+def _is_gemini_tool(obj: Mapping[str, JSON]) -> bool:
+    """A Gemini ``Tool``: only ``Tool`` fields, at least one of them."""
+    return bool(obj) and all(key in _GEMINI_TOOL_FIELDS for key in obj)
+
+
+def _gemini_tool(obj: dict[str, Any], src: DocumentSource, pointer: str) -> Iterator[Tool]:
+    """The declarations and built-in tools of one Gemini ``Tool``, in the order written."""
+    for key, value in obj.items():
+        here = join(pointer, key)
+        if key in _GEMINI_DECLARATIONS:
+            yield from _gemini_declarations(value, src, here)
+        elif key in ("mcpServers", "mcp_servers") and isinstance(value, list):
+            for index, server in enumerate(value):
+                at = join(here, index)
+                if not isinstance(server, dict):
+                    raise InputError(src.label, "an MCP server entry must be an object", pointer=at)
+                yield _builtin(server, src, "gemini", key, f"{key}:{_name(server, src, at)}")
+        else:
+            yield _builtin({key: value}, src, "gemini", key, key)
+
+
 def _tool_from_object(obj: dict[str, Any], src: DocumentSource, pointer: str) -> Tool | None:
     """One tool object in any known envelope, or ``None`` when it is none of them."""
 
     def origin(shape: str) -> Origin:
         return Origin(kind=src.kind, shape=shape, location=src.label)
+
+    builtin = _builtin_from_object(obj, src, pointer)
+    if builtin is not None:
+        return builtin
 
     if obj.get("type") == "function" and isinstance(obj.get("function"), dict):
         fn = obj["function"]
@@ -281,10 +398,10 @@ def _tool_list(items: list[JSON], src: DocumentSource, pointer: str) -> Iterator
     for index, item in enumerate(items):
         here = join(pointer, index)
         if isinstance(item, dict):
-            for key in ("functionDeclarations", "function_declarations"):
-                if key in item:
-                    yield from _gemini_declarations(item[key], src, join(here, key))
-                    break
+            if _is_gemini_tool(item):
+                yield from _gemini_tool(item, src, here)
+            elif set(item) == {BEDROCK_CACHE_POINT}:
+                continue  # a cache boundary between tools, not a tool
             else:
                 tool = _tool_from_object(item, src, here)
                 if tool is None:
@@ -315,28 +432,35 @@ def detect(doc: JSON, src: DocumentSource) -> tuple[str, list[Tool]] | None:
             _snapshot_tool(item, src, i) for i, item in enumerate(tools)
         ]
     if isinstance(doc, list):
-        return "list of tool objects", list(_tool_list(doc, src, ""))
+        listed = list(_tool_list(doc, src, ""))
+        return _described("list of tool objects", listed), listed
     if not isinstance(doc, dict):
         return None
     if isinstance(doc.get("result"), dict) and "jsonrpc" in doc:
         found = detect(doc["result"], src)
         return None if found is None else (f"JSON-RPC result: {found[0]}", found[1])
-    for key in ("functionDeclarations", "function_declarations"):
+    if _is_gemini_tool(doc):
+        declared = list(_gemini_tool(doc, src, ""))
+        if len(declared) == 1 and declared[0].builtin is not None:
+            return f"Gemini built-in tool `{declared[0].builtin}`", declared
+        return _described("Gemini function declarations", declared), declared
+    for key in _GEMINI_DECLARATIONS:
         if key in doc:
             return "Gemini function declarations", list(
                 _gemini_declarations(doc[key], src, "/" + key)
             )
     if isinstance(doc.get("toolConfig"), dict) and isinstance(doc["toolConfig"].get("tools"), list):
-        return "Bedrock toolConfig", list(
-            _tool_list(doc["toolConfig"]["tools"], src, "/toolConfig/tools")
-        )
+        tools = list(_tool_list(doc["toolConfig"]["tools"], src, "/toolConfig/tools"))
+        return _described("Bedrock toolConfig", tools), tools
     if isinstance(doc.get("tools"), list) and not is_bare_schema(doc):
         tools = list(_tool_list(doc["tools"], src, "/tools"))
         shapes = sorted({tool.origin.shape for tool in tools})
         label = "MCP tools/list result" if shapes == ["mcp"] else "tool list"
-        return label, tools
+        return _described(label, tools), tools
     tool = _tool_from_object(doc, src, "")
     if tool is not None:
+        if tool.builtin is not None:
+            return f"{tool.origin.shape} built-in tool `{tool.builtin}`", [tool]
         return f"{tool.origin.shape} tool", [tool]
     if is_bare_schema(doc):
         if src.name_hint is None:
@@ -350,6 +474,16 @@ def detect(doc: JSON, src: DocumentSource) -> tuple[str, list[Tool]] | None:
             )
         ]
     return None
+
+
+def _described(label: str, tools: list[Tool]) -> str:
+    """A shape description that names the built-in tools among ``tools`` (``-v`` prints it)."""
+    builtins = [tool.builtin for tool in tools if tool.builtin is not None]
+    if not builtins:
+        return label
+    noun = "built-in tool" if len(builtins) == 1 else "built-in tools"
+    shown = ", ".join(f"`{kind}`" for kind in dict.fromkeys(builtins))
+    return f"{label} with {len(builtins)} {noun} ({shown})"
 
 
 def _snapshot_tool(item: JSON, src: DocumentSource, index: int) -> Tool:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from schemadrift import catalog, registry
+from schemadrift.model import Evidence, Severity
 from schemadrift.registry import RETIRED_IDS, RULE_ID_PATTERN, SCOPES, STATUSES
 
 registry.load()
@@ -90,3 +91,57 @@ def test_root_only_rules_never_fire_below_the_root(rule: registry.Rule) -> None:
                 for node in walk(schema):
                     if node.pointer:
                         assert not list(rule.check(node, ctx)), f"fired at {node.pointer}"
+
+
+# --- Dated evidence: the newest verdict wins ------------------------------------------------
+
+LINT_RULES = [r for r in RULES if r.scope != "pair"]
+VERDICTS = {"rejected", "accepted", "ignored", ""}
+
+
+def _newest(evidence: tuple[Evidence, ...]) -> list[Evidence]:
+    """The evidence with a verdict that shares the newest date (more than one: a tie)."""
+    dated = [e for e in evidence if e.verdict]
+    if not dated:
+        return []
+    last = max(e.date for e in dated)
+    return [e for e in dated if e.date == last]
+
+
+@pytest.mark.parametrize("rule", LINT_RULES, ids=lambda r: r.id)
+def test_an_error_rests_on_its_newest_evidence_being_a_rejection(rule: registry.Rule) -> None:
+    """Providers change what they accept, so of several dated verdicts the newest wins: an
+    error-severity rule, or an error-severity keyword or limit entry of a rule, must have a
+    rejection as its newest dated evidence. A rule whose newest evidence is an acceptance is at
+    most a warning that names the dated conflict (openai-strict `default`: rejected 2024,
+    accepted 2026-08)."""
+    for evidence in (*rule.evidence, *(e for c in rule.claims for e in c.evidence)):
+        assert evidence.verdict in VERDICTS, evidence
+    entries: list[tuple[str, Severity | None, tuple[Evidence, ...]]] = [
+        ("the rule", rule.severity, rule.evidence)
+    ]
+    entries += [(claim.subject, claim.severity, claim.evidence) for claim in rule.claims]
+    for subject, severity, evidence in entries:
+        newest = _newest(evidence)
+        assert len({e.verdict for e in newest}) <= 1, (
+            f"{rule.id}: {subject}: conflicting verdicts share the newest date {newest}"
+        )
+        if severity is not Severity.ERROR:
+            continue
+        assert newest, f"{rule.id}: {subject} is an error with no dated verdict"
+        assert newest[0].verdict == "rejected", (
+            f"{rule.id}: {subject} is an error but its newest evidence is "
+            f"{newest[0].verdict} ({newest[0].date}, {newest[0].url}): re-level it to a warning "
+            "that names the dated conflict"
+        )
+
+
+@pytest.mark.parametrize("rule", [r for r in LINT_RULES if r.claims], ids=lambda r: r.id)
+def test_claims_never_outrank_their_rule(rule: registry.Rule) -> None:
+    """A keyword or limit entry reports at most at its rule's severity, and one whose newest
+    verdict is an acceptance that followed a rejection names the conflict."""
+    for claim in rule.claims:
+        if claim.severity is not None:
+            assert claim.severity <= rule.severity, (rule.id, claim.subject)
+        if claim.verdict in ("accepted", "ignored") and claim.severity is not None:
+            assert claim.severity < Severity.ERROR

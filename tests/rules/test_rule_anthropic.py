@@ -330,3 +330,23 @@ def test_corpus_toolset_counts_offending_tools() -> None:
     tools = [make_tool(s, name=n) for n, s in data["tools"]["after_examples"].items()]
     errors = {f.tool for f in Linter().lint(tools, ["anthropic"]) if f.severity.label == "error"}
     assert errors == {"request_proposals"}
+
+
+def test_draft_hint_of_a_strict_tool_names_no_construct_strict_mode_rejects() -> None:
+    """`anthropic/draft-2020-12`'s usual fix (`prefixItems`, numeric `exclusiveMinimum`) is what
+    `anthropic-strict` reports for a strict tool, so a strict tool gets a hint that does not
+    send the user from one finding to the next."""
+    schema = {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        **CLOSED,
+        "properties": {"n": {"type": "number", "minimum": 0, "exclusiveMinimum": True}},
+    }
+    plain = [f for f in lint(anthropic_tool(schema)) if f.rule_id == "anthropic/draft-2020-12"]
+    strict = [
+        f
+        for f in lint(anthropic_tool(schema, strict=True), ("anthropic", "anthropic-strict"))
+        if f.rule_id == "anthropic/draft-2020-12"
+    ]
+    assert "exclusiveMinimum" in (plain[0].hint or "")
+    assert "exclusiveMinimum" not in (strict[0].hint or "")
+    assert "prefixItems" in (strict[0].hint or "")  # named as what strict mode lacks

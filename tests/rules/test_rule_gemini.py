@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from schemadrift.engine import Linter
 from schemadrift.model import JSON, Finding, Severity
 from tests.helpers.tools import tools_of
@@ -188,4 +190,163 @@ def test_gemini_json_cycles() -> None:
     }
     assert params(through_items, "gemini-json") == [
         ("gemini-json/cyclic-ref", "/input_schema/$defs/N/properties/kids/items/$ref", "warning")
+    ]
+
+
+# --- One keyword table for gemini, vertex and gemini-json -----------------------------------
+
+
+def test_vertex_takes_additional_properties_false() -> None:
+    """The newcomer's `vx.json` (2026-12-newcomer.md §3 item 8): Vertex's `Schema` has
+    `additionalProperties`, "a boolean or an object" (google-genai), so `false` is no boolean
+    schema lacking a `type`; `vertex/type-required` used to fire on it while
+    `gemini/unsupported-keyword`'s hint said Vertex accepts it."""
+    schema = {
+        "type": "object",
+        "properties": {
+            "city": {"type": "string"},
+            "tags": {"type": "object", "additionalProperties": True},
+        },
+        "required": ["city"],
+        "additionalProperties": False,
+    }
+    assert params(schema, "vertex") == []
+    assert params(schema, "gemini-json") == []
+    assert params(schema, "gemini") == [
+        ("gemini/unsupported-keyword", "/input_schema/additionalProperties", "error"),
+        (
+            "gemini/unsupported-keyword",
+            "/input_schema/properties/tags/additionalProperties",
+            "error",
+        ),
+    ]
+
+
+# A schema using each keyword the surfaces disagree on (accepted on one, rejected on another).
+CONTESTED = {
+    "additionalProperties": {
+        "type": "object",
+        "properties": {"a": {"type": "string"}},
+        "additionalProperties": False,
+    },
+    "$ref": {
+        "type": "object",
+        "properties": {"a": {"$ref": "#/$defs/A"}},
+        "$defs": {"A": {"type": "string"}},
+    },
+    "ref": {
+        "type": "object",
+        "properties": {"a": {"ref": "#/defs/A"}},
+        "defs": {"A": {"type": "string"}},
+    },
+    "$id": {"$id": "https://example.com/f", "type": "object", "properties": {}},
+    "$anchor": {
+        "type": "object",
+        "properties": {"a": {"$anchor": "a", "type": "string"}},
+    },
+    "prefixItems": {
+        "type": "object",
+        "properties": {"p": {"type": "array", "prefixItems": [{"type": "number"}]}},
+    },
+    "oneOf": {
+        "type": "object",
+        "properties": {"v": {"oneOf": [{"type": "string"}, {"type": "integer"}]}},
+    },
+}
+CONTESTED["$defs"] = CONTESTED["$ref"]
+CONTESTED["defs"] = CONTESTED["ref"]
+
+
+def test_every_contested_keyword_has_a_case() -> None:
+    """A keyword accepted on one surface and rejected on another is exercised below."""
+    from schemadrift.dialects.gemini import SUPPORT
+
+    contested = {
+        name
+        for name, row in SUPPORT.items()
+        if ":" not in name
+        and {row.verdict(s) for s in ("gemini", "vertex", "gemini-json")}
+        >= {"accepted", "rejected"}
+    }
+    assert contested == set(CONTESTED)
+
+
+@pytest.mark.parametrize("keyword", sorted(CONTESTED))
+def test_no_rule_rejects_what_the_table_accepts(keyword: str) -> None:
+    """Where the table says a surface accepts a keyword, no rule of that surface errs on it,
+    and the hint of a surface that rejects it names exactly the surfaces that accept it."""
+    from schemadrift.dialects.gemini import SUPPORT, SURFACE_NAMES
+
+    row = SUPPORT[keyword]
+    schema = CONTESTED[keyword]
+    for surface in row.accepted_on():
+        errors = [f for f in params(schema, surface) if f[2] == "error"]
+        assert errors == [], (keyword, surface)
+    for surface in ("gemini", "vertex"):
+        if row.verdict(surface) != "rejected":
+            continue
+        key = "parametersJsonSchema" if surface == "gemini-json" else "parameters"
+        doc = {"functionDeclarations": [{"name": "f", "description": "d", key: schema}]}
+        hints = {f.hint for f in lint(doc, surface) if f.pointer.endswith("/" + keyword)}
+        assert hints, (keyword, surface)
+        for hint in hints:
+            for other in ("gemini", "vertex", "gemini-json"):
+                named = SURFACE_NAMES[other] in (hint or "")
+                assert named == (other != surface and row.verdict(other) == "accepted"), hint
+
+
+def test_dated_keywords_are_accepted_with_their_history() -> None:
+    """`title` and `default` were rejected by the Developer API in 2024-2025 and are accepted
+    since 2025: no finding, and `explain` shows both dates."""
+    from schemadrift.catalog import render_explain
+
+    schema = {
+        "type": "object",
+        "title": "Args",
+        "properties": {"n": {"type": "integer", "default": 3, "title": "N"}},
+    }
+    assert params(schema, "gemini") == []
+    text = render_explain("gemini/unsupported-keyword")
+    assert "**title (gemini)**: not reported" in text
+    assert "rejected 2024-09 (astra-assistants-api #73)" in text
+    assert "rejected 2025-04 (litellm #6459)" in text
+    assert "pull/2309> (adapter, 2025-07-01, accepted)" in text
+
+
+def test_empty_parameters_warning_names_the_dated_conflict() -> None:
+    """Rejected 2024-09..2025-03, accepted in traffic recorded 2025-06..09: a warning whose
+    message gives both dates (dialects.md §4)."""
+    (finding,) = [
+        f
+        for f in lint(
+            {
+                "functionDeclarations": [
+                    {"name": "f", "parameters": {"type": "object", "properties": {}}}
+                ]
+            },
+            "gemini",
+        )
+        if f.rule_id == "gemini/empty-object-parameters"
+    ]
+    assert finding.severity is Severity.WARNING
+    assert "rejected 2025-03" in finding.message and "accepted 2025-09" in finding.message
+
+
+def test_vertex_documented_string_formats_are_not_reported() -> None:
+    """google-genai documents `email`, `byte`, `date`, `date-time`, `password` for a Vertex
+    STRING; only other formats get the (inference) warning, while the Developer API rejects
+    all but `enum` and `date-time`."""
+    schema = {
+        "type": "object",
+        "properties": {
+            "mail": {"type": "string", "format": "email"},
+            "url": {"type": "string", "format": "uri"},
+        },
+    }
+    assert params(schema, "vertex") == [
+        ("vertex/string-format", "/input_schema/properties/url/format", "warning")
+    ]
+    assert [r[1] for r in params(schema, "gemini")] == [
+        "/input_schema/properties/mail/format",
+        "/input_schema/properties/url/format",
     ]

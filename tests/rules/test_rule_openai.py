@@ -180,9 +180,26 @@ def test_unsupported_keywords_each_reported() -> None:
         {"tags": {"type": "array", "items": {"type": "string"}, "uniqueItems": True, "default": []}}
     )
     assert hits("openai-strict/unsupported-keyword", schema) == [
-        ("/input_schema/properties/tags/default", "error"),
+        ("/input_schema/properties/tags/default", "warning"),  # a dated conflict, see below
         ("/input_schema/properties/tags/uniqueItems", "error"),
     ]
+
+
+def test_strict_default_is_a_warning_naming_the_dated_conflict() -> None:
+    """OpenAI rejected `default` in strict mode in 2024 and api.openai.com accepted it in
+    2026-08 (openai-agents-python #4390): the newest verdict wins, so it is a warning that names
+    both dates and the host that may still reject it (dialects.md §2)."""
+    schema = closed({"limit": {"type": "integer", "default": 10}})
+    linter = Linter(enabled=lambda rule: rule.id == "openai-strict/unsupported-keyword")
+    (finding,) = linter.lint(tools_of(schema), ["openai-strict"])
+    assert (finding.pointer, finding.severity) == (
+        "/input_schema/properties/limit/default",
+        Severity.WARNING,
+    )
+    assert "rejected 2024-09" in finding.message
+    assert "accepted 2026-08" in finding.message
+    assert "openai-agents-python #4390" in finding.message
+    assert "Azure" in finding.message
 
 
 def test_rejected_subschemas_are_reported_once() -> None:

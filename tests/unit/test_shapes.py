@@ -244,3 +244,112 @@ def test_json_names_are_only_double_quoted_declarations() -> None:
     found = tools_from_text(text, "tools.json", suffix=".json")
     assert found is not None
     assert [t.origin.line for t in found[1]] == [2, 3]
+
+
+# --- Provider built-in tools ---------------------------------------------------------------
+
+BUILTIN = Path(__file__).resolve().parents[2] / "fixtures" / "builtin-tools"
+
+
+def read_fixture(name: str) -> tuple[str, list]:
+    path = BUILTIN / name
+    found = tools_from_text(path.read_text("utf-8"), f"builtin-tools/{name}", suffix=".json")
+    assert found is not None
+    return found
+
+
+def test_an_anthropic_server_tool_alone_is_a_builtin_tool() -> None:
+    """The newcomer's file (`{"type": "web_search_20250305", ...}`) is one built-in tool with no
+    schema, named as the model calls it; it used to be exit 2, "no known tool shape"."""
+    shape, [tool] = read({"type": "web_search_20250305", "name": "web_search", "max_uses": 5})
+    assert shape == "anthropic built-in tool `web_search_20250305`"
+    assert (tool.name, tool.builtin, tool.input_schema, tool.origin.shape) == (
+        "web_search",
+        "web_search_20250305",
+        None,
+        "anthropic",
+    )
+    assert tool.envelope == {"type": "web_search_20250305", "name": "web_search", "max_uses": 5}
+
+
+def test_anthropic_function_and_builtin_tools_mix() -> None:
+    """Every Anthropic built-in type (versioned `name_YYYYMMDD`, and the MCP connector's
+    `mcp_toolset`) is read next to function tools, in order."""
+    shape, tools = read_fixture("anthropic.json")
+    assert shape.startswith("tool list with 9 built-in tools")
+    assert [(t.name, t.builtin) for t in tools] == [
+        ("get_weather", None),
+        ("web_search", "web_search_20250305"),
+        ("str_replace_based_edit_tool", "text_editor_20250728"),
+        ("bash", "bash_20250124"),
+        ("code_execution", "code_execution_20250825"),
+        ("web_fetch", "web_fetch_20250910"),
+        ("memory", "memory_20250818"),
+        ("computer", "computer_20250124"),
+        ("tool_search_tool_regex", "tool_search_tool_regex_20251119"),
+        ("deepwiki", "mcp_toolset"),
+    ]
+    assert tools[0].input_schema["required"] == ["city"]
+    assert {t.origin.shape for t in tools} == {"anthropic"}
+
+
+def test_openai_hosted_tools_are_builtin_tools() -> None:
+    """OpenAI Responses hosted tools are named by their type (an MCP server by its label)."""
+    _, tools = read_fixture("openai-responses.json")
+    assert [(t.name, t.builtin, t.origin.shape) for t in tools][1:] == [
+        ("web_search", "web_search", "openai-responses"),
+        ("file_search", "file_search", "openai-responses"),
+        ("code_interpreter", "code_interpreter", "openai-responses"),
+        ("image_generation", "image_generation", "openai-responses"),
+        ("computer_use_preview", "computer_use_preview", "openai-responses"),
+        ("mcp:deepwiki", "mcp", "openai-responses"),
+        ("local_shell", "local_shell", "openai-responses"),
+    ]
+    assert tools[0].builtin is None and tools[0].origin.shape == "openai-responses"
+
+
+def test_gemini_tool_fields_are_builtin_tools() -> None:
+    """A Gemini `Tool` holds declarations or built-in tools, several fields in one object."""
+    _, tools = read_fixture("gemini.json")
+    assert [(t.name, t.builtin) for t in tools] == [
+        ("get_weather", None),
+        ("googleSearch", "googleSearch"),
+        ("codeExecution", "codeExecution"),
+        ("urlContext", "urlContext"),
+        ("googleSearchRetrieval", "googleSearchRetrieval"),
+    ]
+    assert {t.origin.shape for t in tools} == {"gemini"}
+    shape, [alone] = read({"googleSearch": {}})
+    assert (shape, alone.builtin) == ("Gemini built-in tool `googleSearch`", "googleSearch")
+    _, servers = read({"mcpServers": [{"name": "docs"}, {"name": "git"}]})
+    assert [(t.name, t.builtin) for t in servers] == [
+        ("mcpServers:docs", "mcpServers"),
+        ("mcpServers:git", "mcpServers"),
+    ]
+
+
+def test_bedrock_system_tool_and_cache_point() -> None:
+    """A Bedrock `systemTool` is a built-in tool; a `cachePoint` between tools is no tool."""
+    _, tools = read_fixture("bedrock.json")
+    assert [(t.name, t.builtin, t.origin.shape) for t in tools] == [
+        ("get_weather", None, "bedrock"),
+        ("nova_grounding", "systemTool", "bedrock"),
+    ]
+
+
+def test_builtin_tools_survive_a_snapshot_round_trip() -> None:
+    """`builtin` is written to snapshots (only when set) and read back."""
+    from schemadrift.model import Tool
+
+    _, tools = read_fixture("anthropic.json")
+    records = [tool.to_json() for tool in tools]
+    assert "builtin" not in records[0]
+    assert records[1]["builtin"] == "web_search_20250305"
+    assert [Tool.from_json(record) for record in records] == tools
+
+
+def test_unknown_objects_in_a_tool_list_still_fail() -> None:
+    """Only the providers' own type names make a built-in tool: anything else is still an input
+    error naming the item (no silent skipping)."""
+    with pytest.raises(InputError, match="not a tool object of any known shape"):
+        read({"tools": [{"type": "web_browse"}, {"name": "f", "input_schema": SCHEMA}]})
