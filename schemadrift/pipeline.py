@@ -7,7 +7,7 @@ functions return a ``RunResult`` (or a ``Snapshot``) and never print.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,6 +33,10 @@ class Extraction:
     shapes: tuple[tuple[str, str], ...] = ()
     skipped: tuple[str, ...] = ()
     files: tuple[str, ...] = ()  # lint: the file each tool was read from (one request each)
+    # The dialects each tool's source names (``dialects`` on a source), whether or not the
+    # command line overrides them: upgrade-check ships them from the upgraded environment so
+    # the parent can apply its own command line to them, as ``check`` does.
+    source_dialects: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
 
 
 def check_dialects(names: Sequence[str]) -> tuple[str, ...]:
@@ -105,7 +109,15 @@ def extract_files(
 
 
 def extract_sources(config: Config, *, cli_dialects: bool) -> Extraction:
-    """Tools from every configured source, plus the versions of the packages that shaped them."""
+    """Tools from every configured source, plus the versions of the packages that shaped them.
+
+    ``packages`` records, for sources that run code: the frameworks of
+    ``snapshot.SHAPING_DISTRIBUTIONS`` that are installed, the distributions the adapters
+    that made the tools name, every distribution whose modules a ``python`` source imported
+    (the user's tool packages: ``langchain-community``, ``llama-index-tools-arxiv``), and the
+    distribution that provides an ``mcp`` or ``command`` source's program (``mcp-server-git``),
+    so that ``check`` can name the bump of any of them as a finding's cause.
+    """
     from schemadrift import sources
 
     if not config.sources:
@@ -121,16 +133,46 @@ def extract_sources(config: Config, *, cli_dialects: bool) -> Extraction:
     runs_code = any(spec.kind != "files" for spec in config.sources)
     distributions: set[str] = set(snapshot.SHAPING_DISTRIBUTIONS) if runs_code else set()
     for spec in config.sources:
-        found = sources.load(spec.kind, spec.value, config.root, timeout=spec.timeout)
+        if spec.kind == "python":
+            from schemadrift.sources import python
+
+            found, imported = python.load_recording(spec.value, config.root, timeout=spec.timeout)
+            distributions |= imported
+        else:
+            found = sources.load(spec.kind, spec.value, config.root, timeout=spec.timeout)
+            if spec.kind in ("mcp", "command"):
+                from schemadrift.sources.command import providing_distributions
+
+                distributions |= providing_distributions(spec.value, config.root)
         for tool in found:
-            if spec.dialects is not None and not cli_dialects:
+            if spec.dialects is not None:
                 source_dialects[len(tools)] = check_dialects(spec.dialects)
             tools.append(tool)
         distributions.update(_adapter_distributions(spec, found))
+    return extraction_of(
+        config,
+        tools,
+        snapshot.installed_versions(distributions),
+        source_dialects,
+        cli_dialects=cli_dialects,
+    )
+
+
+def extraction_of(
+    config: Config,
+    tools: Sequence[Tool],
+    packages: Mapping[str, str],
+    source_dialects: Mapping[int, tuple[str, ...]],
+    *,
+    cli_dialects: bool,
+) -> Extraction:
+    """The extraction of these tools under this configuration: dialects named on the command
+    line (``cli_dialects``) override the sources' own, as everywhere else."""
     return Extraction(
         tools=tuple(tools),
-        packages=snapshot.installed_versions(distributions),
-        tool_dialects=per_tool_dialects(config, tools, source_dialects),
+        packages=dict(packages),
+        tool_dialects=per_tool_dialects(config, tools, {} if cli_dialects else source_dialects),
+        source_dialects=dict(source_dialects),
     )
 
 
@@ -223,7 +265,7 @@ def finish(
         import datetime
 
         adjusted, stale = policy.apply_acks(adjusted, acks, datetime.date.today())
-        if command != "check":
+        if command not in CHECKING:
             stale = []  # lint and diff see part of the project: other acks are not stale
     return policy.finish(
         command,
@@ -361,6 +403,9 @@ def run_diff(config: Config, old: str, new: str, *, verbosity: int) -> RunResult
 
 
 def read_baseline(config: Config, against: str | None) -> tuple[Snapshot, str]:
+    """The baseline snapshot and its label (the file, or ``REF:file``); a missing, unreadable
+    or corrupt one is an ``InputError`` naming it. ``check`` reads it before it runs a source:
+    a project without a baseline learns that at once, not after every MCP server started."""
     if against:
         from schemadrift import git
 
@@ -372,14 +417,41 @@ def read_baseline(config: Config, against: str | None) -> tuple[Snapshot, str]:
     return snapshot.read(config.snapshot, label), label
 
 
+CHECKING = ("check", "upgrade-check")
+"""Commands that judge the whole project against its baseline (stale acks are theirs to report)."""
+
+
 def run_check(
     config: Config, *, against: str | None, verbosity: int, cli_dialects: bool
 ) -> RunResult:
+    """``schemadrift check``: read the baseline, extract the tools, judge them against it."""
+    baseline, label = read_baseline(config, against)
+    extraction = extract_sources(config, cli_dialects=cli_dialects)
+    return check_extraction(config, extraction, baseline, label, verbosity=verbosity)
+
+
+def check_extraction(
+    config: Config,
+    extraction: Extraction,
+    baseline: Snapshot,
+    label: str,
+    *,
+    verbosity: int,
+    command: str = "check",
+) -> RunResult:
+    """Everything ``check`` does once the tools are extracted: lint both sides, diff, match
+    the baseline's findings, apply policy. ``upgrade-check`` runs the very same function on
+    the tools extracted in the upgraded environment, so its report is the one ``check`` will
+    give after the upgrade (the tests compare the two byte for byte).
+
+    A lint finding the baseline did not have names the package bumps between the baseline and
+    now, as diff findings do: a new provider error after an upgrade is the upgrade's doing as
+    much as a contract change is.
+    """
+    from schemadrift.diff.classify import bumps
     from schemadrift.engine import Linter, acknowledged
 
-    extraction = extract_sources(config, cli_dialects=cli_dialects)
-    baseline, label = read_baseline(config, against)
-    cache = open_cache(config, "check")
+    cache = open_cache(config, command)
     linter = make_linter(config, cache)
     dialects = targeted(config, extraction)
     assert isinstance(linter, Linter)
@@ -397,14 +469,18 @@ def run_check(
     # run holds hundreds of thousands of findings.
     del linter, current, previous
     cache.save()
+    cause = bumps(baseline.packages, extraction.packages)
     for index, was_known in enumerate(known):
         # In place: each original is freed as its acknowledged copy is made. The findings of
         # a tool the baseline holds unchanged were built acknowledged (``lint_check``).
-        if was_known and not findings[index].acknowledged:
-            findings[index] = acknowledged(findings[index])
+        if was_known:
+            if not findings[index].acknowledged:
+                findings[index] = acknowledged(findings[index])
+        elif cause and not findings[index].attribution:
+            findings[index] = replace(findings[index], attribution=cause)
     findings += changes
     return finish(
-        "check",
+        command,
         config,
         findings,
         extraction.tools,

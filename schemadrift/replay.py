@@ -1,11 +1,18 @@
-"""Replay recorded tool calls against the current tool schemas (``schemadrift replay``).
+"""Replay recorded tool calls against tool schemas (``schemadrift replay``).
 
 A schema change can look harmless in a diff and still reject the arguments real models sent
 last week. This module reads recorded calls (JSON Lines, one message, response or call a line,
 in OpenAI ``tool_calls``, OpenAI Responses ``function_call``, Anthropic ``tool_use`` or MCP
-``tools/call`` shape), validates each call's arguments against the tool's current
-``input_schema`` with jsonschema-rs, and returns one ``Rejection`` per failing call with the
-JSON pointer of the failing argument. Remote ``$ref``s are never fetched.
+``tools/call`` shape), validates each call's arguments against a tool's ``input_schema`` with
+jsonschema-rs, and returns one ``Rejection`` per failing call with the JSON pointer of the
+failing argument. Remote ``$ref``s are never fetched.
+
+Which schemas: by default the current tools, extracted from the configured sources as ``check``
+extracts them. The calls were recorded against what was deployed, which is what the baseline
+holds, so replaying them against the baseline mostly confirms they were valid then; the
+question a user asks before merging is whether the schemas as they are *now* still accept
+them. ``--baseline`` replays against the baseline snapshot, ``--tools FILE`` against any file,
+folder or snapshot, and the summary always says which one was used.
 """
 
 from __future__ import annotations
@@ -41,7 +48,7 @@ class Call:
 
 @dataclass(frozen=True, slots=True)
 class Rejection:
-    """A recorded call the current schemas reject, with the failing argument's pointer."""
+    """A recorded call the schemas reject, with the failing argument's pointer."""
 
     call: Call
     pointer: str
@@ -199,8 +206,11 @@ def _refuse(uri: str) -> JSON:
     )
 
 
-def replay(calls: Sequence[Call], tools: Sequence[Tool]) -> list[Rejection]:
-    """The calls the tools' current input schemas reject, in file order."""
+def replay(
+    calls: Sequence[Call], tools: Sequence[Tool], against: str = "the tools replayed against"
+) -> list[Rejection]:
+    """The calls the tools' input schemas reject, in file order (``against`` names the tools
+    in the message for a call to a tool they do not have)."""
     import jsonschema_rs
 
     by_name = {tool.name: tool for tool in tools}
@@ -212,9 +222,7 @@ def replay(calls: Sequence[Call], tools: Sequence[Tool]) -> list[Rejection]:
             continue
         tool = by_name.get(call.tool)
         if tool is None:
-            rejected.append(
-                Rejection(call, "", f"no tool named {call.tool!r} in the current schemas")
-            )
+            rejected.append(Rejection(call, "", f"no tool named {call.tool!r} in {against}"))
             continue
         if call.tool not in validators:
             schema = tool.input_schema if tool.input_schema is not None else {}
@@ -239,7 +247,9 @@ def replay(calls: Sequence[Call], tools: Sequence[Tool]) -> list[Rejection]:
     return rejected
 
 
-def render_text(rejections: Sequence[Rejection], total: int, label: str) -> str:
+def render_text(
+    rejections: Sequence[Rejection], total: int, label: str, against: str = "the schemas"
+) -> str:
     lines = []
     for item in rejections:
         call = item.call
@@ -251,23 +261,76 @@ def render_text(rejections: Sequence[Rejection], total: int, label: str) -> str:
         lines.append("  arguments: " + json.dumps(call.arguments, ensure_ascii=False))
     lines.append(
         f"{total} recorded call{'s' if total != 1 else ''} replayed: "
-        f"{len(rejections)} rejected by the current schemas"
+        f"{len(rejections)} rejected by {against}"
     )
     return "\n".join(lines) + "\n"
 
 
-def render_json(rejections: Sequence[Rejection], total: int) -> str:
-    data = {"calls": total, "rejected": [item.to_json() for item in rejections]}
+def render_json(
+    rejections: Sequence[Rejection], total: int, against: Mapping[str, str] | None = None
+) -> str:
+    data: dict[str, JSON] = {"calls": total}
+    if against is not None:
+        data["against"] = dict(against)
+    data["rejected"] = [item.to_json() for item in rejections]
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def run(calls_spec: str, tools_spec: str | None, fmt: str, config: Any) -> tuple[str, int]:
-    """``schemadrift replay``: read the recording and the tools, replay, render; exit 1 on a reject."""
+@dataclass(frozen=True, slots=True)
+class Against:
+    """The tools calls are replayed against: ``kind`` is ``current``, ``baseline`` or ``file``."""
+
+    kind: str
+    label: str
+    tools: tuple[Tool, ...]
+
+    @property
+    def words(self) -> str:
+        """How the text report names them."""
+        if self.kind == "current":
+            return "the current tools (extracted from the configured sources)"
+        if self.kind == "baseline":
+            return f"the baseline snapshot {self.label}"
+        return f"the tools in {self.label}"
+
+    def to_json(self) -> dict[str, str]:
+        return {"tools": self.kind, "label": self.label}
+
+
+def tools_to_replay(tools_spec: str | None, baseline: bool, config: Any) -> Against:
+    """The tools the calls are validated against: ``--tools``, ``--baseline``, or by default
+    the current tools, extracted from the configured sources as ``check`` does."""
+    from schemadrift import snapshot
+    from schemadrift.errors import UsageError
+    from schemadrift.pipeline import extract_sources, load_side
+
+    if tools_spec is not None and baseline:
+        raise UsageError("--tools and --baseline name two sets of tools; pass one of them")
+    if tools_spec is not None:
+        return Against("file", tools_spec, tuple(load_side(tools_spec, config).tools))
+    if baseline:
+        label = config.display(config.snapshot)
+        return Against("baseline", label, snapshot.read(config.snapshot, label).tools)
+    if not config.sources:
+        raise UsageError(
+            "replay validates calls against the current tools, extracted from the configured "
+            "sources, and no source is configured; configure sources, or pass --tools FILE "
+            "(a tool file, folder or snapshot) or --baseline (the baseline snapshot)"
+        )
+    # labelled by the configuration that lists the sources
+    return Against("current", config.label, extract_sources(config, cli_dialects=False).tools)
+
+
+def run(
+    calls_spec: str, tools_spec: str | None, fmt: str, config: Any, *, baseline: bool = False
+) -> tuple[str, int]:
+    """``schemadrift replay``: read the recording and the tools, replay, render; exit 1 on a reject.
+
+    The recording is read first: a file that holds no call is known before any source runs.
+    """
     import sys
     from pathlib import Path
 
-    from schemadrift import snapshot
-    from schemadrift.pipeline import load_side
     from schemadrift.sources.parsing import decode
 
     if calls_spec == "-":
@@ -280,15 +343,12 @@ def run(calls_spec: str, tools_spec: str | None, fmt: str, config: Any) -> tuple
             raise InputError(
                 label, f"cannot read the recorded calls: {error.strerror or error}"
             ) from error
-    if tools_spec is None:
-        tools = snapshot.read(config.snapshot, config.display(config.snapshot)).tools
-    else:
-        tools = load_side(tools_spec, config).tools
     calls = read_calls(text, label)
-    rejections = replay(calls, tools)
+    against = tools_to_replay(tools_spec, baseline, config)
+    rejections = replay(calls, against.tools, against.words)
     body = (
-        render_json(rejections, len(calls))
+        render_json(rejections, len(calls), against.to_json())
         if fmt == "json"
-        else render_text(rejections, len(calls), label)
+        else render_text(rejections, len(calls), label, against.words)
     )
     return body, int(bool(rejections))

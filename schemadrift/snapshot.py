@@ -41,6 +41,28 @@ SHAPING_DISTRIBUTIONS = (
 )
 
 
+# The libraries schemadrift itself runs on. They can be imported before a source runs (reading
+# the baseline does), so whether a source's import of one is seen would depend on the command;
+# and they do not shape a tool's schema. So they are never recorded from what a source imports
+# (``typing-extensions`` is in SHAPING_DISTRIBUTIONS, recorded for every source that runs code).
+OWN_DISTRIBUTIONS = frozenset(
+    {
+        "attrs",
+        "click",
+        "colorama",
+        "jsonschema",
+        "jsonschema-rs",
+        "jsonschema-specifications",
+        "packaging",
+        "pyyaml",
+        "referencing",
+        "rpds-py",
+        "schemadrift-llm",
+        "typing-extensions",
+    }
+)
+
+
 def installed_versions(names: Iterable[str]) -> dict[str, str]:
     """Installed versions of the given distributions (absent ones are left out), sorted."""
     names = sorted(set(names))

@@ -1,16 +1,27 @@
-"""``schemadrift upgrade-check PKG==VERSION``: what a dependency bump would do to the tools.
+"""``schemadrift upgrade-check PKG==VERSION``: what ``check`` will say after a dependency bump.
 
 The bump is tried in a throw-away virtual environment layered over the current one: the new
-environment has no packages of its own except what pip installs for the bump, and a ``.pth``
-file puts the current environment's site-packages after its own, so every other package
-(schemadrift, the user's framework, their dependencies) is the one installed now. pip never
-touches the current environment: it refuses to uninstall distributions outside the environment
-it runs in, and installs the bump into the new one, where it shadows the old version.
+environment has no packages of its own except what the installer puts there for the bump, and
+a ``.pth`` file puts the current environment's site-packages after its own, so every other
+package (schemadrift, the user's framework, their dependencies) is the one installed now. The
+current environment is never touched: pip refuses to uninstall distributions outside the
+environment it runs in, and installs the bump into the new one, where it shadows the old
+version. Console scripts of the current environment get a twin in the new one that runs its
+interpreter, so an ``mcp``/``command`` source started by name sees the bump too.
 
-schemadrift then runs inside the new environment (``python -m schemadrift.upgrade``) to extract
-the tools exactly as ``schemadrift snapshot`` would, and the result is diffed against the tools
-extracted here, with every finding attributed to the bump (and to any dependency pip moved
-with it). Nothing here reaches the network except pip, with the index options the user gives.
+schemadrift then runs inside the new environment (``python -m schemadrift.upgrade``) and
+extracts the tools exactly as ``check`` would there; the extraction comes back here and goes
+through ``pipeline.check_extraction``, the very function ``check`` runs after extracting: the
+same baseline, lint, rules, policy, acks and report. So upgrade-check exits with the code
+``check`` will exit with once the bump is installed, and its JSON report is the one ``check``
+will print (a test compares them byte for byte). Findings name the package bumps between the
+baseline and the upgraded environment, as ``check``'s do; what upgrade-check adds is the note
+naming the bump and every distribution the installer moved with it. Without a baseline file it
+compares with the tools extracted here instead (what ``schemadrift snapshot`` would write now).
+
+The installer is the current environment's pip, else ``uv pip`` when uv is on PATH (a ``uv
+venv`` has no pip); neither is an error that says how to get one. Nothing here reaches the
+network except the installer, with the index options the user gives.
 """
 
 from __future__ import annotations
@@ -22,21 +33,30 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from schemadrift.errors import InputError, UsageError
-from schemadrift.model import Bump, Finding, Snapshot
+from schemadrift.model import Bump, Snapshot, Tool
 
 ENV_PREFIX = "schemadrift-upgrade-"
 PTH_NAME = "_schemadrift_parent_env.pth"
 TIMEOUT = 600.0
+EXTRACTION_FORMAT = 2
+"""Version of what ``python -m schemadrift.upgrade`` writes; the parent refuses another one
+(a bump that replaced schemadrift itself in the new environment)."""
+NO_INSTALLER = (
+    "neither pip nor uv is available to install the bump: this environment has no pip (a "
+    "`uv venv` has none unless made with --seed) and `uv` is not on PATH. Install either: "
+    "`python -m ensurepip` or `uv pip install pip` puts pip into this environment, or install "
+    "uv (https://docs.astral.sh/uv/) and put it on PATH"
+)
 
 
 @dataclass(frozen=True, slots=True)
 class PipOptions:
-    """Index options passed through to ``pip install`` unchanged."""
+    """Index options passed through to the installer (pip or ``uv pip``) unchanged."""
 
     index_url: str | None = None
     find_links: tuple[str, ...] = ()
@@ -51,6 +71,41 @@ class PipOptions:
         if self.no_index:
             out.append("--no-index")
         return out
+
+
+@dataclass(frozen=True, slots=True)
+class Installer:
+    """How the bump gets installed into the new environment.
+
+    ``pip`` is the current environment's own pip, which the new environment sees through its
+    ``.pth``; like ``pip install`` in place it keeps every installed requirement that is still
+    satisfied. ``uv`` is ``uv pip install --python NEW``, for environments made by ``uv venv``
+    (no pip): uv does not see the current environment's packages from the new one, so they are
+    given to it as constraints first (what uv in place would keep), and only a bump that needs
+    other versions of them is resolved freely.
+    """
+
+    kind: str  # "pip" or "uv"
+    uv: str | None = None
+
+    @property
+    def label(self) -> str:
+        return "pip install" if self.kind == "pip" else "uv pip install"
+
+
+def find_installer(*, has_pip: bool | None = None, uv: str | None = None) -> Installer:
+    """pip when this environment has it, else uv on PATH, else an ``InputError`` saying how
+    to get either. ``has_pip`` and ``uv`` override what is found here (for tests)."""
+    if has_pip is None:
+        import importlib.util
+
+        has_pip = importlib.util.find_spec("pip") is not None
+    if has_pip:
+        return Installer("pip")
+    found = uv if uv is not None else shutil.which("uv")
+    if found:
+        return Installer("uv", uv=found)
+    raise InputError("upgrade-check", NO_INSTALLER)
 
 
 def parse_bump(text: str) -> tuple[str, str]:
@@ -117,6 +172,56 @@ def make_env(path: Path, parents: Sequence[str]) -> Path:
     return python
 
 
+def link_scripts(python: Path, parent_python: str | None = None) -> list[str]:
+    """Give the new environment a twin of each console script of the current one.
+
+    A script an installer wrote names its interpreter in its first lines, so ``mcp-server-git``
+    started from the new environment's PATH would run the current interpreter and never see
+    the bump (``check`` after a real upgrade would). The twin is the same file with the new
+    interpreter named instead. Scripts the bump installed into the new environment are kept.
+    Returns the names written, sorted.
+    """
+    parent = os.fsencode(parent_python or sys.executable)
+    bin_dir = python.parent
+    try:
+        entries = sorted(Path(os.fsdecode(parent)).parent.iterdir())
+    except OSError:
+        return []
+    written: list[str] = []
+    for script in entries:
+        target = bin_dir / script.name
+        if (
+            script.name.startswith(("python", "activate", "Activate"))
+            or target.exists()
+            or not script.is_file()
+        ):
+            continue
+        try:
+            data = script.read_bytes()
+        except OSError:
+            continue
+        # ``#!/env/bin/python``, or for a long path ``#!/bin/sh`` then an ``exec`` line
+        head_end = _nth_newline(data, 3)
+        head = data[:head_end]
+        if not data.startswith(b"#!") or parent not in head:
+            continue
+        target.write_bytes(head.replace(parent, os.fsencode(str(python))) + data[head_end:])
+        target.chmod(0o755)
+        written.append(script.name)
+    return written
+
+
+def _nth_newline(data: bytes, count: int) -> int:
+    """The offset just past the ``count``-th line of ``data`` (or its end)."""
+    offset = 0
+    for _ in range(count):
+        found = data.find(b"\n", offset)
+        if found < 0:
+            return len(data)
+        offset = found + 1
+    return offset
+
+
 def _env_vars(env_dir: Path) -> dict[str, str]:
     """The environment a process sees inside the venv: its bin first on PATH, as `activate` does."""
     base = {k: v for k, v in os.environ.items() if k not in ("PYTHONHOME", "__PYVENV_LAUNCHER__")}
@@ -131,9 +236,9 @@ def _run_in(
     env_dir: Path, argv: list[str], label: str, timed_out: str
 ) -> subprocess.CompletedProcess[str]:
     """Run ``argv`` inside the venv at ``env_dir`` (output captured, at most ``TIMEOUT``); a
-    timeout is an input error labelled ``label``, saying ``timed_out`` and the limit."""
+    timeout or a program that cannot start is an input error labelled ``label``."""
     try:
-        return subprocess.run(  # noqa: S603 - pip or schemadrift in our own venv, no shell
+        return subprocess.run(  # noqa: S603 - the installer or schemadrift in our venv, no shell
             argv,
             capture_output=True,
             text=True,
@@ -143,35 +248,75 @@ def _run_in(
         )
     except subprocess.TimeoutExpired as error:
         raise InputError(label, f"{timed_out} after {TIMEOUT:g} s") from error
+    except OSError as error:
+        raise InputError(label, f"cannot run {argv[0]!r}: {error.strerror or error}") from error
 
 
 def _tail(text: str, lines: int = 15) -> str:
     return "\n".join(text.rstrip().splitlines()[-lines:])
 
 
-def install(python: Path, env_dir: Path, name: str, version: str, pip: PipOptions) -> None:
-    argv = [
-        str(python),
-        "-m",
-        "pip",
-        "install",
-        "--disable-pip-version-check",
-        "--no-input",
-        *pip.args(),
-        f"{name}=={version}",
-    ]
-    done = _run_in(env_dir, argv, f"pip install {name}=={version}", "timed out")
+def install(
+    python: Path,
+    env_dir: Path,
+    name: str,
+    version: str,
+    pip: PipOptions,
+    installer: Installer | None = None,
+) -> None:
+    """Install ``name==version`` into the venv at ``env_dir`` (default installer: pip)."""
+    chosen = installer or Installer("pip")
+    wanted = f"{name}=={version}"
+    label = f"{chosen.label} {wanted}"
+    if chosen.kind == "pip":
+        argv = [str(python), "-m", "pip", "install", "--disable-pip-version-check", "--no-input"]
+        done = _run_in(env_dir, [*argv, *pip.args(), wanted], label, "timed out")
+    else:
+        assert chosen.uv is not None
+        argv = [chosen.uv, "pip", "install", "--python", str(python), *pip.args()]
+        pins = env_dir.parent / "installed-here.txt"
+        pins.write_text(_pins(distributions(), name), encoding="utf-8")
+        done = _run_in(env_dir, [*argv, "--constraint", str(pins), wanted], label, "timed out")
+        if done.returncode != 0 and "No solution found" in (done.stderr or ""):
+            # The bump needs other versions of packages installed here: uv chooses them.
+            done = _run_in(env_dir, [*argv, wanted], label, "timed out")
     if done.returncode != 0:
         raise InputError(
-            f"pip install {name}=={version}",
-            f"failed with status {done.returncode}; its output ends with:\n{_tail(done.stderr or done.stdout)}",
+            label,
+            f"failed with status {done.returncode}; its output ends with:\n"
+            f"{_tail(done.stderr or done.stdout)}",
         )
 
 
-def extract_in(
-    python: Path, env_dir: Path, config_path: Path | None, work: Path
-) -> tuple[Snapshot, dict[str, str]]:
-    """Run schemadrift inside the new environment; its tools and its distributions."""
+def _pins(installed: Mapping[str, str], bumped: str) -> str:
+    """Constraints that hold every distribution installed here (but the bumped one) at its
+    version, so uv keeps what an install in place would keep."""
+    from packaging.version import InvalidVersion, Version
+
+    lines = []
+    for dist, version in installed.items():
+        if dist == bumped:
+            continue
+        try:
+            Version(version)
+        except InvalidVersion:
+            continue
+        lines.append(f"{dist}=={version}")
+    return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Upgraded:
+    """What the new environment sent back: the extraction ``check`` would make there."""
+
+    tools: tuple[Tool, ...]
+    packages: dict[str, str]
+    source_dialects: dict[int, tuple[str, ...]]
+    distributions: dict[str, str]
+
+
+def extract_in(python: Path, env_dir: Path, config_path: Path | None, work: Path) -> Upgraded:
+    """Run schemadrift inside the new environment; its extraction and its distributions."""
     from schemadrift import snapshot
 
     out = work / "extracted.json"
@@ -185,8 +330,24 @@ def extract_in(
             f"extracting the tools in the upgraded environment failed (status {done.returncode}):\n"
             f"{_tail(done.stderr)}",
         )
+    label = "upgrade-check (the upgraded environment's extraction)"
     data = json.loads(out.read_text(encoding="utf-8"))
-    return snapshot.from_json(data["snapshot"], "upgraded environment"), dict(data["distributions"])
+    if not isinstance(data, dict) or data.get("extraction_format") != EXTRACTION_FORMAT:
+        raise InputError(
+            label,
+            "the upgraded environment runs another version of schemadrift, whose extraction "
+            "this one cannot read (upgrade-check cannot try a bump of schemadrift itself)",
+        )
+    # Validated the way a snapshot is, and kept in extraction order (a snapshot is sorted).
+    extracted = snapshot.from_json(
+        {"format_version": 1, "tools": data["tools"], "packages": data["packages"]}, label
+    )
+    return Upgraded(
+        tools=extracted.tools,
+        packages=dict(extracted.packages),
+        source_dialects={int(k): tuple(v) for k, v in data["source_dialects"].items()},
+        distributions=dict(data["distributions"]),
+    )
 
 
 def bumps(before: Mapping[str, str], after: Mapping[str, str], name: str) -> tuple[Bump, ...]:
@@ -199,8 +360,29 @@ def bumps(before: Mapping[str, str], after: Mapping[str, str], name: str) -> tup
     return tuple(sorted(changed, key=lambda bump: (bump.package != name, bump.package)))
 
 
-def attribute(findings: Sequence[Finding], cause: tuple[Bump, ...]) -> list[Finding]:
-    return [f if f.attribution else replace(f, attribution=cause) for f in findings]
+def baseline_for(
+    config: Any, against: str | None, cli_dialects: bool
+) -> tuple[Snapshot, str, str | None]:
+    """The baseline ``check`` reads, its label, and a note when there is none.
+
+    Without a baseline file (and no ``--against``) ``check`` cannot run at all; upgrade-check
+    then compares with the tools extracted here, as ``schemadrift snapshot`` would write them
+    now, and says so: it predicts "snapshot, upgrade, check". A baseline that exists but
+    cannot be read is the same error ``check`` gives.
+    """
+    from schemadrift import pipeline
+    from schemadrift import snapshot as snapshot_module
+
+    if against or config.snapshot.exists():
+        baseline, label = pipeline.read_baseline(config, against)
+        return baseline, label, None
+    here = pipeline.extract_sources(config, cli_dialects=cli_dialects)
+    label = config.display(config.snapshot)
+    note = (
+        f"upgrade-check: no baseline snapshot at {label}; compared with the tools extracted "
+        "here (`schemadrift snapshot` writes the baseline that check compares with)"
+    )
+    return snapshot_module.build(here.tools, here.packages), label, note
 
 
 def run(
@@ -212,48 +394,52 @@ def run(
     verbosity: int,
     config_path: Path | None,
     cli_dialects: bool,
+    against: str | None = None,
 ) -> tuple[Any, str]:
-    """Extract here, try the bump in a new environment, diff; the run result and a note."""
+    """Try the bump in a new environment and judge its tools as ``check`` would; the run
+    result and a note naming the bump and every distribution that moved with it."""
     from schemadrift import pipeline
 
     name, version = parse_bump(requirement)
     here = distributions()
     if here.get(name) == version:
         raise UsageError(f"{name} {version} is already installed here; nothing to try")
-    current = pipeline.extract_sources(config, cli_dialects=cli_dialects)
+    installer = find_installer()
+    # Before any work, as check does: a corrupt baseline is known before pip runs.
+    baseline, label, missing = baseline_for(config, against, cli_dialects)
     env_dir = Path(tempfile.mkdtemp(prefix=ENV_PREFIX))
     try:
         python = make_env(env_dir / "env", parent_site_dirs())
-        install(python, env_dir / "env", name, version, pip)
-        upgraded, there = extract_in(python, env_dir / "env", config_path, env_dir)
+        install(python, env_dir / "env", name, version, pip, installer)
+        link_scripts(python)
+        upgraded = extract_in(python, env_dir / "env", config_path, env_dir)
     finally:
         if not keep_env:
             shutil.rmtree(env_dir, ignore_errors=True)
-    cause = bumps(here, there, name)
+    cause = bumps(here, upgraded.distributions, name)
     if not cause or cause[0].package != name:
         raise InputError(
-            f"pip install {name}=={version}", "the upgraded environment does not have it"
+            f"{installer.label} {name}=={version}", "the upgraded environment does not have it"
         )
-    before = Snapshot(tools=current.tools, packages=current.packages)
-    after = pipeline.Extraction(
-        tools=upgraded.tools,
-        packages=upgraded.packages,
-        tool_dialects=pipeline.per_tool_dialects(config, upgraded.tools, {}),
-    )
-    findings = attribute(pipeline.diff_findings(config, before, after), cause)
-    result = pipeline.finish(
-        "upgrade-check",
+    extraction = pipeline.extraction_of(
         config,
-        findings,
-        after.tools,
-        pipeline.targeted(config, after),
-        verbosity=verbosity,
-        baseline=f"{name} {here.get(name) or '(absent)'} → {version}",
+        upgraded.tools,
+        upgraded.packages,
+        upgraded.source_dialects,
+        cli_dialects=cli_dialects,
     )
-    note = "upgrade-check: " + ", ".join(str(bump) for bump in cause)
+    result = pipeline.check_extraction(
+        config, extraction, baseline, label, verbosity=verbosity, command="upgrade-check"
+    )
+    # The bump first: it is the line scripts and people look for.
+    notes = ["upgrade-check: " + ", ".join(str(bump) for bump in cause)]
+    if missing is not None:
+        notes.append(missing)
+    if installer.kind == "uv":
+        notes.append(f"upgrade-check: installed with {installer.uv} (this environment has no pip)")
     if keep_env:
-        note += f"\nupgrade-check: kept the environment at {env_dir / 'env'}"
-    return result, note
+        notes.append(f"upgrade-check: kept the environment at {env_dir / 'env'}")
+    return result, "\n".join(notes)
 
 
 def _extract_main(argv: Sequence[str]) -> int:
@@ -275,7 +461,12 @@ def _extract_main(argv: Sequence[str]) -> int:
         print(f"schemadrift: error: {error}", file=sys.stderr)
         return error.exit_code
     data = {
-        "snapshot": snapshot.to_json(snapshot.build(extraction.tools, extraction.packages)),
+        "extraction_format": EXTRACTION_FORMAT,
+        # In extraction order, variants in the order the adapter made them: the parent judges
+        # exactly what ``check`` would hold in memory here.
+        "tools": [{**tool.to_json(), "variants": dict(tool.variants)} for tool in extraction.tools],
+        "packages": dict(extraction.packages),
+        "source_dialects": {str(k): list(v) for k, v in extraction.source_dialects.items()},
         "distributions": distributions(),
     }
     snapshot.write_atomic(args.output, json.dumps(data, ensure_ascii=False) + "\n")

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from schemadrift.adapters import generating, generator, plain_json
+from schemadrift.adapters import generating, generator, plain_json, source_label
+from schemadrift.errors import AdapterLoadError
 from schemadrift.model import JSON, Origin, Tool
 
 OPENAI_MODEL = "gpt-4o"
@@ -60,6 +61,31 @@ def _render(transformer: Any, schema: JSON, strict: bool | None) -> tuple[JSON, 
     return rendered, walker.is_strict_compatible if strict is None else strict
 
 
+def transformer_of(profile: object, origin: Origin, tool: str | None = None) -> Any:
+    """The JSON Schema transformer a model profile names, or ``None``.
+
+    pydantic-ai 1.x returns profiles as dataclasses (``ModelProfile``, an attribute); 2.x as
+    mappings (a ``.get``). Both lines are in use, so both are read; anything else is this
+    adapter not knowing the installed pydantic-ai, which is said as such (not blamed on
+    pydantic-ai, which did nothing wrong).
+    """
+    from collections.abc import Mapping
+
+    if profile is None:
+        return None
+    if isinstance(profile, Mapping):
+        return profile.get("json_schema_transformer")
+    if hasattr(profile, "json_schema_transformer"):
+        return profile.json_schema_transformer
+    raise AdapterLoadError(
+        source_label(origin),
+        f"schemadrift's pydantic-ai adapter does not know the model profiles of "
+        f"{origin.generator or 'this pydantic-ai'} (a {type(profile).__qualname__} with no "
+        "json_schema_transformer); it reads pydantic-ai 1.x and 2.x",
+        tool=tool,
+    )
+
+
 def tool_record(tool: Any, origin: Origin) -> Tool:
     from pydantic_ai.profiles.google import google_model_profile
     from pydantic_ai.profiles.openai import openai_model_profile
@@ -68,12 +94,16 @@ def tool_record(tool: Any, origin: Origin) -> Tool:
     with generating(origin, "pydantic-ai", name):
         definition = tool.tool_def
         schema = plain_json(definition.parameters_json_schema, origin, name)
+        openai_profile = openai_model_profile(OPENAI_MODEL)
+        google_profile = google_model_profile(GOOGLE_MODEL)
+    # Outside ``generating``: a profile this adapter cannot read is its own error.
+    openai = transformer_of(openai_profile, origin, name)
+    google = transformer_of(google_profile, origin, name)
+    with generating(origin, "pydantic-ai", name):
         variants: dict[str, JSON] = {}
-        openai = openai_model_profile(OPENAI_MODEL).get("json_schema_transformer")
         if openai is not None:
             rendered, strict = _render(openai, schema, definition.strict)
             variants["openai-strict" if strict else "openai"] = plain_json(rendered, origin, name)
-        google = (google_model_profile(GOOGLE_MODEL) or {}).get("json_schema_transformer")
         if google is not None:
             rendered, _ = _render(google, schema, definition.strict)
             variants["gemini-json"] = plain_json(rendered, origin, name)

@@ -77,6 +77,17 @@ def run(argv: list[str], root: Path, label: str, timeout: float | None) -> tuple
     return done.stdout, done.stderr
 
 
+def providing_distributions(value: str | list[str], root: Path) -> set[str]:
+    """The distribution that provides the program an ``mcp`` or ``command`` source starts (its
+    console script, or the module of ``python -m``), when it runs from this environment; none
+    for any other program. Recorded in ``snapshot.packages`` so that ``check`` can name a bump
+    of the server package itself (``mcp-server-git 2025.1.14 → 2025.7.1``)."""
+    from schemadrift.snapshot import OWN_DISTRIBUTIONS
+    from schemadrift.sources.provenance import program_distributions
+
+    return program_distributions(argv_of(value), root) - OWN_DISTRIBUTIONS
+
+
 def load(value: str | list[str], root: Path, *, timeout: float | None = None) -> list[Tool]:
     argv = argv_of(value)
     label = f"command {shlex.join(argv)}"

@@ -20,6 +20,35 @@ from typing import Any
 from schemadrift.errors import InputError
 from schemadrift.model import JSON, Origin, Tool
 
+# The distributions each python source (project root, value) was seen importing in this process.
+# A module imports once per process, so a second run in the same process (tests, library
+# callers) sees nothing new: it gets what the first one saw instead, and records the same.
+_IMPORTED: dict[tuple[str, str], frozenset[str]] = {}
+
+
+def load_recording(
+    value: str, root: Path, *, timeout: float | None = None
+) -> tuple[list[Tool], frozenset[str]]:
+    """``load``, plus the distributions whose modules it imported (``snapshot.packages``).
+
+    Every module added to ``sys.modules`` while the source's module is imported and its tools
+    are generated is mapped to the installed distribution it was loaded from
+    (``sources/provenance.py``); schemadrift's own libraries are left out, since whether they
+    are new here depends on what the command did before, not on the tools.
+    """
+    from schemadrift.snapshot import OWN_DISTRIBUTIONS
+
+    before = set(sys.modules)
+    tools = load(value, root, timeout=timeout)
+    added = {name: sys.modules.get(name) for name in set(sys.modules) - before}
+    from schemadrift.sources.provenance import module_distributions
+
+    found = module_distributions(added) - OWN_DISTRIBUTIONS
+    key = (str(root), value)
+    recorded = _IMPORTED.get(key, frozenset()) | found
+    _IMPORTED[key] = recorded
+    return tools, recorded
+
 
 def load(value: str, root: Path, *, timeout: float | None = None) -> list[Tool]:
     label = f"python {value}"

@@ -1,4 +1,5 @@
-"""``schemadrift replay``: recorded calls in every shape, validated against the current schemas."""
+"""``schemadrift replay``: recorded calls in every shape, validated against the current tools
+(by default), the baseline snapshot (``--baseline``) or a file (``--tools``)."""
 
 from __future__ import annotations
 
@@ -150,19 +151,59 @@ def test_cli_reports_rejected_calls_and_exits_1(
     assert "calls.jsonl:2 (content[1]): get_weather: rejected at /units:" in done.out
     assert "calls.jsonl:4 (params): get_weather: rejected at (arguments):" in done.out
     assert done.out.rstrip().endswith(
-        "5 recorded calls replayed: 3 rejected by the current schemas"
+        "5 recorded calls replayed: 3 rejected by the tools in tools.json"
     )
     data = json.loads(run_cli("replay", str(path), "--tools", "tools.json", "--format", "json").out)
     assert [item["pointer"] for item in data["rejected"]] == ["/units", "", ""]
 
 
-def test_cli_uses_the_baseline_snapshot(tmp_path: Path, run_cli: Callable[..., Run]) -> None:
-    """Without --tools the calls are validated against the project's snapshot; all valid is exit 0."""
-    _write(tmp_path, RECORDED[:1])
+def test_cli_replays_against_the_current_tools_unless_told_otherwise(
+    tmp_path: Path, run_cli: Callable[..., Run]
+) -> None:
+    """Without --tools the calls meet the tools as the sources give them now (what a user asks
+    before merging), not the baseline; --baseline uses the baseline. Each summary says which."""
+    call = {"type": "tool_use", "name": "get_weather", "input": {"city": "Rome", "units": "k"}}
+    _write(tmp_path, [RECORDED[0], call])
     (tmp_path / "pyproject.toml").write_text(
         '[tool.schemadrift]\nsources = [{ files = "tools.json" }]\n', encoding="utf-8"
     )
-    assert run_cli("snapshot", cwd=tmp_path).code == 0
+    widened = json.loads(json.dumps(WEATHER))
+    widened["input_schema"]["properties"]["units"] = {"type": "string"}
+    (tmp_path / "tools.json").write_text(json.dumps([widened]), encoding="utf-8")
+    assert run_cli("snapshot", cwd=tmp_path).code == 0  # the baseline accepts any unit
+    (tmp_path / "tools.json").write_text(json.dumps([WEATHER]), encoding="utf-8")  # now c or f
+
+    current = run_cli("replay", "calls.jsonl", cwd=tmp_path)
+    assert current.code == 1, current.err
+    assert current.out.rstrip().splitlines()[-1] == (
+        "2 recorded calls replayed: 1 rejected by the current tools "
+        "(extracted from the configured sources)"
+    )
+    baseline = run_cli("replay", "calls.jsonl", "--baseline", cwd=tmp_path)
+    assert baseline.code == 0, baseline.err
+    assert baseline.out.rstrip() == (
+        "2 recorded calls replayed: 0 rejected by the baseline snapshot schemadrift.lock.json"
+    )
+    data = json.loads(run_cli("replay", "calls.jsonl", "--format", "json", cwd=tmp_path).out)
+    assert data["against"] == {"tools": "current", "label": "pyproject.toml"}
+    assert [item["pointer"] for item in data["rejected"]] == ["/units"]
+
+
+def test_cli_help_says_which_tools(run_cli: Callable[..., Run]) -> None:
+    """The help names the default (the current tools) and both other choices."""
+    text = " ".join(run_cli("replay", "--help").out.split())
+    assert "against the current tools (extracted from the configured sources" in text
+    assert "--baseline" in text and "--tools" in text
+    assert "current schemas" not in text
+
+
+def test_cli_without_sources_says_how_to_name_the_tools(
+    tmp_path: Path, run_cli: Callable[..., Run]
+) -> None:
+    """No sources and no --tools/--baseline is exit 2 naming both options, not a traceback."""
+    _write(tmp_path, RECORDED[:1])
     done = run_cli("replay", "calls.jsonl", cwd=tmp_path)
-    assert done.code == 0, done.err
-    assert "1 recorded call replayed: 0 rejected" in done.out
+    assert done.code == 2 and done.out == ""
+    assert "--tools" in done.err and "--baseline" in done.err
+    both = run_cli("replay", "calls.jsonl", "--tools", "tools.json", "--baseline", cwd=tmp_path)
+    assert both.code == 2 and "pass one of them" in both.err
