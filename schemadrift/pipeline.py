@@ -18,9 +18,9 @@ from schemadrift.model import Finding, Snapshot, Tool
 from schemadrift.result import RunResult, StaleAck
 
 if TYPE_CHECKING:
+    from schemadrift.acks import Ack
     from schemadrift.cache import Cache
     from schemadrift.engine import LintResult
-    from schemadrift.policy import Ack
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,7 +283,7 @@ def finish(
 
 def read_acks(config: Config) -> list[Ack]:
     """The project's acks (``schemadrift.acks.toml``); none when the file does not exist."""
-    from schemadrift.policy import parse_acks
+    from schemadrift.acks import parse_acks
 
     label = config.display(config.acks)
     try:
@@ -608,7 +608,7 @@ def run_ack(
     above ``fail_on`` when that is ``info``), so an existing project goes green on day one
     and only new findings fail.
     """
-    from schemadrift import policy
+    from schemadrift import acks
     from schemadrift.model import Severity
 
     label = config.display(config.acks)
@@ -616,7 +616,7 @@ def run_ack(
         raise UsageError("--reason must say why the finding is accepted")
     if adopt_all == bool(fingerprints):
         raise UsageError("name one or more FINGERPRINTs, or pass --all (not both)")
-    until = policy.parse_date(expires, "--expires") if expires else None
+    until = acks.parse_date(expires, "--expires") if expires else None
     result = run_check(config, against=against, verbosity=1, cli_dialects=False)
     if adopt_all:
         floor = Severity.INFO if config.fail_on == "info" else Severity.WARNING
@@ -632,8 +632,5 @@ def run_ack(
                     "--format json` to list them"
                 )
             chosen.append(found)
-    merged = policy.merge_acks(
-        read_acks(config), [policy.ack_for(f, reason, until) for f in chosen]
-    )
-    snapshot.write_atomic(config.acks, policy.dump_acks(merged))
+    acks.record(config.acks, label, [acks.ack_for(f, reason, until) for f in chosen])
     return len(chosen), label

@@ -6,14 +6,16 @@ pack with ``"pack/*"``; an exact ID wins over its pack. ``fail_on`` decides the 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
-from datetime import date, datetime
+from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING
 
-from schemadrift.errors import ConfigError
 from schemadrift.model import Finding, Location, Severity, Tool
 from schemadrift.result import RunResult, StaleAck, ToolSummary
+
+if TYPE_CHECKING:
+    from schemadrift.acks import Ack
 
 OFF = "off"
 
@@ -181,179 +183,10 @@ def finish(
     )
 
 
-# --- acknowledgements (schemadrift.acks.toml) -----------------------------------------------
+# --- acknowledgements (schemadrift.acks.toml; read and written by acks.py) --------------------
 #
 # An ack names one finding by fingerprint (DESIGN: rule, tool, pointer, dialect; never the
-# message, so rewording a message un-acks nothing) and carries the identity fields again so the
-# file reads well in a pull request. Parsing and writing are pure text functions here; the
-# file itself is read by ``pipeline.py`` and written atomically by ``cli.py``.
-
-ACKS_HEADER = (
-    "# schemadrift acknowledgements: known findings that do not fail the run.\n"
-    "# Written by `schemadrift ack`; review changes to this file like code. An entry past its\n"
-    "# `expires` date fails again; an entry that matches no finding is reported as stale.\n"
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Ack:
-    """One acknowledged finding."""
-
-    fingerprint: str
-    reason: str
-    rule: str | None = None
-    tool: str | None = None
-    pointer: str | None = None
-    dialect: str | None = None
-    expires: date | None = None
-
-    def sort_key(self) -> tuple[str, str, str, str, str]:
-        return (
-            self.tool or "",
-            self.pointer or "",
-            self.rule or "",
-            self.dialect or "",
-            self.fingerprint,
-        )
-
-    def stale(self) -> StaleAck:
-        return StaleAck(
-            self.fingerprint,
-            self.rule,
-            self.tool,
-            self.reason,
-            self.expires.isoformat() if self.expires else None,
-        )
-
-
-_FINGERPRINT = re.compile(r"^[0-9a-f]{16}$")
-_ACK_KEYS = ("fingerprint", "rule", "tool", "pointer", "dialect", "reason", "expires")
-
-
-def parse_date(text: str, where: str) -> date:
-    """A ``YYYY-MM-DD`` date; anything else is a ``ConfigError`` naming ``where``."""
-    try:
-        return date.fromisoformat(text)
-    except ValueError as error:
-        raise ConfigError(where, f"expected a date as YYYY-MM-DD, got {text!r}") from error
-
-
-def parse_acks(text: str, label: str) -> list[Ack]:
-    """The acks of a ``schemadrift.acks.toml`` text; errors name the file and the entry."""
-    import tomllib
-
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(label, f"invalid TOML: {error}") from error
-    unknown = sorted(set(data) - {"version", "ack"})
-    if unknown:
-        raise ConfigError(label, f"unknown key {unknown[0]!r} (expected version and [[ack]])")
-    entries = data.get("ack", [])
-    if not isinstance(entries, list):
-        raise ConfigError(label, "`ack` must be an array of tables ([[ack]])")
-    out = []
-    for index, entry in enumerate(entries):
-        where = f"ack[{index}]"
-        if not isinstance(entry, dict):
-            raise ConfigError(label, "each ack must be a table", pointer=where)
-        extra = sorted(set(entry) - set(_ACK_KEYS))
-        if extra:
-            raise ConfigError(label, f"unknown key {extra[0]!r}", pointer=where)
-        fingerprint = entry.get("fingerprint")
-        if not isinstance(fingerprint, str) or not _FINGERPRINT.match(fingerprint):
-            raise ConfigError(
-                label,
-                "fingerprint must be 16 lowercase hex characters",
-                pointer=f"{where}.fingerprint",
-            )
-        reason = entry.get("reason")
-        if not isinstance(reason, str) or not reason.strip():
-            raise ConfigError(
-                label, "every ack needs a non-empty reason", pointer=f"{where}.reason"
-            )
-        for key in ("rule", "tool", "pointer", "dialect"):
-            if key in entry and not isinstance(entry[key], str):
-                raise ConfigError(label, f"{key} must be a string", pointer=f"{where}.{key}")
-        expires = entry.get("expires")
-        if isinstance(expires, str):
-            expires = parse_date(expires, f"{label} {where}.expires")
-        elif isinstance(expires, datetime):
-            expires = expires.date()
-        elif expires is not None and not isinstance(expires, date):
-            raise ConfigError(
-                label, "expires must be a date (YYYY-MM-DD)", pointer=f"{where}.expires"
-            )
-        out.append(
-            Ack(
-                fingerprint=fingerprint,
-                reason=reason,
-                rule=entry.get("rule"),
-                tool=entry.get("tool") or None,
-                pointer=entry.get("pointer"),
-                dialect=entry.get("dialect") or None,
-                expires=expires,
-            )
-        )
-    return out
-
-
-def toml_string(text: str) -> str:
-    """A TOML basic string: quotes, backslashes and control characters escaped."""
-    out = ['"']
-    for char in text:
-        if char == '"':
-            out.append('\\"')
-        elif char == "\\":
-            out.append("\\\\")
-        elif char == "\n":
-            out.append("\\n")
-        elif char == "\t":
-            out.append("\\t")
-        elif char == "\r":
-            out.append("\\r")
-        elif ord(char) < 0x20 or ord(char) == 0x7F:
-            out.append(f"\\u{ord(char):04X}")
-        else:
-            out.append(char)
-    out.append('"')
-    return "".join(out)
-
-
-def dump_acks(acks: Iterable[Ack]) -> str:
-    """The canonical text of an acks file (sorted, so re-writing it changes nothing)."""
-    lines = [ACKS_HEADER, "version = 1\n"]
-    for ack in sorted(acks, key=Ack.sort_key):
-        lines.append("\n[[ack]]\n")
-        lines.append(f"fingerprint = {toml_string(ack.fingerprint)}\n")
-        for key in ("rule", "tool", "pointer", "dialect"):
-            value = getattr(ack, key)
-            if value is not None:
-                lines.append(f"{key} = {toml_string(value)}\n")
-        lines.append(f"reason = {toml_string(ack.reason)}\n")
-        if ack.expires is not None:
-            lines.append(f"expires = {ack.expires.isoformat()}\n")
-    return "".join(lines)
-
-
-def ack_for(finding: Finding, reason: str, expires: date | None) -> Ack:
-    return Ack(
-        fingerprint=finding.fingerprint,
-        reason=reason,
-        rule=finding.rule_id,
-        tool=finding.tool,
-        pointer=finding.pointer,
-        dialect=finding.dialect,
-        expires=expires,
-    )
-
-
-def merge_acks(existing: Iterable[Ack], new: Iterable[Ack]) -> list[Ack]:
-    """``existing`` with ``new`` added; a fingerprint acked again takes the new reason/expiry."""
-    table = {ack.fingerprint: ack for ack in existing}
-    for ack in new:
-        table[ack.fingerprint] = ack
-    return sorted(table.values(), key=Ack.sort_key)
+# message, so rewording a message un-acks nothing).
 
 
 def apply_acks(

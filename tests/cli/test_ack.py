@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from schemadrift.policy import Ack, dump_acks, parse_acks
+from schemadrift.acks import Ack, edited, parse_acks
 from tests.conftest import Run
 
 BEFORE = {
@@ -91,7 +91,9 @@ def test_expired_ack_fails_again(project: Path, run_cli: Callable[..., Run]) -> 
 
 def test_unmatched_ack_is_stale(project: Path, run_cli: Callable[..., Run]) -> None:
     """An ack whose fingerprint matches no finding is reported under stale_acks."""
-    text = dump_acks([Ack("0123456789abcdef", "gone", rule="diff/tool-removed", tool="x")])
+    text = edited(
+        "version = 1\n", [Ack("0123456789abcdef", "gone", rule="diff/tool-removed", tool="x")]
+    )
     (project / "schemadrift.acks.toml").write_text(text, "utf-8")
     report = json.loads(run_cli("check", "--format", "json", cwd=project).out)
     assert [a["fingerprint"] for a in report["stale_acks"]] == ["0123456789abcdef"]
@@ -115,7 +117,7 @@ def test_reason_is_quoted_and_round_trips() -> None:
         pointer="/a~1b",
         expires=date(2030, 5, 1),
     )
-    (back,) = parse_acks(dump_acks([ack]), "acks")
+    (back,) = parse_acks(edited("version = 1\n", [ack]), "acks")
     assert back == ack
 
 
@@ -126,3 +128,14 @@ def test_bad_acks_file_is_exit_2(project: Path, run_cli: Callable[..., Run]) -> 
     )
     done = run_cli("check", cwd=project)
     assert done.code == 2 and "schemadrift.acks.toml" in done.err and "ack[0]" in done.err
+
+
+def test_ack_keeps_the_files_comments(project: Path, run_cli: Callable[..., Run]) -> None:
+    """Attack row 23: `ack` edits the file; what the team wrote in it stays."""
+    path = project / "schemadrift.acks.toml"
+    path.write_text("# reviewed by security, ticket SEC-123\nversion = 1\n", "utf-8")
+    fingerprint = str(findings(run_cli("check", "--format", "json", cwd=project))[0]["fingerprint"])
+    assert run_cli("ack", fingerprint, "--reason", "known", cwd=project).code == 0
+    text = path.read_text("utf-8")
+    assert text.startswith("# reviewed by security, ticket SEC-123\nversion = 1\n")
+    assert [a.fingerprint for a in parse_acks(text, "acks")] == [fingerprint]
