@@ -342,7 +342,8 @@ ATOMS = frozenset({"null", "boolean", "integer", "fraction", "string", "array", 
 _NAMED = {"number": frozenset({"integer", "fraction"})}
 
 
-def _atom(value: JSON) -> str:
+def json_type(value: JSON) -> str:
+    """The JSON Schema type name of a value (a whole float is an integer, as in 2020-12)."""
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -350,10 +351,19 @@ def _atom(value: JSON) -> str:
     if isinstance(value, int):
         return "integer"
     if isinstance(value, float):
-        return "integer" if value.is_integer() else "fraction"
+        return "integer" if value.is_integer() else "number"
     if isinstance(value, str):
         return "string"
-    return "array" if isinstance(value, list) else "object"
+    if isinstance(value, list):
+        return "array"
+    return "object"
+
+
+def _atom(value: JSON) -> str:
+    """``json_type``, with a number that is not an integer named ``fraction`` (a kind disjoint
+    from ``integer``, which ``number`` is not)."""
+    kind = json_type(value)
+    return "fraction" if kind == "number" else kind
 
 
 def effective_types(node: JSON, depth: int = 0) -> frozenset[str]:

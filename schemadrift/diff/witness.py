@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeGuard, TypeVar
 
-from schemadrift.diff.compare import literal
+from schemadrift.diff.compare import json_type, literal
 from schemadrift.diff.transitions import FALSE_SCHEMA
 from schemadrift.model import JSON
 from schemadrift.schema.refs import CYCLE_MARKER, opaque_forms, uses_draft7
@@ -69,23 +69,6 @@ _FORMAT_CHECKS: dict[str, re.Pattern[str]] = {
 
 def _is_num(value: JSON) -> TypeGuard[float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
-def json_type(value: JSON) -> str:
-    """The JSON Schema type name of a value (a whole float is an integer, as in 2020-12)."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "integer" if value.is_integer() else "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    return "object"
 
 
 def _equal(a: JSON, b: JSON) -> bool:

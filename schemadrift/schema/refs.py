@@ -24,7 +24,7 @@ from urllib.parse import unquote
 
 from schemadrift.model import JSON, escape_token
 from schemadrift.schema.pointer import resolve
-from schemadrift.schema.walk import walk
+from schemadrift.schema.walk import IN_SUBARRAY, IN_VALUE, walk
 
 LOCAL = "local"
 REMOTE = "remote"  # http(s), urn, or any absolute URI: never fetched
@@ -154,25 +154,6 @@ _ANNOTATIONS = frozenset(
     {"title", "description", "default", "examples", "deprecated", "readOnly", "writeOnly"}
 )
 """What a model reads beside a draft-07 `$ref` though validators ignore it."""
-# Subschema keywords (as ``walk.children`` reads them), and which of them move to a part of
-# the instance (a property value, an item, a name): the others apply to the same instance.
-_IN_VALUE = frozenset(
-    {
-        "additionalItems",
-        "additionalProperties",
-        "contains",
-        "contentSchema",
-        "else",
-        "if",
-        "items",
-        "not",
-        "propertyNames",
-        "then",
-        "unevaluatedItems",
-        "unevaluatedProperties",
-    }
-)
-_IN_LIST = frozenset({"allOf", "anyOf", "oneOf", "prefixItems", "items"})
 _IN_MAP = frozenset({"properties", "patternProperties", "dependentSchemas", "dependencies"})
 _DESCENDS = frozenset(
     {
@@ -418,9 +399,9 @@ class _Inliner:
         self, keyword: str, value: JSON, resolver: Any, depth: int, path: dict[int, int]
     ) -> JSON:
         below = depth + 1 if keyword in _DESCENDS else depth
-        if keyword in _IN_VALUE and isinstance(value, (dict, bool)):
+        if keyword in IN_VALUE and isinstance(value, (dict, bool)):
             return self.expand(value, resolver, below, path, entered=False)
-        if keyword in _IN_LIST and isinstance(value, list):
+        if keyword in IN_SUBARRAY and isinstance(value, list):
             return [
                 self.expand(item, resolver, below, path, entered=False)
                 if isinstance(item, dict)
@@ -471,9 +452,9 @@ def _unresolved(root: JSON, resolver: _Resolver) -> list[str]:
 def _subschemas(node: dict[str, JSON]) -> Iterator[tuple[str, JSON]]:
     for keyword, value in node.items():
         token = "/" + escape_token(keyword)
-        if keyword in _IN_VALUE and isinstance(value, dict):
+        if keyword in IN_VALUE and isinstance(value, dict):
             yield token, value
-        elif keyword in _IN_LIST and isinstance(value, list):
+        elif keyword in IN_SUBARRAY and isinstance(value, list):
             for index, item in enumerate(value):
                 if isinstance(item, dict):
                     yield f"{token}/{index}", item

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -227,3 +228,27 @@ def test_ref_sites_classify_local_remote_and_missing() -> None:
         ("/properties/c", "remote", False),
         ("/properties/d", "relative", False),
     }
+
+
+@pytest.mark.parametrize(
+    ("pointer", "node"),
+    [
+        ("/input_schema/properties/r/allOf/0/$ref", "/input_schema/properties/r"),
+        ("/input_schema/properties/r/allOf", "/input_schema/properties/r"),
+        ("/input_schema/properties/r/$ref", "/input_schema/properties/r"),
+        ("/input_schema/required/0", "/input_schema"),
+        ("/input_schema/$defs", "/input_schema"),
+        ("/input_schema/properties/properties/type", "/input_schema/properties/properties"),
+        ("/input_schema/items/0/type", "/input_schema/items/0"),
+        ("/input_schema/items/type", "/input_schema/items"),
+        ("/output_schema/items/properties/x/format", "/output_schema/items/properties/x"),
+        ("/variants/openai-strict/properties/a/anyOf/1/type", "/variants/openai-strict/properties/a/anyOf/1"),
+        ("/name", "/name"),
+        ("", ""),
+    ],
+)  # fmt: skip
+def test_schema_node_is_the_node_a_finding_judges(pointer: str, node: str) -> None:
+    """The node read as the contract reads it: no trailing keyword, no allOf wrapper."""
+    from schemadrift.schema.walk import schema_node
+
+    assert schema_node(pointer) == node
