@@ -67,6 +67,18 @@ DRAFT_RULE = "json-schema/valid-under-draft"
 REGRESSION = "diff/dialect-regression"
 
 
+def validates_against_draft(dialect: str) -> bool:
+    """Whether this provider is known to check a schema against its JSON Schema draft, so that
+    ``json-schema/valid-under-draft`` is a rejection there (``Dialect.draft_validation``, with
+    its evidence); Gemini's ``parameters`` are parsed as protobuf and judged by its own rules.
+    Every report that splits findings by dialect asks this, so they agree with the verdicts."""
+    from schemadrift import registry
+
+    registry.load()
+    known = registry.DIALECTS.get(dialect)
+    return known is not None and bool(known.draft_validation)
+
+
 def verdicts(
     tools: Sequence[Tool],
     findings: Sequence[Finding],
@@ -89,15 +101,14 @@ def verdicts(
     from schemadrift import registry
     from schemadrift.engine import ALWAYS_ON
 
+    registry.load()
     columns_of: dict[str, tuple[str, ...]] = {}
     for dialect in dialects:
         columns_of.setdefault(dialect, (dialect,))
         strict = registry.DIALECTS[dialect].strict if dialect in registry.DIALECTS else None
         if strict and strict not in dialects:
             columns_of[strict] = (*columns_of.get(strict, ()), dialect)
-    validating: Sequence[str] = [
-        d for d in dialects if d in registry.DIALECTS and registry.DIALECTS[d].draft_validation
-    ]
+    validating: Sequence[str] = [d for d in dialects if validates_against_draft(d)]
     judged: Sequence[str]
     # A tool is its name and the file it lives in: two files linted apart may each hold a
     # tool of the same name (a finding without a file counts for every tool of its name).

@@ -2,7 +2,8 @@
 
 One ``testcase`` per tool × dialect: it fails when that dialect has an error for that tool
 (errors from the always-on ``json-schema`` and ``security`` packs fail every dialect, as the
-verdicts do). Findings with no dialect (contract changes found by the diff) get a ``contract``
+verdicts do, but for the meta-schema check, which fails only the providers known to validate
+against the draft: ``policy.validates_against_draft``). Findings with no dialect (contract changes found by the diff) get a ``contract``
 testcase per tool, and findings about the whole toolset a ``(toolset)`` one. Warnings and info
 go to ``system-out``, so they are visible without failing the build.
 """
@@ -15,6 +16,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
 from schemadrift.model import Finding, Severity
+from schemadrift.policy import DRAFT_RULE, validates_against_draft
 from schemadrift.report.escape import visible
 from schemadrift.report.locations import repo_path
 from schemadrift.result import RunResult
@@ -67,6 +69,8 @@ def _columns(result: RunResult) -> list[str]:
 def _belongs(finding: Finding, column: str) -> bool:
     if column == CONTRACT:
         return finding.dialect is None
+    if finding.rule_id == DRAFT_RULE:
+        return validates_against_draft(column)
     return finding.dialect == column or finding.dialect in ALWAYS_ON
 
 

@@ -62,3 +62,21 @@ def test_a_regression_names_the_provider_rule_under_it() -> None:
         "diff/dialect-regression", Severity.ERROR, "gemini", discriminator="gemini/null-type"
     )
     assert row([regression]).causes == {"gemini": "gemini/null-type"}
+
+
+def test_junit_fails_the_same_cells_as_the_verdicts() -> None:
+    """The meta-schema check fails only providers known to validate against the draft, in the
+    verdict table and in JUnit alike (a JUnit failure under gemini would contradict a ``pass``
+    in the table for the same run)."""
+    import xml.etree.ElementTree as ET
+
+    from schemadrift.policy import finish
+    from schemadrift.report import junit
+
+    invalid = finding("json-schema/valid-under-draft", Severity.ERROR, "json-schema")
+    tools = [Tool(name="t", input_schema={}, origin=ORIGIN)]
+    result = finish("lint", [invalid], tools, ("openai", "gemini"), fail_on="error")
+    assert result.tools[0].verdicts == {"openai": "fail", "gemini": "pass"}
+    cases = ET.fromstring(junit.render(result)).iter("testcase")  # noqa: S314 - our own output
+    failed = {case.get("classname"): case.find("failure") is not None for case in cases}
+    assert failed == {"schemadrift.openai": True, "schemadrift.gemini": False}
