@@ -158,7 +158,7 @@ def record(path: Path, label: str, new: Sequence[Ack]) -> None:
         with lock:
             text = _read(path, label)
             parse_acks(text, label)  # refuse to edit a file we would not read
-            write_atomic(path, edited(text, new))
+            write_atomic(path, edited(text, new), label=label)
     except Timeout as error:
         raise InputError(
             label, f"another `schemadrift ack` held the file for {LOCK_TIMEOUT:.0f} s"
@@ -166,8 +166,10 @@ def record(path: Path, label: str, new: Sequence[Ack]) -> None:
 
 
 def _read(path: Path, label: str) -> str:
+    from schemadrift.writing import read_regular
+
     try:
-        return path.read_text("utf-8")
+        return read_regular(path, label).decode("utf-8")
     except FileNotFoundError:
         return ACKS_HEADER + f"version = {ACKS_VERSION}\n"
     except (OSError, UnicodeDecodeError) as error:

@@ -186,6 +186,11 @@ def _config(
 
 
 def _emit(cfg: Any, result: Any, also: Sequence[str] = ()) -> int:
+    """Write the run's report (stdout or ``--output``) and its ``--also`` copies.
+
+    Every target is checked before any is written (attack rows 4 and 10): none may be one of
+    the project's own files, nor a file that is not a regular one (``writing.report_target``).
+    """
     from schemadrift.report import REPORTERS, renderer
 
     if cfg.format not in REPORTERS:
@@ -194,16 +199,19 @@ def _emit(cfg: Any, result: Any, also: Sequence[str] = ()) -> int:
         raise UsageError(f"the {cfg.format!r} report format is not available in this version")
     extra = _also(also, tuple(REPORTERS))
     text = renderer(cfg.format)(result)
-    if extra:
-        from schemadrift.snapshot import write_atomic
-
-        for fmt, path in extra:
-            write_atomic(path, renderer(fmt)(result))
+    files = [(path, renderer(fmt)(result)) for fmt, path in extra]
     if cfg.output is not None:
-        from schemadrift.snapshot import write_atomic
+        files.append((cfg.output, text))
+    if files:
+        from schemadrift.pipeline import refuse_claimed
+        from schemadrift.writing import report_target, write_report
 
-        write_atomic(cfg.output, text)
-    else:
+        for path, _ in files:
+            refuse_claimed(cfg, path, "the report")
+            report_target(path, cfg.root)
+        for path, content in files:
+            write_report(path, content, cfg.root)
+    if cfg.output is None:
         _to_stdout(text)
     code: int = result.exit_code
     return code
@@ -327,14 +335,15 @@ def check(
 @click.option(
     "--allow-empty", is_flag=True, help="Allow replacing a baseline with an empty tool list."
 )
+@click.option("--force", is_flag=True, help="Replace the baseline even when its file is read-only.")
 @click.option("--config", "config_path", type=click.Path(path_type=Path), default=None)
 @click.option("-q", "--quiet", count=True)
-def snapshot(allow_empty: bool, config_path: Path | None, quiet: int) -> int:
+def snapshot(allow_empty: bool, force: bool, config_path: Path | None, quiet: int) -> int:
     """Extract the tools and write the baseline snapshot (atomically)."""
     from schemadrift.pipeline import run_snapshot
 
     cfg = _config(config_path, (), None, None, None, False)
-    written, label = run_snapshot(cfg, allow_empty=allow_empty, cli_dialects=False)
+    written, label = run_snapshot(cfg, allow_empty=allow_empty, cli_dialects=False, force=force)
     if not quiet:
         count = len(written.tools)
         click.echo(f"wrote {count} tool{'s' if count != 1 else ''} to {label}")
@@ -432,14 +441,17 @@ def replay(
 
     cfg = _config(config_path, (), None, None, None, False)
     text, code = replay_module.run(calls, tools_spec, fmt, cfg, baseline=use_baseline)
-    return _write(text, code, output)
+    return _write(text, code, output, cfg)
 
 
-def _write(text: str, code: int, output: Path | None) -> int:
+def _write(text: str, code: int, output: Path | None, cfg: Any) -> int:
+    """Print ``replay``'s report, or write it to ``output`` under the rules of ``_emit``."""
     if output is not None:
-        from schemadrift.snapshot import write_atomic
+        from schemadrift.pipeline import refuse_claimed
+        from schemadrift.writing import write_report
 
-        write_atomic(output, text)
+        refuse_claimed(cfg, output, "the report")
+        write_report(output, text, cfg.root)
     else:
         click.echo(text, nl=False)
     return code

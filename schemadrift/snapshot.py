@@ -1,18 +1,17 @@
-"""Canonical snapshot files: dump, load, version check, atomic write.
+"""Canonical snapshot files: dump, load, version check.
 
 A snapshot is JSON with tools sorted by (name, origin), schema key order kept (the model reads
 it), 2-space indent, UTF-8 and a trailing newline, so the same tools always give the same
-bytes. Files are replaced atomically: a crash leaves either the old or the new file, never a
-torn one.
+bytes. Files are replaced atomically by ``writing.write_atomic``: a crash leaves either the old
+or the new file, never a torn one.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 from schemadrift import __version__
 from schemadrift.errors import InputError, SnapshotFormatError
@@ -99,14 +98,17 @@ def dumps(snapshot: Snapshot) -> str:
 
 
 def canonical_json(value: JSON) -> str:
-    """2-space indented JSON, key order kept, non-ASCII kept, trailing newline."""
-    try:
-        return json.dumps(value, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
-    except RecursionError:
-        # A deeply nested schema (reported by json-schema/too-deep) is still recorded.
-        from schemadrift.schema.walk import MAX_NESTING
+    """2-space indented JSON, key order kept, non-ASCII kept, trailing newline.
 
+    A deeply nested schema (reported by json-schema/too-deep) is still recorded, compact past
+    ``MAX_NESTING`` levels. Decided by its depth, not by a ``RecursionError``: the CLI runs on
+    a deep stack, where the indenting encoder would not fail but write 9,000 levels as 160 MB.
+    """
+    from schemadrift.schema.walk import MAX_NESTING, nesting_depth
+
+    if nesting_depth(value, MAX_NESTING) > MAX_NESTING:
         return _dumps_iterative(value, compact_from=MAX_NESTING) + "\n"
+    return json.dumps(value, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def _dumps_iterative(value: JSON, *, compact_from: int | None = None) -> str:
@@ -185,9 +187,10 @@ def from_json(data: JSON, label: str) -> Snapshot:
 
 def read(path: Path, label: str) -> Snapshot:
     from schemadrift.sources.parsing import decode
+    from schemadrift.writing import read_regular
 
     try:
-        data = path.read_bytes()
+        data = read_regular(path, label)
     except FileNotFoundError as error:
         raise InputError(
             label, "no baseline snapshot; run `schemadrift snapshot` to write one"
@@ -197,59 +200,11 @@ def read(path: Path, label: str) -> Snapshot:
     return loads(decode(data, label), label)
 
 
-def write_atomic(path: Path, text: str | Iterable[str]) -> None:
-    """Write ``text`` (or its pieces, in order) to ``path`` so that readers see the old or the
-    new file, never a mix.
+def write_atomic(path: Path, text: str | Iterable[str], **options: Any) -> None:
+    """``writing.write_atomic``, under the name its callers (acks, cache) import it by."""
+    from schemadrift.writing import write_atomic as write
 
-    The temp file lives in the target's folder (``os.replace`` is atomic only within one
-    file system), is fsynced before the rename, and the folder is fsynced after it. A file
-    that cannot be written (read-only folder, a file where a folder should be, disk full) is
-    an ``InputError`` naming it.
-    """
-    try:
-        _write_atomic(path, text)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise InputError(path.as_posix(), f"cannot write the file: {reason}") from error
-
-
-def _write_atomic(path: Path, text: str | Iterable[str]) -> None:
-    directory = path.parent if str(path.parent) else Path(".")
-    directory.mkdir(parents=True, exist_ok=True)
-    import tempfile  # here, not at the top: only writing a snapshot needs it (~4 ms to import)
-
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        # A lone surrogate (JSON allows "\ud800" in a string) is written as that escape:
-        # the file stays valid JSON and reads back as the same value.
-        with os.fdopen(
-            fd, "w", encoding="utf-8", errors="backslashreplace", newline="\n"
-        ) as handle:
-            if isinstance(text, str):
-                handle.write(text)
-            else:
-                handle.writelines(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(temp, path.stat().st_mode & 0o7777)
-        else:
-            os.chmod(temp, 0o644)
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp)
-        raise
-    try:
-        dir_fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass
-    finally:
-        os.close(dir_fd)
+    write(path, text, **options)
 
 
 def build(tools: Iterable[Tool], packages: Mapping[str, str]) -> Snapshot:

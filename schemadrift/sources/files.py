@@ -1,7 +1,9 @@
 """Read tools from JSON and YAML files, directories, globs and stdin.
 
 Parsing (``parsing.py``) is strict where parsers disagree, and bounded. A UTF-8 byte-order
-mark is accepted.
+mark is accepted. Only regular files are read (symlinks to one are followed): a FIFO or a
+device named or matched is refused before it is opened, as it would block or never end;
+``-`` reads stdin.
 """
 
 from __future__ import annotations
@@ -138,8 +140,12 @@ def _nth_line(lines: list[int], nth: int) -> int | None:
 
 def read_file(path: Path, root: Path, *, explicit: bool = True) -> tuple[str, list[Tool]] | None:
     label = display_path(path, root)
+    from schemadrift.writing import read_regular
+
     try:
-        data = path.read_bytes()
+        # A FIFO or device (``lint /dev/zero``, a FIFO a glob matches) is refused unread:
+        # reading it would block or never end.
+        data = read_regular(path, label)
     except FileNotFoundError as error:
         raise InputError(label, "no such file") from error
     except IsADirectoryError as error:
