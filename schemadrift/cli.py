@@ -530,7 +530,7 @@ def explain(rule_id: str) -> int:
 _EXIT_FREEZE: list[bool] = []  # holds True once the exit-time freeze is registered
 
 
-def main(argv: Sequence[str] | None = None, *, _deep: bool = False) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit code (the one error boundary)."""
     import gc
 
@@ -552,7 +552,7 @@ def main(argv: Sequence[str] | None = None, *, _deep: bool = False) -> int:
         _EXIT_FREEZE.append(True)
     escaping = _escape_surrogates()
     try:
-        return _main(argv, _deep=_deep)
+        return _main(argv)
     finally:
         if collecting:
             gc.enable()
@@ -585,14 +585,22 @@ def _clear_memos() -> None:
         memo.clear()
 
 
-def _main(argv: Sequence[str] | None, *, _deep: bool) -> int:
+def _main(argv: Sequence[str] | None) -> int:
     from schemadrift.errors import SchemadriftError
+    from schemadrift.schema.stack import call_deep
 
     try:
-        result = cli.main(
-            args=list(argv) if argv is not None else None,
-            prog_name="schemadrift",
-            standalone_mode=False,
+        # On a deep stack from the start: input nested thousands of levels (up to
+        # parsing.MAX_DEPTH, refused past it before parsing) is read and judged once, by the
+        # same run; no source runs twice. The thread costs ~0.1 ms (its stack is virtual
+        # memory, touched only as deep as a run goes).
+        result: object = call_deep(
+            functools.partial(
+                cli.main,
+                args=list(argv) if argv is not None else None,
+                prog_name="schemadrift",
+                standalone_mode=False,
+            )
         )
     except SchemadriftError as error:
         click.echo(f"schemadrift: error: {error}", err=True)
@@ -608,15 +616,6 @@ def _main(argv: Sequence[str] | None, *, _deep: bool) -> int:
     except KeyboardInterrupt:
         click.echo("schemadrift: interrupted", err=True)
         return EXIT_INTERRUPTED
-    except RecursionError:
-        if _deep:
-            return _bug()
-        # Valid input nested thousands of levels deep (json-schema/too-deep reports it) can
-        # overflow recursive code; nothing is written before a run completes, so the command
-        # runs once more on a thread with a deep stack. A second overflow is a bug.
-        from schemadrift.schema.stack import call_deep
-
-        return call_deep(lambda: main(argv, _deep=True))
     except Exception:  # noqa: BLE001 - the one boundary that turns bugs into exit 3
         return _bug()
     return int(result) if isinstance(result, int) else 0

@@ -12,6 +12,11 @@ tool schema meant (a ``default`` or an ``example``); ``!!binary``, ``!!set``, ``
 by the safe loader. YAML aliases are bounded: a document whose aliases expand it past a million
 values and ten times its own size (the "billion laughs" shape: 1 KB that a JSON dump turns
 into gigabytes) is refused before anything walks it.
+
+Nesting is bounded before parsing: ``nesting_depth`` scans the text without recursion, and a
+document nested deeper than ``MAX_DEPTH`` levels is refused naming the file and its depth.
+Deep-but-allowed documents (a ``default`` 5,000 levels deep, which ``json-schema/too-deep``
+reports) are parsed once, on the deep stack the CLI runs every command on (``schema/stack.py``).
 """
 
 from __future__ import annotations
@@ -25,6 +30,13 @@ from typing import Any
 from schemadrift.errors import InputError
 from schemadrift.model import JSON
 from schemadrift.schema.pointer import join
+
+MAX_DEPTH = 25_000
+"""Levels of nesting (arrays and objects) a JSON or YAML document may have: room for a schema
+10,000 levels deep (two JSON levels each, ``properties`` and the schema), which is read and
+reported by ``json-schema/too-deep``. No provider accepts a schema past a few hundred; past
+this bound each level only costs stack and time in every recursive step of a run, so the
+input is refused before it is parsed."""
 
 EXPANDED_LIMIT = 1_000_000
 """Values a YAML document may expand to through its aliases (when also 10x its own size)."""
@@ -41,6 +53,42 @@ class NotJSON:
 
     def __init__(self, what: str, line: int) -> None:
         self.what, self.line = what, line
+
+
+# Strings (which may hold brackets) and runs of anything but a bracket or a quote: what the
+# depth scan deletes, leaving the brackets in order (a stray quote of invalid JSON stays, and
+# counts as nothing).
+_NOT_BRACKETS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[^\[\]{}"]+')
+_STEP = {"[": 1, "{": 1, "]": -1, "}": -1, '"': 0}
+
+
+def nesting_depth(text: str) -> int:
+    """The bracket depth of JSON text (``[]``/``{}`` outside strings), without parsing it.
+
+    Linear and non-recursive (a regular expression and ``itertools`` at C speed), so it can
+    run before ``json.loads``, whose recursion a deep document would exhaust. For invalid JSON
+    the number is an estimate (the parser words the error).
+    """
+    from itertools import accumulate
+
+    brackets = _NOT_BRACKETS.sub("", text)
+    return max(accumulate(map(_STEP.__getitem__, brackets)), default=0)
+
+
+def could_pass_depth(text: str, limit: int = MAX_DEPTH) -> bool:
+    """Whether ``text`` is long enough, with enough opening brackets, to nest past ``limit``
+    (each level takes two characters and one opening bracket): when not, no scan is needed."""
+    return len(text) > 2 * limit and text.count("[") + text.count("{") > limit
+
+
+def refuse_depth(depth: int, label: str, kind: str = "JSON") -> None:
+    """``InputError`` naming the file and the depth when ``depth`` passes ``MAX_DEPTH``."""
+    if depth > MAX_DEPTH:
+        raise InputError(
+            label,
+            f"invalid {kind}: nested {depth:,} levels deep, past the limit of {MAX_DEPTH:,} "
+            "(no provider reads a schema this deep; json-schema/too-deep reports from 512)",
+        )
 
 
 def _reject_constant(value: str) -> Any:
@@ -85,25 +133,34 @@ def _loads(text: str) -> JSON:
 
 
 def parse_json(text: str, label: str) -> JSON:
+    """Parse JSON text strictly; deeper than ``MAX_DEPTH`` is refused before parsing."""
+    if could_pass_depth(text):
+        refuse_depth(nesting_depth(text), label)
     try:
-        try:
-            value = _loads(text)
-        except RecursionError:
-            # Valid but deeply nested JSON: parse again on a deep stack so that the nesting is
-            # reported as a finding (json-schema/too-deep) instead of refused.
-            from schemadrift.schema.stack import call_deep
-
-            value = call_deep(_loads, text)
+        value = _on_enough_stack(_loads, text)
     except json.JSONDecodeError as error:
         raise InputError(
             label, f"invalid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
         ) from error
     except ValueError as error:
         raise InputError(label, f"invalid JSON: {error}") from error
-    except RecursionError as error:
+    except RecursionError as error:  # not expected below MAX_DEPTH on the deep stack
         raise InputError(label, "invalid JSON: nested too deeply to parse") from error
     _refuse_out_of_range(value, label, "JSON", bool(_LONG_DIGITS.search(text)) or "e" in text)
     return value
+
+
+def _on_enough_stack(parse: Any, text: str) -> Any:
+    """``parse(text)``; where the stack is the ordinary one (a library caller: the CLI runs its
+    commands on the deep stack) and it overflows, once more on a deep-stack thread."""
+    from schemadrift.schema.stack import call_deep, on_deep_stack
+
+    try:
+        return parse(text)
+    except RecursionError:
+        if on_deep_stack():
+            raise
+        return call_deep(parse, text)
 
 
 @functools.cache
@@ -153,11 +210,17 @@ def _loader() -> Any:
 
 
 def parse_yaml(text: str, label: str) -> JSON:
+    """Parse YAML text strictly; deeper than ``MAX_DEPTH`` is refused before composing."""
     import yaml
 
-    loader = _loader()(text)
+    # libyaml refuses past 1,000 levels itself ("exceeded maximum nesting depth"). The pure
+    # Python parser has no bound, and scanning its event stream is quadratic in flow depth, so
+    # the bracket scan bounds flow style; block style costs a line or an indent per level and
+    # meets the recursion limit ("nested too deeply").
+    if not hasattr(yaml, "CSafeLoader") and could_pass_depth(text):
+        refuse_depth(nesting_depth(text), label, "YAML")
     try:
-        value: JSON = loader.get_single_data()
+        value, found_not_json = _on_enough_stack(_compose, text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
@@ -169,13 +232,20 @@ def parse_yaml(text: str, label: str) -> JSON:
         raise InputError(label, "invalid YAML: nested too deeply to parse") from error
     except ValueError as error:  # an integer past Python's digit limit
         raise InputError(label, f"invalid YAML: a number too long to read ({error})") from error
-    finally:
-        loader.dispose()
     if "&" in text and "*" in text:
         _refuse_expansion(value, label)
     numbers = bool(_LONG_DIGITS.search(text)) or ".inf" in text.lower() or ".nan" in text.lower()
-    _refuse_out_of_range(value, label, "YAML", numbers or loader.found_not_json)
+    _refuse_out_of_range(value, label, "YAML", numbers or found_not_json)
     return value
+
+
+def _compose(text: str) -> tuple[JSON, bool]:
+    """The document's value, and whether a tag gave a value JSON cannot hold."""
+    loader = _loader()(text)
+    try:
+        return loader.get_single_data(), bool(loader.found_not_json)
+    finally:
+        loader.dispose()
 
 
 def _refuse_out_of_range(value: JSON, label: str, kind: str, suspect: bool) -> None:

@@ -1,0 +1,112 @@
+"""Attack report rows 7, 14g, 15 and 21 (replay): deeply nested input is read once, within a
+documented bound, and never turns into a traceback, a second run or a false finding.
+
+Every case runs the real CLI (``python -m schemadrift``) in a project of its own.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from schemadrift.sources.parsing import MAX_DEPTH, nesting_depth
+
+EMIT = """\
+import sys
+with open("starts.log", "a") as log:
+    log.write("start\\n")
+n = int(sys.argv[1])
+print('{"name": "deep", "description": "d", "input_schema": {"type": "object", '
+      '"properties": {"a": {"type": "array", "default": ' + "[" * n + "]" * n + '}}}}')
+"""
+
+
+def _run(cwd: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "schemadrift", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=timeout,
+    )
+
+
+def _config(root: Path, sources: str) -> None:
+    (root / "pyproject.toml").write_text(f"[tool.schemadrift]\nsources = [{sources}]\n", "utf-8")
+
+
+def _command_project(root: Path, levels: int) -> None:
+    (root / "emit.py").write_text(EMIT, "utf-8")
+    _config(root, f'{{ command = [{json.dumps(sys.executable)}, "emit.py", "{levels}"] }}')
+
+
+@pytest.mark.parametrize("levels", [20_000, MAX_DEPTH + 5_000])
+def test_a_deep_command_source_runs_once(tmp_path: Path, levels: int) -> None:
+    """Row 7: a command source printing a 20,000-deep document (and one past the bound) runs
+    exactly once, in a few seconds, with no traceback: the CLI no longer re-runs the whole
+    command on a deep stack after a RecursionError."""
+    _command_project(tmp_path, levels)
+    started = time.perf_counter()
+    done = _run(tmp_path, "snapshot")
+    assert time.perf_counter() - started < 10
+    assert done.returncode in (0, 1, 2), done.stderr
+    assert "Traceback" not in done.stderr
+    assert (tmp_path / "starts.log").read_text().count("start") == 1
+    if levels > MAX_DEPTH:
+        assert done.returncode == 2
+        assert "emit.py" in done.stderr and f"{levels + 4:,} levels deep" in done.stderr
+        assert f"limit of {MAX_DEPTH:,}" in done.stderr
+
+
+@pytest.mark.parametrize("loader", ["libyaml", "pure-python"])
+def test_deep_yaml_is_refused(tmp_path: Path, loader: str) -> None:
+    """Row 7: YAML deeper than the bound is exit 2 naming the file: libyaml stops at 1,000
+    levels itself; without it, the event scan refuses past MAX_DEPTH before composing."""
+    levels = MAX_DEPTH + 10
+    (tmp_path / "t.yaml").write_text("name: t\ninput_schema: " + "[" * levels + "]" * levels)
+    args = ["lint", "t.yaml", "--no-cache"]
+    if loader == "pure-python":  # as where PyYAML was built without libyaml
+        code = "import sys, yaml; del yaml.CSafeLoader; from schemadrift.cli import main; "
+        code += "sys.exit(main(sys.argv[1:]))"
+        done = subprocess.run(
+            [sys.executable, "-c", code, *args], cwd=tmp_path, capture_output=True, text=True
+        )
+        assert f"{levels:,} levels deep" in done.stderr
+    else:
+        done = _run(tmp_path, *args)
+        assert "nesting depth" in done.stderr
+    assert done.returncode == 2, done.stderr
+    assert "t.yaml" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_nesting_depth_counts_brackets_outside_strings() -> None:
+    """The scan other parsers reuse: brackets inside strings (escaped quotes too) do not count."""
+    assert nesting_depth('{"a": [1, {"b": "[[[{{{"}]}') == 3
+    assert nesting_depth(r'{"a": "\"[[[", "b": [[]]}') == 3
+    assert nesting_depth("[" * 50_000 + "]" * 50_000) == 50_000
+    assert nesting_depth('"just a string"') == 0
+
+
+@pytest.mark.parametrize("levels", [1_000, 5_000])
+def test_snapshot_then_check_is_clean_for_a_deep_default(tmp_path: Path, levels: int) -> None:
+    """Row 15: an unchanged default nested 1,000 and 5,000 levels is no finding after
+    `snapshot` (it was `diff/invalid-schema-changed … changed (absent) → (absent)`: the
+    comparison of the two sides recursed, overflowed and read as a change)."""
+    (tmp_path / "tools").mkdir()
+    default = "[" * levels + "0" + "]" * levels
+    (tmp_path / "tools" / "deep.json").write_text(
+        '{"name": "deep", "description": "d", "input_schema": {"type": "object", "properties":'
+        ' {"a": {"type": "array", "default": ' + default + "}}}}"
+    )
+    _config(tmp_path, '{ files = "tools/*.json" }')
+    assert _run(tmp_path, "snapshot").returncode == 0
+    done = _run(tmp_path, "check", "--fail-on", "warning", "--no-cache", "--format", "json")
+    assert done.returncode == 0, (done.stdout, done.stderr)
+    found = json.loads(done.stdout)["findings"]
+    assert [f for f in found if f["rule"].startswith("diff/")] == []  # too-deep stays, known
