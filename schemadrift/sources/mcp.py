@@ -4,26 +4,44 @@ The exchange is small enough to own rather than depend on the ``mcp`` client (wh
 an async stack and pin an SDK line into our core): ``initialize``, ``notifications/initialized``,
 ``tools/list`` paged through ``nextCursor``, then close stdin and stop the server. Reading
 happens on threads with one overall deadline, so a server that hangs, dies or prints garbage
-ends the run with a message (and the tail of its stderr), never a hang. The tools are taken as
-the raw JSON the server wrote (key order kept) and read by the same shape detection files use.
+ends the run with a message (and the tail of its stderr), never a hang. Writing is on a thread
+too (``process.Writer``): a server that floods us with requests and never reads its stdin fills
+the pipe and blocks that thread, not the deadline. The server runs in a process group of its
+own, which ``stop`` kills, so nothing it spawned outlives the listing; its stderr costs a
+64 KiB tail whatever it writes. A protocol line is parsed only after a linear scan bounds its
+nesting (``MAX_DEPTH``): deeper lines are refused, deep ones within the bound are parsed on a
+deep stack, so no ``RecursionError`` leaves this module. The tools are taken as the raw JSON
+the server wrote (key order kept) and read by the same shape detection files use.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import queue
+import re
 import shlex
 import subprocess
 import threading
 import time
-from collections import deque
 from collections.abc import Iterator
+from itertools import accumulate
 from pathlib import Path
 from typing import IO, Any
 
 from schemadrift import __version__
 from schemadrift.errors import InputError
 from schemadrift.model import JSON, Tool
+from schemadrift.schema.stack import call_deep
+from schemadrift.sources.process import (
+    TERM_GRACE,
+    Tail,
+    Writer,
+    split_command,
+    start,
+    start_failure,
+    terminate_group,
+)
 
 DEFAULT_TIMEOUT = 30.0
 PROTOCOL_VERSION = "2025-11-25"
@@ -34,40 +52,44 @@ MAX_MESSAGE = 64 * 1024 * 1024
 MAX_QUEUED = 256
 """Lines read ahead of the exchange; the reader blocks beyond it, so a server flooding stdout
 cannot make us buffer without bound."""
-STDERR_CHUNK = 64 * 1024
+MAX_UNSENT = 1024
+"""Replies to server requests that may wait unwritten; past it the server is not reading its
+input, and further replies are dropped rather than queued without bound."""
+MAX_DEPTH = 10_000
+"""Deepest nesting of a protocol line we parse. A tool schema this deep is already past what
+``json-schema/too-deep`` reports; a deeper line is refused, naming the depth."""
+SHALLOW_DEPTH = 200
+"""Lines with fewer brackets than this cannot overflow ``json.loads`` and skip the depth scan."""
+SHUTDOWN_GRACE = 2.0
+"""Seconds a server gets to exit after stdin closes, and again after SIGTERM."""
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 _EOF = object()
 _TOO_LONG = object()
 
 
 class _Server:
-    """One running server: a line queue from stdout and a rolling tail of stderr."""
+    """One running server: a line queue from its stdout, a writer thread on its stdin and a
+    bounded tail of its stderr. Nothing here blocks past the deadline the caller passes."""
 
     def __init__(self, argv: list[str], root: Path, label: str) -> None:
         self.label = label
         try:
-            self.process = subprocess.Popen(  # noqa: S603 - the user's configured server, no shell
-                argv,
-                cwd=root,
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-            )
-        except FileNotFoundError as error:
+            self.process = start(argv, root, stdin=True)
+        except OSError as error:
             raise InputError(
-                label, f"cannot start the MCP server: {argv[0]!r} not found"
+                label, f"cannot start the MCP server: {start_failure(error, argv[0])}"
             ) from error
-        except PermissionError as error:
-            raise InputError(label, f"cannot start the MCP server: {error.strerror}") from error
         self.lines: queue.Queue[Any] = queue.Queue(maxsize=MAX_QUEUED)
-        self.stderr: deque[str] = deque(maxlen=STDERR_LINES)
+        assert self.process.stdin is not None
         assert self.process.stdout is not None
         assert self.process.stderr is not None
-        self._threads = [
-            threading.Thread(target=self._pump, args=(self.process.stdout,), daemon=True),
-            threading.Thread(target=self._drain, args=(self.process.stderr,), daemon=True),
-        ]
-        for thread in self._threads:
-            thread.start()
+        self.writer = Writer(self.process.stdin)
+        self.stderr = Tail(self.process.stderr)
+        threading.Thread(
+            target=self._pump, args=(self.process.stdout,), daemon=True, name="schemadrift-mcp"
+        ).start()
 
     def _pump(self, stream: IO[bytes]) -> None:
         while True:
@@ -80,27 +102,17 @@ class _Server:
             self.lines.put(line)
         self.lines.put(_EOF)
 
-    def _drain(self, stream: IO[bytes]) -> None:
-        # Read in bounded chunks: one endless stderr line must not fill memory either.
-        while True:
-            chunk = stream.readline(STDERR_CHUNK)
-            if not chunk:
-                break
-            self.stderr.append(chunk.decode("utf-8", "replace").rstrip())
+    def send(self, message: dict[str, JSON], *, reply: bool = False) -> None:
+        """Queue a message for the server's stdin; never blocks. A reply to a server request is
+        dropped once ``MAX_UNSENT`` messages wait: the server is not reading them anyway."""
+        if self.writer.error is not None:
+            raise self.died(f"closed its input before {message.get('method')!r}")
+        if reply and self.writer.pending >= MAX_UNSENT:
+            return
+        self.writer.send(json.dumps(message, ensure_ascii=False).encode("utf-8") + b"\n")
 
-    def send(self, message: dict[str, JSON]) -> None:
-        data = json.dumps(message, ensure_ascii=False).encode("utf-8") + b"\n"
-        try:
-            assert self.process.stdin is not None
-            self.process.stdin.write(data)
-            self.process.stdin.flush()
-        except (BrokenPipeError, OSError) as error:
-            raise self.died(f"closed its input before {message.get('method')!r}") from error
-
-    def tail(self) -> str:
-        for thread in self._threads[1:]:
-            thread.join(timeout=0.5)
-        return "\n".join(self.stderr)
+    def tail(self, wait: float = 0.0) -> str:
+        return self.stderr.text(STDERR_LINES, wait=wait)
 
     def died(self, what: str) -> InputError:
         code = self.process.poll()
@@ -110,7 +122,7 @@ class _Server:
             except subprocess.TimeoutExpired:
                 code = None
         status = f" (exit status {code})" if code is not None else ""
-        tail = self.tail()
+        tail = self.tail(wait=0.5)
         detail = f"; its stderr ends with:\n{tail}" if tail else "; it wrote nothing to stderr"
         return InputError(self.label, f"the MCP server {what}{status}{detail}")
 
@@ -139,7 +151,8 @@ class _Server:
                         "jsonrpc": "2.0",
                         "id": message["id"],
                         "error": {"code": -32601, "message": "schemadrift only lists tools"},
-                    }
+                    },
+                    reply=True,
                 )
         raise AssertionError("unreachable")  # pragma: no cover
 
@@ -147,11 +160,7 @@ class _Server:
         while True:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
-                raise InputError(
-                    self.label,
-                    f"the MCP server did not answer {method} within {limit:g} s (set `timeout` "
-                    "on the source to allow longer)" + _tail_note(self.stderr),
-                )
+                raise self._timed_out(method, limit)
             try:
                 line = self.lines.get(timeout=remaining)
             except queue.Empty:
@@ -167,10 +176,7 @@ class _Server:
             text = line.decode("utf-8", "replace").strip()
             if not text:
                 continue
-            try:
-                message = json.loads(text)
-            except ValueError:
-                message = None
+            message = self._parse(text, method)
             if not isinstance(message, dict) or message.get("jsonrpc") != "2.0":
                 shown = text if len(text) <= 200 else text[:200] + "…"
                 raise InputError(
@@ -180,32 +186,68 @@ class _Server:
                 )
             yield message
 
-    def stop(self) -> None:
-        """Close stdin (the stdio transport's shutdown), then terminate, then kill."""
+    def _timed_out(self, method: str, limit: float) -> InputError:
+        unsent = self.writer.pending
+        stuck = (
+            f"; it stopped reading its input ({unsent} of our messages wait unread)"
+            if unsent
+            else ""
+        )
+        tail = self.tail()
+        return InputError(
+            self.label,
+            f"the MCP server did not answer {method} within {limit:g} s (set `timeout` on the "
+            f"source to allow longer){stuck}"
+            + (f"; its stderr ends with:\n{tail}" if tail else ""),
+        )
+
+    def _parse(self, text: str, method: str) -> object:
+        """One protocol line as JSON, or ``None`` when it is not JSON. The nesting is bounded
+        before ``json.loads`` sees it: past ``MAX_DEPTH`` the line is refused, and a deep line
+        within it is parsed on a deep stack, so no ``RecursionError`` leaves this source (the
+        CLI would answer one by running every source again)."""
+        depth = 0
+        if text.count("[") + text.count("{") > SHALLOW_DEPTH:
+            depth = nesting_depth(text)
+        if depth > MAX_DEPTH:
+            raise InputError(
+                self.label,
+                f"the MCP server's reply to {method} is nested {depth:,} levels deep, past the "
+                f"{MAX_DEPTH:,} schemadrift reads from a server (refused before parsing)",
+            )
         try:
-            if self.process.stdin is not None:
-                self.process.stdin.close()
-        except OSError:
-            pass
-        for step in (self.process.wait, self._terminate, self._kill):
-            try:
-                step(timeout=2)
-                return
-            except subprocess.TimeoutExpired:
-                continue
+            if depth > SHALLOW_DEPTH:
+                return call_deep(json.loads, text)
+            return json.loads(text)
+        except ValueError:
+            return None
+        except RecursionError as error:  # pragma: no cover - the scan bounds the depth
+            raise InputError(
+                self.label, f"the MCP server's reply to {method} is nested too deeply to parse"
+            ) from error
 
-    def _terminate(self, timeout: float) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=timeout)
+    def stop(self, *, failed: bool = False) -> None:
+        """Close stdin (the stdio transport's shutdown) and give the server time to exit, then
+        SIGTERM and SIGKILL its process group. After a failure (a timeout, garbage, an error)
+        there is nothing to shut down cleanly, so the group is stopped at once."""
+        self.writer.close()
+        if not failed:
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.process.wait(timeout=SHUTDOWN_GRACE)
+        # The group also holds what the server spawned (an npx wrapper's node process); none of
+        # it may outlive the listing, even when the server itself exited cleanly.
+        terminate_group(self.process, grace=SHUTDOWN_GRACE if not failed else TERM_GRACE)
 
-    def _kill(self, timeout: float) -> None:
-        self.process.kill()
-        self.process.wait(timeout=timeout)
 
+def nesting_depth(text: str) -> int:
+    """The deepest bracket nesting of JSON text, ignoring brackets inside strings.
 
-def _tail_note(lines: deque[str]) -> str:
-    tail = "\n".join(lines)
-    return f"; its stderr ends with:\n{tail}" if tail else ""
+    Linear and not recursive: strings are cut out with one regular expression, the brackets
+    left are turned into +1/-1 steps, and the running sum's maximum is the depth. Used to refuse
+    or specially parse a document before a recursive parser meets it.
+    """
+    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
+    return max(accumulate(map(_STEP.__getitem__, brackets)), default=0)
 
 
 def list_tools(argv: list[str], root: Path, *, timeout: float | None = None) -> list[JSON]:
@@ -215,45 +257,52 @@ def list_tools(argv: list[str], root: Path, *, timeout: float | None = None) -> 
     deadline = time.monotonic() + limit
     server = _Server(argv, root, label)
     try:
-        server.request(
-            1,
-            "initialize",
-            {
-                "protocolVersion": PROTOCOL_VERSION,
-                "capabilities": {},
-                "clientInfo": {"name": "schemadrift", "version": __version__},
-            },
-            deadline,
-            limit,
-        )
-        server.send({"jsonrpc": "2.0", "method": "notifications/initialized"})
-        tools: list[JSON] = []
-        cursor: str | None = None
-        seen: set[str] = set()
-        for page in range(MAX_PAGES):
-            params: dict[str, JSON] = {"cursor": cursor} if cursor is not None else {}
-            result = server.request(2 + page, "tools/list", params, deadline, limit)
-            items = result.get("tools")
-            if not isinstance(items, list):
-                raise InputError(label, "the MCP server's tools/list result has no 'tools' list")
-            tools.extend(items)
-            cursor = result.get("nextCursor")
-            if not cursor:
-                return tools
-            if not isinstance(cursor, str) or cursor in seen:
-                raise InputError(
-                    label, f"the MCP server repeated or sent a bad nextCursor {cursor!r}"
-                )
-            seen.add(cursor)
-        raise InputError(label, f"the MCP server kept paging past {MAX_PAGES} tools/list pages")
-    finally:
-        server.stop()
+        tools = _exchange(server, deadline, limit)
+    except BaseException:
+        server.stop(failed=True)
+        raise
+    server.stop()
+    return tools
+
+
+def _exchange(server: _Server, deadline: float, limit: float) -> list[JSON]:
+    """initialize, notifications/initialized, then every tools/list page."""
+    label = server.label
+    server.request(
+        1,
+        "initialize",
+        {
+            "protocolVersion": PROTOCOL_VERSION,
+            "capabilities": {},
+            "clientInfo": {"name": "schemadrift", "version": __version__},
+        },
+        deadline,
+        limit,
+    )
+    server.send({"jsonrpc": "2.0", "method": "notifications/initialized"})
+    tools: list[JSON] = []
+    cursor: str | None = None
+    seen: set[str] = set()
+    for page in range(MAX_PAGES):
+        params: dict[str, JSON] = {"cursor": cursor} if cursor is not None else {}
+        result = server.request(2 + page, "tools/list", params, deadline, limit)
+        items = result.get("tools")
+        if not isinstance(items, list):
+            raise InputError(label, "the MCP server's tools/list result has no 'tools' list")
+        tools.extend(items)
+        cursor = result.get("nextCursor")
+        if not cursor:
+            return tools
+        if not isinstance(cursor, str) or cursor in seen:
+            raise InputError(label, f"the MCP server repeated or sent a bad nextCursor {cursor!r}")
+        seen.add(cursor)
+    raise InputError(label, f"the MCP server kept paging past {MAX_PAGES} tools/list pages")
 
 
 def load(value: list[str] | str, root: Path, *, timeout: float | None = None) -> list[Tool]:
     from schemadrift.sources.shapes import DocumentSource, detect
 
-    argv = shlex.split(value) if isinstance(value, str) else list(value)
+    argv = split_command(value, "mcp")
     if not argv:
         raise InputError("mcp", "the server command is empty")
     label = shlex.join(argv)
