@@ -590,7 +590,7 @@ def run_snapshot(
     from schemadrift.writing import check_replaceable, write_atomic
 
     label = config.display(config.snapshot)
-    refuse_claimed(config, config.snapshot, "the snapshot", own=config.snapshot)
+    refuse_claimed(config, config.snapshot, "the snapshot", baseline=True)
     hint = "pass --force to replace it anyway"
     check_replaceable(config.snapshot, label, force=force, hint=hint)
     extraction = extract_sources(config, cli_dialects=cli_dialects)
@@ -641,23 +641,25 @@ def _configured_output(config: Config) -> Path | None:
         return None
 
 
-def claimed_by(config: Config, target: Path, *, own: Path | None = None) -> str | None:
+def claimed_by(config: Config, target: Path, *, baseline: bool = False) -> str | None:
     """What ``target`` already is to the project, when it is one of the files a run reads:
     its configuration, baseline, acks file, a tool file a ``files`` source matches or the
     module of a ``python`` source (looked for in the root and ``src/``, never imported).
-    ``own`` is the file's own role (the baseline, when writing the baseline). ``None``: none.
+    ``baseline``: the target is the baseline itself (``snapshot`` writing it), which may be
+    what the baseline path names. ``None``: none of them.
 
     A file a glob matches counts only when it reads as tools other than a snapshot: the
     baseline or a report a broad glob matches (``**/*.json``) is skipped as a source, not read.
     """
     resolved = target.resolve()
-    named = (
+    named = [
         (config.path, "the project's configuration"),
-        (config.snapshot, "the baseline snapshot"),
         (config.acks, "the project's acks file"),
-    )
+    ]
+    if not baseline:
+        named.append((config.snapshot, "the baseline snapshot"))
     for path, role in named:
-        if path is not None and path != own and _same_file(resolved, path):
+        if path is not None and _same_file(resolved, path):
             return role
     for spec in config.sources:
         if spec.kind == "files" and _glob_reads(spec.value, config.root, target, resolved):
@@ -667,12 +669,12 @@ def claimed_by(config: Config, target: Path, *, own: Path | None = None) -> str 
     return None
 
 
-def refuse_claimed(config: Config, target: Path, what: str, *, own: Path | None = None) -> None:
+def refuse_claimed(config: Config, target: Path, what: str, *, baseline: bool = False) -> None:
     """An ``InputError`` naming ``target`` when writing ``what`` there would overwrite one of
     the project's inputs (attack row 10: `--output schemadrift.lock.json` lost the baseline)."""
     from schemadrift.errors import InputError
 
-    role = claimed_by(config, target, own=own)
+    role = claimed_by(config, target, baseline=baseline)
     if role is not None:
         raise InputError(target.as_posix(), f"is {role}; refusing to write {what} over it")
 
