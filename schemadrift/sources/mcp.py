@@ -79,7 +79,8 @@ class _Server:
             self.process = start(argv, root, stdin=True)
         except OSError as error:
             raise InputError(
-                label, f"cannot start the MCP server: {start_failure(error, argv[0])}"
+                label,
+                f"cannot start the MCP server {argv[0]!r}: {start_failure(error, argv[0], root)}",
             ) from error
         self.lines: queue.Queue[Any] = queue.Queue(maxsize=MAX_QUEUED)
         assert self.process.stdin is not None

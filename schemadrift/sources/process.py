@@ -78,11 +78,14 @@ def start(argv: list[str], root: Path, *, stdin: bool) -> subprocess.Popen[bytes
     )
 
 
-def start_failure(error: OSError, program: str) -> str:
-    """Why ``program`` could not start, in the user's terms (not found, not executable...)."""
+def start_failure(error: OSError, program: str, root: Path) -> str:
+    """Why ``program`` could not start, in the user's terms: not found, a directory, or the
+    system's reason (``Permission denied``)."""
     if isinstance(error, FileNotFoundError):
-        return f"{program!r} not found"
-    return f"{program!r}: {error.strerror or error}"
+        return "not found"
+    if (root / program).is_dir():
+        return "it is a directory, not a program"
+    return str(error.strerror or error)
 
 
 def kill_group(process: subprocess.Popen[bytes], sig: int | None = None) -> None:
@@ -197,7 +200,9 @@ class Collector:
     def data(self) -> bytes:
         """What was read so far (all of it once ``done`` is set without ``overflow``)."""
         with self._lock:
-            return b"".join(self._chunks)
+            whole = b"".join(self._chunks)
+            self._chunks = [whole]  # one copy held, not the chunks and their join
+            return whole
 
 
 _CLOSE = object()
