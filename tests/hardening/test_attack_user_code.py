@@ -1,0 +1,144 @@
+"""Attack report rows 13, 14b, 14c: a python source's code cannot break the exit and stdout
+contract. Its prints cannot corrupt the report, its exits and odd exceptions are exit 2
+naming the source, and data JSON cannot hold is refused naming where it is.
+
+Each case is `check --format json` in a project whose ``m.py`` is the source, run through the
+real CLI against a baseline written from a well-behaved ``m.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+GOOD = (
+    'TOOLS = [{"name": "t", "description": "d", "input_schema": '
+    '{"type": "object", "properties": {"q": {"type": "string"}}}}]\n'
+)
+
+
+def _run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "schemadrift", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A project with a python source and a baseline of its well-behaved tools."""
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.schemadrift]\nsources = [{ python = "m:TOOLS" }]\n', "utf-8"
+    )
+    (tmp_path / "m.py").write_text(GOOD, "utf-8")
+    assert _run(tmp_path, "snapshot").returncode == 0
+    return tmp_path
+
+
+def _check(root: Path, module: str) -> subprocess.CompletedProcess[str]:
+    (root / "m.py").write_text(module, "utf-8")
+    return _run(root, "check", "--format", "json", "--no-cache")
+
+
+NOISY = {
+    "print": "print('banner')\n",
+    "c-level write": "import os\nos.write(1, b'raw bytes on fd 1\\n')\n",
+    "subprocess": "import subprocess, sys\nsubprocess.run([sys.executable, '-c', 'print(42)'])\n",
+    "replaced stdout": "import io, sys\nsys.stdout = io.StringIO()\n",
+    "closed stdout": "import sys\nsys.stdout.close()\n",
+}
+
+
+@pytest.mark.parametrize("noise", NOISY.values(), ids=list(NOISY))
+def test_output_of_the_module_never_reaches_the_report(project: Path, noise: str) -> None:
+    """Row 13: prints (Python, C-level, a subprocess's) go to stderr and stdout is exactly
+    the JSON report; a module that replaces or closes sys.stdout cannot swallow it."""
+    done = _check(project, noise + GOOD)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["findings"] == [] or all(f["rule"] for f in report["findings"])
+    assert "Traceback" not in done.stderr
+    if "banner" in noise:
+        assert "banner" in done.stderr
+
+
+ENDINGS = {
+    "sys.exit(7) at import": ("import sys\nsys.exit(7)\n", "sys.exit(7)"),
+    "raise SystemExit": ("raise SystemExit\n", "sys.exit(None)"),
+    "os._exit(0) at import": ("import os\nos._exit(0)\n", "os._exit()"),
+    "BaseException subclass": (
+        "class Stop(BaseException):\n    pass\nraise Stop('boom')\n",
+        "raised Stop: boom",
+    ),
+    "GeneratorExit": ("raise GeneratorExit\n", "raised GeneratorExit"),
+    "sys.exit in the attribute's property": (
+        "import sys\nclass M:\n    @property\n    def TOOLS(self):\n        sys.exit(7)\n"
+        "sys.modules[__name__] = M()\n",
+        "reading m.TOOLS called sys.exit(7)",
+    ),
+    "GeneratorExit in the attribute's property": (
+        "import sys\nclass M:\n    @property\n    def TOOLS(self):\n"
+        "        raise GeneratorExit\nsys.modules[__name__] = M()\n",
+        "reading m.TOOLS raised GeneratorExit",
+    ),
+}
+
+
+@pytest.mark.parametrize(("module", "said"), ENDINGS.values(), ids=list(ENDINGS))
+def test_user_code_that_ends_the_run_is_exit_2(project: Path, module: str, said: str) -> None:
+    """Row 13: sys.exit, SystemExit, os._exit, a BaseException subclass and GeneratorExit,
+    at import or in the attribute's property, are exit 2 naming the source: never the
+    module's own status, never exit 0 with no report, never exit 1 with a traceback."""
+    done = _check(project, module)
+    assert done.returncode == 2, (done.stdout, done.stderr)
+    assert done.stdout == ""
+    assert "python m:TOOLS" in done.stderr and said in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_self_referencing_tools_list_is_refused_quickly(project: Path) -> None:
+    """Row 14c: a schema dict that holds itself is exit 2 at once, naming where, not a
+    RecursionError after 11 s."""
+    module = (
+        "schema = {'type': 'object', 'properties': {}}\n"
+        "schema['properties']['again'] = schema\n"
+        "TOOLS = [{'name': 't', 'input_schema': schema}]\n"
+    )
+    done = _check(project, module)
+    assert done.returncode == 2, done.stderr
+    assert "TOOLS[0]['input_schema']['properties']['again'] refers to itself" in done.stderr
+    assert "/0/input_schema/properties/again" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_self_holding_list_is_refused(project: Path) -> None:
+    """Row 14c: a TOOLS list that holds itself is exit 2, not a RecursionError."""
+    done = _check(project, "TOOLS = []\nTOOLS.append(TOOLS)\n")
+    assert done.returncode == 2, done.stderr
+    assert "refers to itself" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("number", ["float('nan')", "float('inf')", "-float('inf')"])
+@pytest.mark.parametrize("command", ["check", "snapshot"])
+def test_non_finite_numbers_are_refused_naming_the_pointer(
+    project: Path, number: str, command: str
+) -> None:
+    """Row 14b: NaN or an infinity in a python source's schema is exit 2 naming the pointer,
+    in `snapshot` (which crashed) as in `check` (files refuse them the same way)."""
+    (project / "m.py").write_text(
+        "TOOLS = [{'name': 't', 'input_schema': {'type': 'object', 'properties': "
+        f"{{'n': {{'type': 'number', 'maximum': {number}}}}}}}}}]\n",
+        "utf-8",
+    )
+    done = _run(project, command, *(["--no-cache"] if command == "check" else []))
+    assert done.returncode == 2, done.stderr
+    assert "/0/input_schema/properties/n/maximum" in done.stderr
+    assert "not a JSON number" in done.stderr and "Traceback" not in done.stderr
