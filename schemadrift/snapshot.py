@@ -15,7 +15,7 @@ from typing import Any
 
 from schemadrift import __version__
 from schemadrift.errors import InputError, SnapshotFormatError
-from schemadrift.model import FORMAT_VERSION, JSON, Snapshot, Tool
+from schemadrift.model import FORMAT_VERSION, JSON, Snapshot, Tool, escape_token
 
 # Distributions whose versions can change the schemas a project emits: the frameworks and
 # the libraries they generate schemas with. Adapters add their own through `distributions`.
@@ -155,7 +155,82 @@ def loads(text: str, label: str) -> Snapshot:
     return from_json(data, label)
 
 
+# What each field of a tool record may hold (the snapshot format, version 1), as JSON types.
+_OBJECT, _STRING, _NULL, _BOOL, _INTEGER = "object", "string", "null", "boolean", "integer"
+_TOOL_FIELDS: dict[str, tuple[str, ...]] = {
+    "name": (_STRING,),
+    "description": (_STRING, _NULL),
+    "input_schema": (_OBJECT, _BOOL, _NULL),  # a provider built-in tool has no schema
+    "output_schema": (_OBJECT, _BOOL, _NULL),
+    "strict": (_BOOL, _NULL),
+    "origin": (_OBJECT, _NULL),
+    "variants": (_OBJECT,),
+    "envelope": (_OBJECT,),
+    "name_from_file": (_BOOL,),
+    "builtin": (_STRING, _NULL),
+}
+_ORIGIN_FIELDS: dict[str, tuple[str, ...]] = {
+    "kind": (_STRING, _NULL),
+    "shape": (_STRING, _NULL),
+    "location": (_STRING, _NULL),
+    "line": (_INTEGER, _NULL),
+    "generator": (_STRING, _NULL),
+}
+
+
+def _json_type(value: JSON) -> str:
+    if value is None:
+        return _NULL
+    if isinstance(value, bool):
+        return _BOOL
+    if isinstance(value, int):
+        return _INTEGER
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return _STRING
+    return "array" if isinstance(value, list) else _OBJECT
+
+
+def _check_fields(
+    record: dict[str, JSON], fields: dict[str, tuple[str, ...]], pointer: str, label: str
+) -> None:
+    """Each known field holds one of its types; an unknown field is left alone (a newer
+    writer's addition within the same format version)."""
+    for key, allowed in fields.items():
+        if key in record and _json_type(record[key]) not in allowed:
+            raise InputError(
+                label,
+                f"corrupt baseline: {key!r} is {_json_type(record[key])}, expected "
+                + " or ".join(allowed),
+                pointer=f"{pointer}/{key}",
+            )
+
+
+def _check_tool(item: JSON, index: int, label: str) -> None:
+    """One tool record's structure, checked once on load so that no later step (a report
+    format, the diff) meets a value of the wrong type; errors name the JSON pointer."""
+    pointer = f"/tools/{index}"
+    if not isinstance(item, dict):
+        raise InputError(
+            label, f"corrupt baseline: a tool record is {_json_type(item)}", pointer=pointer
+        )
+    if "name" not in item:
+        raise InputError(label, "corrupt baseline: a tool record has no name", pointer=pointer)
+    _check_fields(item, _TOOL_FIELDS, pointer, label)
+    origin = item.get("origin")
+    if isinstance(origin, dict):
+        _check_fields(origin, _ORIGIN_FIELDS, f"{pointer}/origin", label)
+        line = origin.get("line")
+        if isinstance(line, int) and line < 0:
+            raise InputError(
+                label, "corrupt baseline: a line number below 0", pointer=f"{pointer}/origin/line"
+            )
+
+
 def from_json(data: JSON, label: str) -> Snapshot:
+    """A snapshot from its parsed JSON, its structure checked: a field of the wrong type is
+    an ``InputError`` naming the file and the field's pointer (``/tools/0/origin/location``)."""
     if not isinstance(data, dict) or "format_version" not in data:
         raise InputError(label, "not a schemadrift snapshot (no format_version); corrupt baseline?")
     version = data["format_version"]
@@ -169,17 +244,28 @@ def from_json(data: JSON, label: str) -> Snapshot:
     if not isinstance(tools_raw, list):
         raise InputError(label, "corrupt baseline: 'tools' must be a list", pointer="/tools")
     packages = data.get("packages") or {}
-    if not isinstance(packages, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in packages.items()
-    ):
+    if not isinstance(packages, dict):
         raise InputError(
             label, "corrupt baseline: 'packages' must map names to versions", pointer="/packages"
         )
-    from schemadrift.sources.shapes import DocumentSource, _snapshot_tool
-
-    src = DocumentSource(label=label)
-    tools = tuple(_snapshot_tool(item, src, index) for index, item in enumerate(tools_raw))
-    generator = data.get("generator") if isinstance(data.get("generator"), dict) else {}
+    for name, version_text in packages.items():
+        if not isinstance(version_text, str):
+            raise InputError(
+                label,
+                f"corrupt baseline: the version of {name!r} is {_json_type(version_text)}, "
+                "expected string",
+                pointer="/packages/" + escape_token(name),
+            )
+    generator = data.get("generator")
+    if generator is not None and not isinstance(generator, dict):
+        raise InputError(
+            label,
+            f"corrupt baseline: 'generator' is {_json_type(generator)}, expected object",
+            pointer="/generator",
+        )
+    for index, item in enumerate(tools_raw):
+        _check_tool(item, index, label)
+    tools = tuple(Tool.from_json(item) for item in tools_raw)
     return Snapshot(
         tools=tools, packages=packages, generator=generator or {}, format_version=FORMAT_VERSION
     )

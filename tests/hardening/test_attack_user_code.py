@@ -1,9 +1,11 @@
-"""Attack report rows 13, 14b, 14c: a python source's code cannot break the exit and stdout
-contract. Its prints cannot corrupt the report, its exits and odd exceptions are exit 2
-naming the source, and data JSON cannot hold is refused naming where it is.
+"""Attack report rows 13, 14b, 14c, 14f and 25: what the user's project holds (a python
+source's code, a committed baseline) cannot break the exit and stdout contract.
 
-Each case is `check --format json` in a project whose ``m.py`` is the source, run through the
-real CLI against a baseline written from a well-behaved ``m.py``.
+A python source's prints cannot corrupt the report, its exits and odd exceptions are exit 2
+naming the source, and data JSON cannot hold is refused naming where it is: each case is
+`check --format json` in a project whose ``m.py`` is the source, run through the real CLI
+against a baseline written from a well-behaved ``m.py``. A baseline whose fields have the wrong
+types is exit 2 naming the file and the field's pointer, in every report format.
 """
 
 from __future__ import annotations
@@ -142,3 +144,54 @@ def test_non_finite_numbers_are_refused_naming_the_pointer(
     assert done.returncode == 2, done.stderr
     assert "/0/input_schema/properties/n/maximum" in done.stderr
     assert "not a JSON number" in done.stderr and "Traceback" not in done.stderr
+
+
+CORRUPT = {
+    "/tools/0/origin/location": lambda tool: tool["origin"].update(location=7),
+    "/tools/0/origin": lambda tool: tool.update(origin=["not", "an", "object"]),
+    "/tools/0/origin/line": lambda tool: tool["origin"].update(line="twelve"),
+    "/tools/0/input_schema": lambda tool: tool.update(input_schema="a string"),
+    "/tools/0/name": lambda tool: tool.update(name=["t"]),
+    "/tools/0/description": lambda tool: tool.update(description={"text": "d"}),
+    "/tools/0/variants": lambda tool: tool.update(variants=["a"]),
+    "/packages/pydantic": None,
+}
+FORMATS = ("text", "json", "markdown", "github", "sarif", "junit")
+
+
+@pytest.fixture(scope="module")
+def baseline_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A files project and its good baseline (restored by each test from ``lock.good``)."""
+    root = tmp_path_factory.mktemp("baseline")
+    (root / "tools").mkdir()
+    (root / "tools" / "t.json").write_text(GOOD.split("=", 1)[1].strip()[1:-1], "utf-8")
+    (root / "pyproject.toml").write_text(
+        '[tool.schemadrift]\nsources = [{ files = "tools/*.json" }]\n', "utf-8"
+    )
+    assert _run(root, "snapshot").returncode == 0
+    (root / "lock.good").write_bytes((root / "schemadrift.lock.json").read_bytes())
+    return root
+
+
+@pytest.mark.parametrize("pointer", list(CORRUPT))
+def test_a_corrupt_baseline_names_the_field_in_every_format(
+    baseline_project: Path, pointer: str
+) -> None:
+    """Rows 14f and 25: a baseline field of the wrong type is exit 2 with a message naming
+    the baseline and the field's JSON pointer, in every --format: never a crash in a later
+    report format, a report breaking its own schema, or Python's words ("dictionary update
+    sequence element")."""
+    data = json.loads((baseline_project / "lock.good").read_text("utf-8"))
+    change = CORRUPT[pointer]
+    if change is None:
+        data["packages"] = {"pydantic": 2}
+    else:
+        change(data["tools"][0])
+    (baseline_project / "schemadrift.lock.json").write_text(json.dumps(data), "utf-8")
+    for fmt in FORMATS:
+        done = _run(baseline_project, "check", "--format", fmt, "--no-cache")
+        assert done.returncode == 2, (fmt, done.stdout, done.stderr)
+        assert done.stdout == ""
+        assert "schemadrift.lock.json" in done.stderr and pointer in done.stderr, done.stderr
+        assert "corrupt baseline" in done.stderr
+        assert "Traceback" not in done.stderr and "sequence element" not in done.stderr
