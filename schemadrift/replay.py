@@ -83,12 +83,29 @@ def _decoded(line: int, where: str, shape: str, name: str, raw: JSON) -> Call:
     """OpenAI sends arguments as a JSON string; a string that does not parse is a problem."""
     if isinstance(raw, str):
         try:
-            return Call(line, where, shape, name, json.loads(raw) if raw.strip() else {})
-        except ValueError as error:
+            return Call(line, where, shape, name, _strict(raw, "") if raw.strip() else {})
+        except InputError as error:
             return Call(
                 line, where, shape, name, raw, problem=f"arguments are not valid JSON: {error}"
             )
     return Call(line, where, shape, name, {} if raw is None else raw)
+
+
+def _strict(text: str, label: str) -> JSON:
+    """A line (or an arguments string) read as tool files are: NaN, ``1e400``, duplicate keys
+    and nesting past ``parsing.MAX_DEPTH`` are refused, so every report holds valid JSON."""
+    from schemadrift.sources.parsing import parse_json
+
+    try:
+        return parse_json(text, label)
+    except InputError as error:
+        if not label:  # an arguments string: the message says the rest
+            raise InputError(None, error.message.removeprefix("invalid JSON: ")) from error
+        raise InputError(
+            label,
+            "not valid JSON: " + error.message.removeprefix("invalid JSON: "),
+            pointer=error.pointer,
+        ) from error
 
 
 def calls_in(value: JSON, line: int) -> list[Call] | None:
@@ -187,10 +204,7 @@ def read_calls(text: str, label: str) -> list[Call]:
     for number, raw in enumerate(text.splitlines(), start=1):
         if not raw.strip():
             continue
-        try:
-            value = json.loads(raw)
-        except ValueError as error:
-            raise InputError(f"{label}:{number}", f"not valid JSON: {error}") from error
+        value = _strict(raw, f"{label}:{number}")
         found = calls_in(value, number)
         if found is None:
             raise InputError(
@@ -233,18 +247,47 @@ def replay(
                 raise InputError(
                     None, f"cannot build a validator: {first}", tool=call.tool
                 ) from error
-        # the first error jsonschema-rs reports is the one shown: one rejection per call
-        failure = next(iter(validators[call.tool].iter_errors(call.arguments)), None)
+        # the first error reported is the one shown: one rejection per call
+        failure = _first_error(validators[call.tool], tool.input_schema, call.arguments)
         if failure is not None:
-            rejected.append(
-                Rejection(
-                    call,
-                    _pointer(failure.instance_path),
-                    failure.message,
-                    "/input_schema" + _pointer(failure.schema_path),
-                )
-            )
+            pointer, message, schema_pointer = failure
+            rejected.append(Rejection(call, pointer, message, "/input_schema" + schema_pointer))
     return rejected
+
+
+def _first_error(validator: Any, schema: JSON, arguments: JSON) -> tuple[str, str, str] | None:
+    """The first error of ``arguments``: (pointer, message, schema pointer), or ``None``.
+
+    jsonschema-rs stops at a fixed depth ("Recursion limit reached", arguments 300 levels
+    deep: attack row 14g); those arguments are judged by the ``jsonschema`` package instead,
+    which recurses in Python, on the deep stack the CLI runs on.
+    """
+    try:
+        found = next(iter(validator.iter_errors(arguments)), None)
+    except ValueError as error:
+        if "recursion limit" not in str(error).lower():
+            raise
+        return _first_error_in_python(schema, arguments)
+    if found is None:
+        return None
+    return _pointer(found.instance_path), found.message, _pointer(found.schema_path)
+
+
+def _first_error_in_python(schema: JSON, arguments: JSON) -> tuple[str, str, str] | None:
+    import jsonschema
+    import referencing
+
+    # a remote $ref was refused when the jsonschema-rs validator was built: none is left
+    schema = {} if schema is None else schema
+    cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
+    validator = cls(schema, registry=referencing.Registry(retrieve=_refuse))  # type: ignore[call-arg]
+    found = next(iter(validator.iter_errors(arguments)), None)
+    if found is None:
+        return None
+    message = found.message
+    if len(message) > 240:  # it quotes the whole (deep) value
+        message = message[:240] + "…"
+    return _pointer(found.absolute_path), message, _pointer(found.absolute_schema_path)
 
 
 def render_text(
@@ -273,7 +316,7 @@ def render_json(
     if against is not None:
         data["against"] = dict(against)
     data["rejected"] = [item.to_json() for item in rejections]
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from schemadrift.schema.stack import call_deep
 from schemadrift.sources.parsing import MAX_DEPTH, nesting_depth
 
 EMIT = """\
@@ -110,3 +111,76 @@ def test_snapshot_then_check_is_clean_for_a_deep_default(tmp_path: Path, levels:
     assert done.returncode == 0, (done.stdout, done.stderr)
     found = json.loads(done.stdout)["findings"]
     assert [f for f in found if f["rule"].startswith("diff/")] == []  # too-deep stays, known
+
+
+REPLAY_TOOL = {
+    "name": "nest",
+    "description": "d",
+    "input_schema": {
+        "type": "object",
+        "properties": {"a": {"type": "array", "items": {"type": ["array", "integer"]}}},
+        "additionalProperties": {"type": "integer"},
+    },
+}
+
+
+def _no_constants(value: str) -> None:
+    raise AssertionError(f"{value} in a JSON report")
+
+
+def _replay(root: Path, lines: list[str], *args: str) -> subprocess.CompletedProcess[str]:
+    (root / "tools.json").write_text(json.dumps(REPLAY_TOOL), "utf-8")
+    (root / "calls.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
+    return _run(root, "replay", "calls.jsonl", "--tools", "tools.json", *args)
+
+
+def _call(arguments: str) -> str:
+    return '{"type": "tool_use", "name": "nest", "input": ' + arguments + "}"
+
+
+@pytest.mark.parametrize("levels", [300, 5_000])
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_replay_of_deep_arguments_has_a_verdict(tmp_path: Path, levels: int, fmt: str) -> None:
+    """Rows 14g, 21: arguments 300 and 5,000 levels deep get a verdict (jsonschema-rs stops
+    with "Recursion limit reached"; they are judged by the jsonschema package), no traceback;
+    the JSON report is valid JSON."""
+    deep = "[" * levels + "1" + "]" * levels
+    accepted, rejected = _call('{"a": ' + deep + "}"), _call('{"b": ' + deep + "}")
+    done = _replay(tmp_path, [accepted, rejected], "--format", fmt)
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr and "Recursion limit" not in done.stdout
+    if fmt == "json":  # the report quotes the deep arguments: read on a deep stack
+        report = call_deep(lambda: json.loads(done.stdout, parse_constant=_no_constants))
+        assert [item["line"] for item in report["rejected"]] == [2]
+        assert report["rejected"][0]["pointer"] == "/b"
+    else:
+        assert "calls.jsonl:2" in done.stdout and "calls.jsonl:1" not in done.stdout
+
+
+ODD = {
+    "NaN": _call('{"b": NaN}'),
+    "1e400": _call('{"b": 1e400}'),
+    "duplicate key": _call('{"b": 1, "b": 2}'),
+    "NaN in an OpenAI arguments string": json.dumps(
+        {"type": "function", "function": {"name": "nest", "arguments": '{"b": NaN}'}}
+    ),
+}
+
+
+@pytest.mark.parametrize("line", ODD.values(), ids=list(ODD))
+def test_replay_refuses_what_json_cannot_hold(tmp_path: Path, line: str) -> None:
+    """Row 21: NaN, 1e400 and duplicate keys in recorded arguments are refused naming the
+    line, as in files; an arguments string holding them is a rejected call whose JSON report
+    is still valid JSON (no bare NaN/Infinity)."""
+    good = _call('{"b": 1}')
+    for fmt in ("text", "json"):
+        done = _replay(tmp_path, [good, line], "--format", fmt)
+        assert "Traceback" not in done.stderr
+        if '"function"' in line:  # an OpenAI call: arguments are a string of JSON
+            assert done.returncode == 1, done.stderr
+            if fmt == "json":
+                report = json.loads(done.stdout, parse_constant=_no_constants)
+                assert report["rejected"][0]["line"] == 2
+        else:
+            assert done.returncode == 2, (done.stdout, done.stderr)
+            assert done.stdout == "" and "calls.jsonl:2" in done.stderr
