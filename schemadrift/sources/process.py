@@ -159,7 +159,7 @@ class Tail:
 class Collector:
     """A stream read to its end on a daemon thread, up to ``limit`` bytes. ``done`` is set at
     end-of-file or when the bound is passed (``overflow``); reading then stops, so a program
-    printing without end costs ``limit`` bytes, not all our memory."""
+    printing without end costs ``limit`` bytes, not all our memory (the caller kills it)."""
 
     def __init__(self, stream: IO[bytes], limit: int) -> None:
         self._fd = stream.fileno()
@@ -188,14 +188,8 @@ class Collector:
                     if self._size > self._limit:
                         self.overflow = True
                         break
-            self._close()
         finally:
             self.done.set()
-
-    def _close(self) -> None:
-        """Close our end: past the bound, the child's next write fails at once."""
-        with contextlib.suppress(OSError):
-            self._stream.close()
 
     def data(self) -> bytes:
         """What was read so far (all of it once ``done`` is set without ``overflow``)."""
