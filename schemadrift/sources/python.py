@@ -121,8 +121,10 @@ def _child(argv: list[str]) -> int:
     import json
 
     from schemadrift.errors import SchemadriftError
+    from schemadrift.parallel import _die_with
     from schemadrift.schema.stack import call_deep
 
+    _die_with(os.getppid())  # a parent killed or interrupted takes this child with it
     os.dup2(2, 1)
     sys.stdout = sys.stderr
     value, root, out = argv
@@ -136,8 +138,19 @@ def _child(argv: list[str]) -> int:
     except SchemadriftError as error:  # every kind the sources raise is exit 2
         data = {"error": str(error)}
     text = call_deep(json.dumps, data)
-    Path(out).write_text(text, "utf-8")
+    try:
+        Path(out).write_text(text, "utf-8")
+    except OSError:
+        return 1  # the parent is gone (its folder with it): nobody to tell
     return 0
+
+
+def _child_main(argv: list[str]) -> int:
+    """``_child``, quiet on Ctrl-C: the parent says "interrupted" (and exits 130)."""
+    try:
+        return _child(argv)
+    except KeyboardInterrupt:
+        return 130
 
 
 def load(value: str, root: Path, *, timeout: float | None = None) -> list[Tool]:
@@ -374,4 +387,4 @@ def _from_data(doc: JSON, origin: Origin, label: str, what: str) -> list[Tool]:
 
 
 if __name__ == "__main__":
-    sys.exit(_child(sys.argv[1:]))
+    sys.exit(_child_main(sys.argv[1:]))

@@ -195,3 +195,52 @@ def test_a_corrupt_baseline_names_the_field_in_every_format(
         assert "schemadrift.lock.json" in done.stderr and pointer in done.stderr, done.stderr
         assert "corrupt baseline" in done.stderr
         assert "Traceback" not in done.stderr and "sequence element" not in done.stderr
+
+
+def _interrupt_after(argv: list[str], cwd: Path, delay: float) -> tuple[int, str]:
+    """Start ``argv``, send SIGINT after ``delay`` seconds; its exit code and stderr."""
+    import signal
+    import time
+
+    with subprocess.Popen(argv, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:
+        time.sleep(delay)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+    return proc.returncode, err.decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize("how", ["console script", "python -m", "python source"])
+def test_ctrl_c_during_start_up_is_exit_130(
+    baseline_project: Path, project: Path, how: str
+) -> None:
+    """Row 24: SIGINT in the first 0.2 s (interpreter start, importing click and the CLI) is
+    exit 130 with "interrupted" (or, if the run already ended, its own 0/1/2), never a
+    traceback from schemadrift's code. Tolerated, because they come before any of it runs: a
+    signal so early that the interpreter has not installed its handler (killed, -2, nothing
+    printed); one inside site.py (CPython's "Fatal Python error: init_import_site"); and one
+    while the import system is still finding the schemadrift package (a traceback through
+    runpy/importlib frames or the console script's import line only, ~20 ms in)."""
+    import re
+    import signal
+
+    script = Path(sys.executable).with_name("schemadrift")
+    start = [str(script)] if how == "console script" else [sys.executable, "-m", "schemadrift"]
+    argv = [*start, "lint", "tools/t.json", "--no-cache"]
+    if how == "python source":  # interrupted while its child interpreter imports m.py
+        argv, baseline_project = [*start, "check", "--no-cache"], project
+    interrupted = 0
+    for delay in (0, 0.02, 0.05, 0.1, 0.2) * 3:
+        code, err = _interrupt_after(argv, baseline_project, delay)
+        if "init_import_site" in err:
+            continue
+        if "Traceback" in err:  # only before the package's own code: no frame of it
+            assert not re.search(r'File "[^"]*/schemadrift/[^"]*\.py"', err), (delay, err)
+            continue
+        assert code in (EXIT_INTERRUPTED, 0, 1, 2, -signal.SIGINT), (delay, code, err)
+        if code == EXIT_INTERRUPTED:
+            assert "interrupted" in err
+            interrupted += 1
+    assert interrupted >= 3
+
+
+EXIT_INTERRUPTED = 130
