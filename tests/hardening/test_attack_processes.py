@@ -13,7 +13,6 @@ import json
 import os
 import subprocess
 import sys
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -198,25 +197,46 @@ def project(tmp_path: Path, kind: str, argv: list[str] | str, timeout: float = 2
     return tmp_path
 
 
+LAUNCHER = r"""
+import json, os, subprocess, sys, threading
+guard, report, argv = float(sys.argv[1]), sys.argv[2], sys.argv[3:]
+proc = subprocess.Popen(argv)
+timer = threading.Timer(guard, proc.kill)
+timer.start()
+_, status, usage = os.wait4(proc.pid, 0)
+timer.cancel()
+with open(report, "w") as f:
+    json.dump([os.waitstatus_to_exitcode(status), usage.ru_maxrss], f)
+"""
+
+
 def snapshot(root: Path, guard: float = 30) -> Outcome:
     """``schemadrift snapshot`` in ``root`` as a child process: exit code, output, wall time
-    and peak RSS (``wait4``), killed after ``guard`` seconds so a regression fails, not hangs."""
+    and peak RSS, killed after ``guard`` seconds so a regression fails, not hangs.
+
+    The CLI is started by a small launcher that reports its ``wait4`` usage: Linux carries a
+    process's peak RSS across ``exec``, so a CLI forked straight from pytest would report
+    pytest's own size (150 MB in a long run) as its peak.
+    """
     start = time.perf_counter()
+    report = root / "usage.json"
+    cli = [sys.executable, "-m", "schemadrift", "snapshot"]
     with (root / "out.txt").open("wb") as out, (root / "err.txt").open("wb") as err:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "schemadrift", "snapshot"], cwd=root, stdout=out, stderr=err
+        subprocess.run(
+            [sys.executable, "-c", LAUNCHER, str(guard), str(report), *cli],
+            cwd=root,
+            stdout=out,
+            stderr=err,
+            timeout=guard + 10,
+            check=True,
         )
-        timer = threading.Timer(guard, proc.kill)
-        timer.start()
-        _, status, usage = os.wait4(proc.pid, 0)
-        timer.cancel()
-        proc.returncode = os.waitstatus_to_exitcode(status)
+    code, peak_kb = json.loads(report.read_text())
     return Outcome(
-        proc.returncode,
+        code,
         (root / "out.txt").read_text("utf-8", "replace"),
         (root / "err.txt").read_text("utf-8", "replace"),
         time.perf_counter() - start,
-        usage.ru_maxrss,
+        peak_kb,
     )
 
 
