@@ -8,10 +8,11 @@ ends the run with a message (and the tail of its stderr), never a hang. Writing 
 too (``process.Writer``): a server that floods us with requests and never reads its stdin fills
 the pipe and blocks that thread, not the deadline. The server runs in a process group of its
 own, which ``stop`` kills, so nothing it spawned outlives the listing; its stderr costs a
-64 KiB tail whatever it writes. A protocol line is parsed only after a linear scan bounds its
-nesting (``MAX_DEPTH``): deeper lines are refused, deep ones within the bound are parsed on a
-deep stack, so no ``RecursionError`` leaves this module. The tools are taken as the raw JSON
-the server wrote (key order kept) and read by the same shape detection files use.
+64 KiB tail whatever it writes. A protocol line is parsed only after ``parsing.nesting_depth``
+bounds its nesting as it bounds a file's (``parsing.MAX_DEPTH``): deeper lines are refused,
+deep ones within the bound are parsed on a deep stack, so no ``RecursionError`` leaves this
+module. The tools are taken as the raw JSON the server wrote (key order kept) and read by the
+same shape detection files use.
 """
 
 from __future__ import annotations
@@ -19,13 +20,11 @@ from __future__ import annotations
 import contextlib
 import json
 import queue
-import re
 import shlex
 import subprocess
 import threading
 import time
 from collections.abc import Iterator
-from itertools import accumulate
 from pathlib import Path
 from typing import IO, Any
 
@@ -33,6 +32,7 @@ from schemadrift import __version__
 from schemadrift.errors import InputError
 from schemadrift.model import JSON, Tool
 from schemadrift.schema.stack import call_deep
+from schemadrift.sources.parsing import could_pass_depth, nesting_depth, refuse_depth
 from schemadrift.sources.process import (
     TERM_GRACE,
     Tail,
@@ -55,16 +55,11 @@ cannot make us buffer without bound."""
 MAX_UNSENT = 1024
 """Replies to server requests that may wait unwritten; past it the server is not reading its
 input, and further replies are dropped rather than queued without bound."""
-MAX_DEPTH = 10_000
-"""Deepest nesting of a protocol line we parse. A tool schema this deep is already past what
-``json-schema/too-deep`` reports; a deeper line is refused, naming the depth."""
 SHALLOW_DEPTH = 200
-"""Lines with fewer brackets than this cannot overflow ``json.loads`` and skip the depth scan."""
+"""Lines that cannot nest this deep (too few brackets) skip the depth scan: ``json.loads``
+reads them on any stack."""
 SHUTDOWN_GRACE = 2.0
 """Seconds a server gets to exit after stdin closes, and again after SIGTERM."""
-_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
-_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
-_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 _EOF = object()
 _TOO_LONG = object()
 
@@ -177,7 +172,7 @@ class _Server:
             text = line.decode("utf-8", "replace").strip()
             if not text:
                 continue
-            message = self._parse(text, method)
+            message = self._parse(text)
             if not isinstance(message, dict) or message.get("jsonrpc") != "2.0":
                 shown = text if len(text) <= 200 else text[:200] + "…"
                 raise InputError(
@@ -202,20 +197,14 @@ class _Server:
             + (f"; its stderr ends with:\n{tail}" if tail else ""),
         )
 
-    def _parse(self, text: str, method: str) -> object:
+    def _parse(self, text: str) -> object:
         """One protocol line as JSON, or ``None`` when it is not JSON. The nesting is bounded
-        before ``json.loads`` sees it: past ``MAX_DEPTH`` the line is refused, and a deep line
-        within it is parsed on a deep stack, so no ``RecursionError`` leaves this source (the
-        CLI would answer one by running every source again)."""
-        depth = 0
-        if text.count("[") + text.count("{") > SHALLOW_DEPTH:
-            depth = nesting_depth(text)
-        if depth > MAX_DEPTH:
-            raise InputError(
-                self.label,
-                f"the MCP server's reply to {method} is nested {depth:,} levels deep, past the "
-                f"{MAX_DEPTH:,} schemadrift reads from a server (refused before parsing)",
-            )
+        before ``json.loads`` sees it, as for files (``parsing.MAX_DEPTH``): a deeper line is
+        refused naming the server and the depth, and a deep line within it is parsed on a deep
+        stack, so no ``RecursionError`` leaves this source (the CLI used to answer one by
+        running every source again)."""
+        depth = nesting_depth(text) if could_pass_depth(text, SHALLOW_DEPTH) else 0
+        refuse_depth(depth, self.label)
         try:
             if depth > SHALLOW_DEPTH:
                 return call_deep(json.loads, text)
@@ -224,7 +213,7 @@ class _Server:
             return None
         except RecursionError as error:  # pragma: no cover - the scan bounds the depth
             raise InputError(
-                self.label, f"the MCP server's reply to {method} is nested too deeply to parse"
+                self.label, "the MCP server wrote JSON nested too deeply to parse"
             ) from error
 
     def stop(self, *, failed: bool = False) -> None:
@@ -238,17 +227,6 @@ class _Server:
         # The group also holds what the server spawned (an npx wrapper's node process); none of
         # it may outlive the listing, even when the server itself exited cleanly.
         terminate_group(self.process, grace=SHUTDOWN_GRACE if not failed else TERM_GRACE)
-
-
-def nesting_depth(text: str) -> int:
-    """The deepest bracket nesting of JSON text, ignoring brackets inside strings.
-
-    Linear and not recursive: strings are cut out with one regular expression, the brackets
-    left are turned into +1/-1 steps, and the running sum's maximum is the depth. Used to refuse
-    or specially parse a document before a recursive parser meets it.
-    """
-    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
-    return max(accumulate(map(_STEP.__getitem__, brackets)), default=0)
 
 
 def list_tools(argv: list[str], root: Path, *, timeout: float | None = None) -> list[JSON]:

@@ -22,7 +22,7 @@ import pytest
 from schemadrift.errors import InputError
 from schemadrift.schema.stack import call_deep
 from schemadrift.sources import load
-from schemadrift.sources.mcp import MAX_DEPTH, nesting_depth
+from schemadrift.sources.parsing import MAX_DEPTH
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="process groups and wait4 are POSIX")
 
@@ -290,41 +290,37 @@ def test_mcp_server_flooding_requests_without_reading_stdin_times_out(tmp_path):
 # Row 7 ---------------------------------------------------------------------------------------
 
 
-def test_mcp_response_nested_20000_levels_is_refused_on_one_start(tmp_path):
-    """Row 7: a tools/list result nested 20,000 levels is refused by the depth scan before
-    json.loads recurses: exit 2 naming the server and the depth, in seconds, and the server is
-    started once (a RecursionError used to make the CLI run every source again)."""
+def test_mcp_response_nested_20000_levels_is_read_on_one_start(tmp_path):
+    """Row 7: a tools/list result nested 20,000 levels (within ``parsing.MAX_DEPTH``, as for a
+    file) is parsed on a deep stack: the tool is read in seconds, and the server is started once
+    (a RecursionError out of mcp.py used to make the CLI run every source again)."""
     run = snapshot(mcp(tmp_path, "deep20000"))
-    run.refused("srv.py deep20000", "nested 20,005 levels deep", f"{MAX_DEPTH:,}")
+    assert run.code == 0, run.err
+    assert "Traceback" not in run.err
+    assert run.seconds < 5, run.seconds
+    assert len((tmp_path / "starts.log").read_text().split()) == 1
+    lock = call_deep(json.loads, (tmp_path / "schemadrift.lock.json").read_text())
+    assert [tool["name"] for tool in lock["tools"]] == ["t"]
+
+
+def test_mcp_response_nested_past_the_bound_is_refused_on_one_start(tmp_path):
+    """Row 7: a result nested past ``parsing.MAX_DEPTH`` is refused by the depth scan before
+    json.loads recurses: exit 2 naming the server and the depth, on one server start."""
+    levels = MAX_DEPTH + 5_000
+    run = snapshot(mcp(tmp_path, f"deep{levels}"))
+    run.refused(f"srv.py deep{levels}", f"nested {levels + 5:,} levels deep", f"{MAX_DEPTH:,}")
     assert run.seconds < 5, run.seconds
     assert len((tmp_path / "starts.log").read_text().split()) == 1
 
 
-def test_mcp_response_nested_within_the_bound_is_read_on_one_start(tmp_path):
-    """Row 7: a response deeper than json.loads manages on the main stack (3,000 levels) but
-    within ``MAX_DEPTH`` is parsed on a deep stack: the tool is read, the server starts once."""
+def test_mcp_response_nested_3000_levels_is_read_on_one_start(tmp_path):
+    """Row 7: 3,000 levels, past what json.loads manages on an ordinary stack, is read too."""
     run = snapshot(mcp(tmp_path, "deep3000"))
     assert run.code == 0, run.err
     assert "Traceback" not in run.err
     assert len((tmp_path / "starts.log").read_text().split()) == 1
     lock = call_deep(json.loads, (tmp_path / "schemadrift.lock.json").read_text())
     assert [tool["name"] for tool in lock["tools"]] == ["t"]
-
-
-@pytest.mark.parametrize(
-    ("text", "depth"),
-    [
-        ("{}", 1),
-        ('{"a": [1, {"b": []}]}', 4),
-        ('{"a": "[[[[[[", "b": "\\"]]]{{{"}', 1),
-        ('"[[[["', 0),
-        ("[" * 5000 + "]" * 5000, 5000),
-        ("", 0),
-    ],
-)
-def test_nesting_depth_ignores_brackets_in_strings(text, depth):
-    """Row 7: the scan counts brackets outside strings only (escaped quotes included)."""
-    assert nesting_depth(text) == depth
 
 
 # Row 19 --------------------------------------------------------------------------------------
