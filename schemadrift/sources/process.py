@@ -1,4 +1,4 @@
-"""Start the user's program (a ``command`` source or an ``mcp`` server) so it cannot hang or swamp us.
+"""Run the user's program (a ``command`` source, an ``mcp`` server) so it cannot hang or swamp us.
 
 Both sources run a program the configuration names, and both must end within their timeout
 whatever the program does. The pieces they share live here:
@@ -163,7 +163,6 @@ class Collector:
 
     def __init__(self, stream: IO[bytes], limit: int) -> None:
         self._fd = stream.fileno()
-        self._stream = stream
         self._limit = limit
         self._chunks: list[bytes] = []
         self._size = 0
