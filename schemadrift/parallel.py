@@ -41,10 +41,17 @@ def default_jobs() -> int:
 
 def fork_safe() -> bool:
     """Whether forking here is safe: Linux (macOS frameworks break after ``fork``), and no
-    thread other than this one (a lock a thread held at the fork stays held in the child)."""
+    thread running but this one (a lock a thread held at the fork stays held in the child).
+
+    The CLI runs each command on the deep-stack thread (``schema/stack.py``) while the thread
+    that started it only waits in ``join``: that waiting thread runs nothing the child could
+    need, so it does not count."""
     import threading
 
-    return sys.platform == "linux" and hasattr(os, "fork") and threading.active_count() == 1
+    from schemadrift.schema.stack import on_deep_stack
+
+    others = threading.active_count() - 1 - int(on_deep_stack())
+    return sys.platform == "linux" and hasattr(os, "fork") and others == 0
 
 
 def fan_out(work: Callable[[Sequence[T]], list[R]], items: Sequence[T], jobs: int) -> list[R]:
