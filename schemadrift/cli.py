@@ -203,7 +203,7 @@ def _emit(cfg: Any, result: Any, also: Sequence[str] = ()) -> int:
     if cfg.output is not None:
         files.append((cfg.output, text))
     if files:
-        from schemadrift.pipeline import refuse_claimed
+        from schemadrift.project_files import refuse_claimed
         from schemadrift.writing import report_target, write_report
 
         for path, _ in files:
@@ -447,7 +447,7 @@ def replay(
 def _write(text: str, code: int, output: Path | None, cfg: Any) -> int:
     """Print ``replay``'s report, or write it to ``output`` under the rules of ``_emit``."""
     if output is not None:
-        from schemadrift.pipeline import refuse_claimed
+        from schemadrift.project_files import refuse_claimed
         from schemadrift.writing import write_report
 
         refuse_claimed(cfg, output, "the report")
