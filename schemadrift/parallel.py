@@ -88,6 +88,8 @@ def fan_out(work: Callable[[Sequence[T]], list[R]], items: Sequence[T], jobs: in
 
 def _start(work: Callable[[Sequence[T]], list[R]], chunk: Sequence[T]) -> tuple[int, int]:
     """Fork a worker computing ``work(chunk)``; its pid and the pipe its results come on."""
+    from schemadrift.sources.process import die_with_parent
+
     parent = os.getpid()
     reader, writer = os.pipe()
     try:
@@ -102,7 +104,7 @@ def _start(work: Callable[[Sequence[T]], list[R]], chunk: Sequence[T]) -> tuple[
             import pickle
 
             os.close(reader)
-            _die_with(parent)
+            die_with_parent(parent)
             data = pickle.dumps(work(chunk), protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(writer, "wb") as pipe:
                 pipe.write(data)
@@ -115,24 +117,6 @@ def _start(work: Callable[[Sequence[T]], list[R]], chunk: Sequence[T]) -> tuple[
             os._exit(status)
     os.close(writer)
     return pid, reader
-
-
-def _die_with(parent: int) -> None:
-    """Have the kernel kill this worker when the parent dies (a CI timeout killing the parent
-    alone must not leave workers computing), or stop now if it already has."""
-    import ctypes
-    import signal
-
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):
-        pass  # no prctl: the worker still dies on the closed pipe once its share is done
-    if os.getppid() != parent:
-        os._exit(1)
-
-
-_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 def _collect(pid: int, reader: int, expected: int) -> list[R] | None:

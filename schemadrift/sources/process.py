@@ -254,3 +254,24 @@ class Writer:
                 view = view[os.write(self._fd, view) :]
         except OSError as error:  # BrokenPipeError: the child closed its input or died
             self.error = error
+
+
+def die_with_parent(parent: int) -> None:
+    """Have the kernel kill this process when ``parent`` dies, or stop now if it already has.
+
+    For the processes schemadrift starts to run its own code (forked workers, the interpreter
+    that imports a python source): a CI timeout that kills schemadrift alone must not leave them
+    running. Linux's ``PR_SET_PDEATHSIG``; elsewhere nothing (they still end once they find
+    their pipe or folder gone)."""
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h

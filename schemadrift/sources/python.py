@@ -58,18 +58,26 @@ def load_recording(
     import subprocess
     import tempfile
 
+    from schemadrift.sources.process import kill_group
+
     label = f"python {value}"
     with tempfile.TemporaryDirectory(prefix="schemadrift-python-") as folder:
         out = Path(folder) / "tools.json"
         argv = [sys.executable, "-m", "schemadrift.sources.python", value, str(root), str(out)]
+        # A session of its own, as command sources get: a timeout kills what the module
+        # started too (a server it launched, a pool of workers), not the interpreter alone.
+        child = subprocess.Popen(  # noqa: S603 - this interpreter, no shell
+            argv, stdin=subprocess.DEVNULL, cwd=Path.cwd(), start_new_session=True
+        )
         try:
-            done = subprocess.run(  # noqa: S603 - this interpreter, no shell
-                argv, stdin=subprocess.DEVNULL, cwd=Path.cwd(), timeout=timeout, check=False
-            )
+            status = child.wait(timeout=timeout)
         except subprocess.TimeoutExpired as error:
             raise InputError(
                 label, f"importing it and reading its tools took more than {timeout:g} s"
             ) from error
+        finally:
+            kill_group(child)
+            child.wait()
         try:
             text = out.read_text("utf-8")
         except (OSError, UnicodeDecodeError):
@@ -77,7 +85,7 @@ def load_recording(
     if not text:
         raise InputError(
             label,
-            f"the process importing it ended (status {done.returncode}) before its tools were "
+            f"the process importing it ended (status {status}) before its tools were "
             "read: does the module call os._exit() or crash the interpreter?",
         )
     from schemadrift.sources.parsing import parse_json
@@ -121,10 +129,10 @@ def _child(argv: list[str]) -> int:
     import json
 
     from schemadrift.errors import SchemadriftError
-    from schemadrift.parallel import _die_with
     from schemadrift.schema.stack import call_deep
+    from schemadrift.sources.process import die_with_parent
 
-    _die_with(os.getppid())  # a parent killed or interrupted takes this child with it
+    die_with_parent(os.getppid())  # a parent killed or interrupted takes this child with it
     os.dup2(2, 1)
     sys.stdout = sys.stderr
     value, root, out = argv

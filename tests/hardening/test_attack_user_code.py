@@ -250,3 +250,41 @@ def test_ctrl_c_during_start_up_is_exit_130(
 
 
 EXIT_INTERRUPTED = 130
+
+
+def test_a_hanging_import_is_stopped_by_the_timeout_with_what_it_started(tmp_path: Path) -> None:
+    """Row 13 (and 19 for python sources): `timeout` bounds a python source, whose module runs
+    in a child interpreter; on timeout the child's whole session goes, so a process the module
+    started (a server, a `sleep`) does not outlive the run."""
+    import os
+    import time
+
+    pid_file = tmp_path / "grandchild.pid"
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.schemadrift]\nsources = [{ python = "m:TOOLS", timeout = 2 }]\n', "utf-8"
+    )
+    (tmp_path / "m.py").write_text(
+        "import pathlib, subprocess, time\n"
+        "child = subprocess.Popen(['sleep', '100'])\n"
+        f"pathlib.Path({str(pid_file)!r}).write_text(str(child.pid))\n"
+        "time.sleep(100)\n" + GOOD,
+        "utf-8",
+    )
+    started = time.monotonic()
+    done = _run(tmp_path, "snapshot")
+    took = time.monotonic() - started
+    assert done.returncode == 2, done.stderr
+    assert "python m:TOOLS" in done.stderr and "more than 2 s" in done.stderr
+    assert took < 10
+    grandchild = int(pid_file.read_text())
+    for _ in range(50):  # killed: gone, or a zombie until something reaps it
+        try:
+            state = Path(f"/proc/{grandchild}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (FileNotFoundError, ProcessLookupError):
+            break
+        if state in ("Z", "X"):
+            break
+        time.sleep(0.1)
+    else:
+        os.kill(grandchild, 9)
+        raise AssertionError("the sleep the module started outlived the run")
