@@ -85,11 +85,23 @@ def _schema() -> dict[str, Any]:
     return data
 
 
+def _read(path: Path) -> bytes:
+    """A configuration file's bytes; one that is not a regular file (a FIFO would block the
+    run) is a ``ConfigError`` naming it."""
+    from schemadrift.errors import InputError
+    from schemadrift.writing import read_regular
+
+    try:
+        return read_regular(path, path.name)
+    except InputError as error:
+        raise ConfigError(path.name, error.message) from error
+
+
 def _read_pyproject(path: Path) -> dict[str, Any] | None:
     import tomllib
 
     try:
-        data = tomllib.loads(path.read_text("utf-8"))
+        data = tomllib.loads(_read(path).decode("utf-8"))
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(path.name, f"invalid TOML: {error}") from error
     except (OSError, UnicodeDecodeError) as error:
@@ -108,7 +120,7 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     from schemadrift.sources.parsing import decode, parse_yaml
 
     try:
-        text = decode(path.read_bytes(), path.name)
+        text = decode(_read(path), path.name)
         data = parse_yaml(text, path.name) if text.strip() else {}
     except InputError as error:
         raise ConfigError(path.name, error.message) from error
@@ -149,8 +161,9 @@ def find(start: Path) -> tuple[Path, Path | None, dict[str, Any]]:
 
 def load_file(path: Path) -> tuple[Path, Path, dict[str, Any]]:
     """An explicitly named configuration file (``--config``)."""
-    if not path.is_file():
+    if not path.exists():
         raise ConfigError(path.as_posix(), "no such configuration file")
+    # Anything but a regular file is refused when it is read (``_read``), with what it is.
     if path.name == PYPROJECT:
         table = _read_pyproject(path)
         if table is None:
@@ -161,7 +174,7 @@ def load_file(path: Path) -> tuple[Path, Path, dict[str, Any]]:
         if table is None:
             import tomllib
 
-            table = tomllib.loads(path.read_text("utf-8"))
+            table = tomllib.loads(_read(path).decode("utf-8"))
         return path.parent.resolve(), path, table
     return path.parent.resolve(), path, _read_yaml(path)
 

@@ -375,13 +375,14 @@ def run(
     from pathlib import Path
 
     from schemadrift.sources.parsing import decode
+    from schemadrift.writing import read_regular
 
     if calls_spec == "-":
         label, text = "<stdin>", decode(sys.stdin.buffer.read(), "<stdin>")
     else:
         label = calls_spec
         try:
-            text = decode(Path(calls_spec).read_bytes(), label)
+            text = decode(read_regular(Path(calls_spec), label), label)
         except OSError as error:
             raise InputError(
                 label, f"cannot read the recorded calls: {error.strerror or error}"

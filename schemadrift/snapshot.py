@@ -201,7 +201,7 @@ def _check_fields(
         if key in record and _json_type(record[key]) not in allowed:
             raise InputError(
                 label,
-                f"corrupt baseline: {key!r} is {_json_type(record[key])}, expected "
+                f"corrupt snapshot: {key!r} is {_json_type(record[key])}, expected "
                 + " or ".join(allowed),
                 pointer=f"{pointer}/{key}",
             )
@@ -213,10 +213,10 @@ def _check_tool(item: JSON, index: int, label: str) -> None:
     pointer = f"/tools/{index}"
     if not isinstance(item, dict):
         raise InputError(
-            label, f"corrupt baseline: a tool record is {_json_type(item)}", pointer=pointer
+            label, f"corrupt snapshot: a tool record is {_json_type(item)}", pointer=pointer
         )
     if "name" not in item:
-        raise InputError(label, "corrupt baseline: a tool record has no name", pointer=pointer)
+        raise InputError(label, "corrupt snapshot: a tool record has no name", pointer=pointer)
     _check_fields(item, _TOOL_FIELDS, pointer, label)
     origin = item.get("origin")
     if isinstance(origin, dict):
@@ -224,7 +224,7 @@ def _check_tool(item: JSON, index: int, label: str) -> None:
         line = origin.get("line")
         if isinstance(line, int) and line < 0:
             raise InputError(
-                label, "corrupt baseline: a line number below 0", pointer=f"{pointer}/origin/line"
+                label, "corrupt snapshot: a line number below 0", pointer=f"{pointer}/origin/line"
             )
 
 
@@ -232,27 +232,27 @@ def from_json(data: JSON, label: str) -> Snapshot:
     """A snapshot from its parsed JSON, its structure checked: a field of the wrong type is
     an ``InputError`` naming the file and the field's pointer (``/tools/0/origin/location``)."""
     if not isinstance(data, dict) or "format_version" not in data:
-        raise InputError(label, "not a schemadrift snapshot (no format_version); corrupt baseline?")
+        raise InputError(label, "not a schemadrift snapshot (no format_version); corrupt snapshot?")
     version = data["format_version"]
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise InputError(
-            label, f"corrupt baseline: format_version is {version!r}", pointer="/format_version"
+            label, f"corrupt snapshot: format_version is {version!r}", pointer="/format_version"
         )
     if version > FORMAT_VERSION:
         raise SnapshotFormatError(label, version, FORMAT_VERSION)
     tools_raw = data.get("tools")
     if not isinstance(tools_raw, list):
-        raise InputError(label, "corrupt baseline: 'tools' must be a list", pointer="/tools")
+        raise InputError(label, "corrupt snapshot: 'tools' must be a list", pointer="/tools")
     packages = data.get("packages") or {}
     if not isinstance(packages, dict):
         raise InputError(
-            label, "corrupt baseline: 'packages' must map names to versions", pointer="/packages"
+            label, "corrupt snapshot: 'packages' must map names to versions", pointer="/packages"
         )
     for name, version_text in packages.items():
         if not isinstance(version_text, str):
             raise InputError(
                 label,
-                f"corrupt baseline: the version of {name!r} is {_json_type(version_text)}, "
+                f"corrupt snapshot: the version of {name!r} is {_json_type(version_text)}, "
                 "expected string",
                 pointer="/packages/" + escape_token(name),
             )
@@ -260,7 +260,7 @@ def from_json(data: JSON, label: str) -> Snapshot:
     if generator is not None and not isinstance(generator, dict):
         raise InputError(
             label,
-            f"corrupt baseline: 'generator' is {_json_type(generator)}, expected object",
+            f"corrupt snapshot: 'generator' is {_json_type(generator)}, expected object",
             pointer="/generator",
         )
     for index, item in enumerate(tools_raw):

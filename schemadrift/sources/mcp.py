@@ -31,8 +31,7 @@ from typing import IO, Any
 from schemadrift import __version__
 from schemadrift.errors import InputError
 from schemadrift.model import JSON, Tool
-from schemadrift.schema.stack import call_deep
-from schemadrift.sources.parsing import could_pass_depth, nesting_depth, refuse_depth
+from schemadrift.sources.parsing import parse_json_line
 from schemadrift.sources.process import (
     TERM_GRACE,
     Tail,
@@ -55,9 +54,6 @@ cannot make us buffer without bound."""
 MAX_UNSENT = 1024
 """Replies to server requests that may wait unwritten; past it the server is not reading its
 input, and further replies are dropped rather than queued without bound."""
-SHALLOW_DEPTH = 200
-"""Lines that cannot nest this deep (too few brackets) skip the depth scan: ``json.loads``
-reads them on any stack."""
 SHUTDOWN_GRACE = 2.0
 """Seconds a server gets to exit after stdin closes, and again after SIGTERM."""
 _EOF = object()
@@ -172,7 +168,10 @@ class _Server:
             text = line.decode("utf-8", "replace").strip()
             if not text:
                 continue
-            message = self._parse(text)
+            # As strictly as a file: NaN, a duplicate key, 1e400 or nesting past
+            # parsing.MAX_DEPTH is refused naming the server; a deep line is parsed on a deep
+            # stack, so no RecursionError leaves this source.
+            message = parse_json_line(text, self.label)
             if not isinstance(message, dict) or message.get("jsonrpc") != "2.0":
                 shown = text if len(text) <= 200 else text[:200] + "…"
                 raise InputError(
@@ -196,25 +195,6 @@ class _Server:
             f"source to allow longer){stuck}"
             + (f"; its stderr ends with:\n{tail}" if tail else ""),
         )
-
-    def _parse(self, text: str) -> object:
-        """One protocol line as JSON, or ``None`` when it is not JSON. The nesting is bounded
-        before ``json.loads`` sees it, as for files (``parsing.MAX_DEPTH``): a deeper line is
-        refused naming the server and the depth, and a deep line within it is parsed on a deep
-        stack, so no ``RecursionError`` leaves this source (the CLI used to answer one by
-        running every source again)."""
-        depth = nesting_depth(text) if could_pass_depth(text, SHALLOW_DEPTH) else 0
-        refuse_depth(depth, self.label)
-        try:
-            if depth > SHALLOW_DEPTH:
-                return call_deep(json.loads, text)
-            return json.loads(text)
-        except ValueError:
-            return None
-        except RecursionError as error:  # pragma: no cover - the scan bounds the depth
-            raise InputError(
-                self.label, "the MCP server wrote JSON nested too deeply to parse"
-            ) from error
 
     def stop(self, *, failed: bool = False) -> None:
         """Close stdin (the stdio transport's shutdown) and give the server time to exit, then

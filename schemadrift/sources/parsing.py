@@ -86,7 +86,8 @@ def refuse_depth(depth: int, label: str, kind: str = "JSON") -> None:
     if depth > MAX_DEPTH:
         raise InputError(
             label,
-            f"invalid {kind}: nested {depth:,} levels deep, past the limit of {MAX_DEPTH:,} "
+            f"{kind} nested {depth:,} levels deep, past the limit of {MAX_DEPTH:,} that "
+            "schemadrift reads "
             "(no provider reads a schema this deep; json-schema/too-deep reports from 512)",
         )
 
@@ -134,14 +135,33 @@ def _loads(text: str) -> JSON:
 
 def parse_json(text: str, label: str) -> JSON:
     """Parse JSON text strictly; deeper than ``MAX_DEPTH`` is refused before parsing."""
-    if could_pass_depth(text):
-        refuse_depth(nesting_depth(text), label)
     try:
-        value = _on_enough_stack(_loads, text)
+        return _parse_json(text, label)
     except json.JSONDecodeError as error:
         raise InputError(
             label, f"invalid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
         ) from error
+
+
+def parse_json_line(text: str, label: str) -> JSON | None:
+    """``parse_json`` for one line of a protocol stream (an MCP server's stdout): ``None`` when
+    the line is not JSON at all (a banner or a log line, which the caller reports as such);
+    JSON that parsers read differently (NaN, a duplicate key, ``1e400``) or nested past
+    ``MAX_DEPTH`` is refused as it is in a file."""
+    try:
+        return _parse_json(text, label)
+    except json.JSONDecodeError:
+        return None
+
+
+def _parse_json(text: str, label: str) -> JSON:
+    """``parse_json``, with text that is not JSON left as ``json.JSONDecodeError``."""
+    if could_pass_depth(text):
+        refuse_depth(nesting_depth(text), label)
+    try:
+        value = _on_enough_stack(_loads, text)
+    except json.JSONDecodeError:
+        raise
     except ValueError as error:
         raise InputError(label, f"invalid JSON: {error}") from error
     except RecursionError as error:  # not expected below MAX_DEPTH on the deep stack

@@ -425,12 +425,11 @@ def detect(doc: JSON, src: DocumentSource) -> tuple[str, list[Tool]] | None:
     Raises ``InputError`` when the document has a known shape but a broken tool in it.
     """
     if is_snapshot(doc):
-        tools = doc.get("tools")
-        if not isinstance(tools, list):
-            raise InputError(src.label, "snapshot 'tools' must be a list", pointer="/tools")
-        return "schemadrift snapshot", [
-            _snapshot_tool(item, src, i) for i, item in enumerate(tools)
-        ]
+        from schemadrift.snapshot import from_json
+
+        # One reader for every snapshot, given as a file or read as the baseline: its
+        # structure is checked once, and a bad field is named by its pointer.
+        return "schemadrift snapshot", list(from_json(doc, src.label).tools)
     if isinstance(doc, list):
         listed = list(_tool_list(doc, src, ""))
         return _described("list of tool objects", listed), listed
@@ -484,18 +483,6 @@ def _described(label: str, tools: list[Tool]) -> str:
     noun = "built-in tool" if len(builtins) == 1 else "built-in tools"
     shown = ", ".join(f"`{kind}`" for kind in dict.fromkeys(builtins))
     return f"{label} with {len(builtins)} {noun} ({shown})"
-
-
-def _snapshot_tool(item: JSON, src: DocumentSource, index: int) -> Tool:
-    pointer = f"/tools/{index}"
-    if not isinstance(item, dict) or not isinstance(item.get("name"), str):
-        raise InputError(src.label, "snapshot tool record has no name", pointer=pointer)
-    try:
-        return Tool.from_json(item)
-    except (TypeError, ValueError, KeyError, AttributeError) as error:
-        raise InputError(
-            src.label, f"corrupt snapshot tool record: {error}", pointer=pointer
-        ) from error
 
 
 def no_shape_message() -> str:

@@ -131,6 +131,12 @@ elif mode == "non_utf8":
     sys.stdout.buffer.write(b"\xff\xfe not utf-8 \x80\n")
     sys.stdout.flush()
     time.sleep(100)
+elif mode == "lax_json":  # row 21 for MCP: JSON that parsers read differently
+    schema = {"nan": '{"type": "number", "maximum": NaN}',
+              "duplicate": '{"type": "object", "type": "string"}',
+              "huge": '{"type": "number", "maximum": 1e400}'}[sys.argv[2]]
+    serve('{"jsonrpc": "2.0", "id": ID, "result": {"tools": [{"name": "t", '
+          '"inputSchema": ' + schema + '}]}}')
 """
 
 LISTING = '[{"name": "t", "description": "A tool.", "parameters": {"type": "object"}}]'
@@ -470,3 +476,20 @@ def test_program_not_found_or_a_directory(tmp_path, kind):
 def test_command_non_utf8_output(tmp_path):
     """What held up (command): bytes that are not UTF-8 are exit 2 saying so."""
     snapshot(command(tmp_path, "non_utf8")).refused("cmd.py non_utf8", "not UTF-8")
+
+
+# Row 21, for MCP -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("case", "needle"),
+    [("nan", "NaN"), ("duplicate", "duplicate key 'type'"), ("huge", "1e400")],
+)
+def test_mcp_json_that_parsers_read_differently_is_refused(
+    tmp_path: Path, case: str, needle: str
+) -> None:
+    """Row 21: an MCP server's messages are read as strictly as a file: NaN, a duplicate key
+    or a number past float64 in a listed schema is exit 2 naming the server, not a value one
+    parser keeps and another drops (plain ``json.loads`` took all three)."""
+    run = snapshot(mcp(tmp_path, "lax_json", case))
+    run.refused("srv.py lax_json", needle)

@@ -193,7 +193,7 @@ def test_a_corrupt_baseline_names_the_field_in_every_format(
         assert done.returncode == 2, (fmt, done.stdout, done.stderr)
         assert done.stdout == ""
         assert "schemadrift.lock.json" in done.stderr and pointer in done.stderr, done.stderr
-        assert "corrupt baseline" in done.stderr
+        assert "corrupt snapshot" in done.stderr
         assert "Traceback" not in done.stderr and "sequence element" not in done.stderr
 
 
@@ -288,3 +288,16 @@ def test_a_hanging_import_is_stopped_by_the_timeout_with_what_it_started(tmp_pat
     else:
         os.kill(grandchild, 9)
         raise AssertionError("the sleep the module started outlived the run")
+
+
+def test_a_corrupt_snapshot_given_as_a_file_names_the_field(baseline_project: Path) -> None:
+    """Rows 14f and 25: a snapshot given to `diff` or `lint` as a file goes through the same
+    structure check as the baseline (one reader): exit 2 naming the file and the pointer."""
+    data = json.loads((baseline_project / "lock.good").read_text("utf-8"))
+    data["tools"][0]["origin"]["location"] = 5
+    (baseline_project / "bad.json").write_text(json.dumps(data), "utf-8")
+    for args in (["diff", "bad.json", "lock.good"], ["lint", "bad.json"]):
+        done = _run(baseline_project, *args, "--no-cache")
+        assert done.returncode == 2, (args, done.stdout, done.stderr)
+        assert "bad.json" in done.stderr and "/tools/0/origin/location" in done.stderr
+        assert done.stdout == "" and "Traceback" not in done.stderr

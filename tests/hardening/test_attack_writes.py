@@ -288,11 +288,14 @@ def test_lint_dev_zero_is_refused_at_once(tmp_path: Path) -> None:
     assert time.monotonic() - start < 20
 
 
-@pytest.mark.parametrize("which", ["lint-argument", "glob-match", "baseline", "acks"])
+@pytest.mark.parametrize(
+    "which", ["lint-argument", "glob-match", "baseline", "acks", "replay-calls", "config"]
+)
 def test_a_fifo_input_is_refused_not_a_hang(tmp_path: Path, which: str) -> None:
     """Row 20 (G11, G13, G15): a FIFO as a `lint` argument, a file a glob matches, the
-    baseline (the lock file) or the acks file is exit 2 naming it ("is not a regular file"),
-    never opened for reading (which blocks until a writer comes)."""
+    baseline (the lock file), the acks file, replay's recorded calls or a `--config` file is
+    exit 2 naming it ("is not a regular file"), never opened for reading (which blocks until
+    a writer comes)."""
     root = make_project(tmp_path / "f")
     assert sub(root, "snapshot").code == 0
     name = {
@@ -300,11 +303,17 @@ def test_a_fifo_input_is_refused_not_a_hang(tmp_path: Path, which: str) -> None:
         "glob-match": "tools/pipe.json",
         "baseline": LOCK,
         "acks": "schemadrift.acks.toml",
+        "replay-calls": "calls.jsonl",
+        "config": "other.toml",
     }[which]
     if (root / name).exists():
         (root / name).unlink()
     os.mkfifo(root / name)
-    args = ["lint", name] if which == "lint-argument" else ["check", "--no-cache"]
+    args = {
+        "lint-argument": ["lint", name],
+        "replay-calls": ["replay", name, "--baseline"],
+        "config": ["check", "--no-cache", "--config", name],
+    }.get(which, ["check", "--no-cache"])
     refused(sub(root, *args, timeout=30), name, "is not a regular file", "FIFO")
     assert is_fifo(root / name)
 
