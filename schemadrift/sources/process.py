@@ -27,6 +27,7 @@ import shlex
 import signal
 import subprocess
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -111,6 +112,19 @@ def terminate_group(process: subprocess.Popen[bytes], grace: float = TERM_GRACE)
         process.wait(timeout=5)
 
 
+def _chunks(fd: int) -> Iterator[bytes]:
+    """What a pipe delivers, chunk by chunk, until end-of-file or a read error (a closed pipe
+    ends the stream the same way)."""
+    while True:
+        try:
+            chunk = os.read(fd, CHUNK)
+        except OSError:
+            return
+        if not chunk:
+            return
+        yield chunk
+
+
 class Tail:
     """The last ``TAIL_BYTES`` of a stream, drained on a daemon thread so the child never blocks
     on a full pipe and we never hold more than the tail."""
@@ -125,13 +139,7 @@ class Tail:
         self._thread.start()
 
     def _drain(self) -> None:
-        while True:
-            try:
-                chunk = os.read(self._fd, CHUNK)
-            except OSError:
-                break
-            if not chunk:
-                break
+        for chunk in _chunks(self._fd):
             with self._lock:
                 self._data += chunk
                 if len(self._data) > self._limit:
@@ -174,13 +182,7 @@ class Collector:
 
     def _read(self) -> None:
         try:
-            while True:
-                try:
-                    chunk = os.read(self._fd, CHUNK)
-                except OSError:
-                    break
-                if not chunk:
-                    break
+            for chunk in _chunks(self._fd):
                 with self._lock:
                     self._chunks.append(chunk)
                     self._size += len(chunk)

@@ -16,6 +16,7 @@ import pytest
 
 from schemadrift.schema.stack import call_deep
 from schemadrift.sources.parsing import MAX_DEPTH, nesting_depth
+from tests.conftest import Run, run_subprocess
 
 EMIT = """\
 import sys
@@ -27,15 +28,8 @@ print('{"name": "deep", "description": "d", "input_schema": {"type": "object", '
 """
 
 
-def _run(cwd: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "schemadrift", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=timeout,
-    )
+def _run(cwd: Path, *args: str, timeout: float = 60) -> Run:
+    return run_subprocess(*args, cwd=cwd, timeout=timeout)
 
 
 def _config(root: Path, sources: str) -> None:
@@ -56,13 +50,13 @@ def test_a_deep_command_source_runs_once(tmp_path: Path, levels: int) -> None:
     started = time.perf_counter()
     done = _run(tmp_path, "snapshot")
     assert time.perf_counter() - started < 10
-    assert done.returncode in (0, 1, 2), done.stderr
-    assert "Traceback" not in done.stderr
+    assert done.code in (0, 1, 2), done.err
+    assert "Traceback" not in done.err
     assert (tmp_path / "starts.log").read_text().count("start") == 1
     if levels > MAX_DEPTH:
-        assert done.returncode == 2
-        assert "emit.py" in done.stderr and f"{levels + 4:,} levels deep" in done.stderr
-        assert f"limit of {MAX_DEPTH:,}" in done.stderr
+        assert done.code == 2
+        assert "emit.py" in done.err and f"{levels + 4:,} levels deep" in done.err
+        assert f"limit of {MAX_DEPTH:,}" in done.err
 
 
 @pytest.mark.parametrize("loader", ["libyaml", "pure-python"])
@@ -75,15 +69,16 @@ def test_deep_yaml_is_refused(tmp_path: Path, loader: str) -> None:
     if loader == "pure-python":  # as where PyYAML was built without libyaml
         code = "import sys, yaml; del yaml.CSafeLoader; from schemadrift.cli import main; "
         code += "sys.exit(main(sys.argv[1:]))"
-        done = subprocess.run(
+        ran = subprocess.run(
             [sys.executable, "-c", code, *args], cwd=tmp_path, capture_output=True, text=True
         )
-        assert f"{levels:,} levels deep" in done.stderr
+        done = Run(ran.returncode, ran.stdout, ran.stderr)
+        assert f"{levels:,} levels deep" in done.err
     else:
         done = _run(tmp_path, *args)
-        assert "nesting depth" in done.stderr
-    assert done.returncode == 2, done.stderr
-    assert "t.yaml" in done.stderr and "Traceback" not in done.stderr
+        assert "nesting depth" in done.err
+    assert done.code == 2, done.err
+    assert "t.yaml" in done.err and "Traceback" not in done.err
 
 
 def test_nesting_depth_counts_brackets_outside_strings() -> None:
@@ -106,10 +101,10 @@ def test_snapshot_then_check_is_clean_for_a_deep_default(tmp_path: Path, levels:
         ' {"a": {"type": "array", "default": ' + default + "}}}}"
     )
     _config(tmp_path, '{ files = "tools/*.json" }')
-    assert _run(tmp_path, "snapshot").returncode == 0
+    assert _run(tmp_path, "snapshot").code == 0
     done = _run(tmp_path, "check", "--fail-on", "warning", "--no-cache", "--format", "json")
-    assert done.returncode == 0, (done.stdout, done.stderr)
-    found = json.loads(done.stdout)["findings"]
+    assert done.code == 0, (done.out, done.err)
+    found = json.loads(done.out)["findings"]
     assert [f for f in found if f["rule"].startswith("diff/")] == []  # too-deep stays, known
 
 
@@ -128,7 +123,7 @@ def _no_constants(value: str) -> None:
     raise AssertionError(f"{value} in a JSON report")
 
 
-def _replay(root: Path, lines: list[str], *args: str) -> subprocess.CompletedProcess[str]:
+def _replay(root: Path, lines: list[str], *args: str) -> Run:
     (root / "tools.json").write_text(json.dumps(REPLAY_TOOL), "utf-8")
     (root / "calls.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
     return _run(root, "replay", "calls.jsonl", "--tools", "tools.json", *args)
@@ -147,14 +142,14 @@ def test_replay_of_deep_arguments_has_a_verdict(tmp_path: Path, levels: int, fmt
     deep = "[" * levels + "1" + "]" * levels
     accepted, rejected = _call('{"a": ' + deep + "}"), _call('{"b": ' + deep + "}")
     done = _replay(tmp_path, [accepted, rejected], "--format", fmt)
-    assert done.returncode == 1, done.stderr
-    assert "Traceback" not in done.stderr and "Recursion limit" not in done.stdout
+    assert done.code == 1, done.err
+    assert "Traceback" not in done.err and "Recursion limit" not in done.out
     if fmt == "json":  # the report quotes the deep arguments: read on a deep stack
-        report = call_deep(lambda: json.loads(done.stdout, parse_constant=_no_constants))
+        report = call_deep(lambda: json.loads(done.out, parse_constant=_no_constants))
         assert [item["line"] for item in report["rejected"]] == [2]
         assert report["rejected"][0]["pointer"] == "/b"
     else:
-        assert "calls.jsonl:2" in done.stdout and "calls.jsonl:1" not in done.stdout
+        assert "calls.jsonl:2" in done.out and "calls.jsonl:1" not in done.out
 
 
 ODD = {
@@ -175,12 +170,12 @@ def test_replay_refuses_what_json_cannot_hold(tmp_path: Path, line: str) -> None
     good = _call('{"b": 1}')
     for fmt in ("text", "json"):
         done = _replay(tmp_path, [good, line], "--format", fmt)
-        assert "Traceback" not in done.stderr
+        assert "Traceback" not in done.err
         if '"function"' in line:  # an OpenAI call: arguments are a string of JSON
-            assert done.returncode == 1, done.stderr
+            assert done.code == 1, done.err
             if fmt == "json":
-                report = json.loads(done.stdout, parse_constant=_no_constants)
+                report = json.loads(done.out, parse_constant=_no_constants)
                 assert report["rejected"][0]["line"] == 2
         else:
-            assert done.returncode == 2, (done.stdout, done.stderr)
-            assert done.stdout == "" and "calls.jsonl:2" in done.stderr
+            assert done.code == 2, (done.out, done.err)
+            assert done.out == "" and "calls.jsonl:2" in done.err

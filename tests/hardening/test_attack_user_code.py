@@ -17,21 +17,16 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import Run, run_subprocess
+
 GOOD = (
     'TOOLS = [{"name": "t", "description": "d", "input_schema": '
     '{"type": "object", "properties": {"q": {"type": "string"}}}}]\n'
 )
 
 
-def _run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "schemadrift", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-    )
+def _run(cwd: Path, *args: str, timeout: float = 60) -> Run:
+    return run_subprocess(*args, cwd=cwd, timeout=timeout)
 
 
 @pytest.fixture
@@ -41,11 +36,11 @@ def project(tmp_path: Path) -> Path:
         '[tool.schemadrift]\nsources = [{ python = "m:TOOLS" }]\n', "utf-8"
     )
     (tmp_path / "m.py").write_text(GOOD, "utf-8")
-    assert _run(tmp_path, "snapshot").returncode == 0
+    assert _run(tmp_path, "snapshot").code == 0
     return tmp_path
 
 
-def _check(root: Path, module: str) -> subprocess.CompletedProcess[str]:
+def _check(root: Path, module: str) -> Run:
     (root / "m.py").write_text(module, "utf-8")
     return _run(root, "check", "--format", "json", "--no-cache")
 
@@ -64,12 +59,12 @@ def test_output_of_the_module_never_reaches_the_report(project: Path, noise: str
     """Row 13: prints (Python, C-level, a subprocess's) go to stderr and stdout is exactly
     the JSON report; a module that replaces or closes sys.stdout cannot swallow it."""
     done = _check(project, noise + GOOD)
-    assert done.returncode == 0, done.stderr
-    report = json.loads(done.stdout)
+    assert done.code == 0, done.err
+    report = json.loads(done.out)
     assert report["findings"] == [] or all(f["rule"] for f in report["findings"])
-    assert "Traceback" not in done.stderr
+    assert "Traceback" not in done.err
     if "banner" in noise:
-        assert "banner" in done.stderr
+        assert "banner" in done.err
 
 
 ENDINGS = {
@@ -100,10 +95,10 @@ def test_user_code_that_ends_the_run_is_exit_2(project: Path, module: str, said:
     at import or in the attribute's property, are exit 2 naming the source: never the
     module's own status, never exit 0 with no report, never exit 1 with a traceback."""
     done = _check(project, module)
-    assert done.returncode == 2, (done.stdout, done.stderr)
-    assert done.stdout == ""
-    assert "python m:TOOLS" in done.stderr and said in done.stderr, done.stderr
-    assert "Traceback" not in done.stderr
+    assert done.code == 2, (done.out, done.err)
+    assert done.out == ""
+    assert "python m:TOOLS" in done.err and said in done.err, done.err
+    assert "Traceback" not in done.err
 
 
 def test_a_self_referencing_tools_list_is_refused_quickly(project: Path) -> None:
@@ -115,17 +110,17 @@ def test_a_self_referencing_tools_list_is_refused_quickly(project: Path) -> None
         "TOOLS = [{'name': 't', 'input_schema': schema}]\n"
     )
     done = _check(project, module)
-    assert done.returncode == 2, done.stderr
-    assert "TOOLS[0]['input_schema']['properties']['again'] refers to itself" in done.stderr
-    assert "/0/input_schema/properties/again" in done.stderr
-    assert "Traceback" not in done.stderr
+    assert done.code == 2, done.err
+    assert "TOOLS[0]['input_schema']['properties']['again'] refers to itself" in done.err
+    assert "/0/input_schema/properties/again" in done.err
+    assert "Traceback" not in done.err
 
 
 def test_a_self_holding_list_is_refused(project: Path) -> None:
     """Row 14c: a TOOLS list that holds itself is exit 2, not a RecursionError."""
     done = _check(project, "TOOLS = []\nTOOLS.append(TOOLS)\n")
-    assert done.returncode == 2, done.stderr
-    assert "refers to itself" in done.stderr and "Traceback" not in done.stderr
+    assert done.code == 2, done.err
+    assert "refers to itself" in done.err and "Traceback" not in done.err
 
 
 @pytest.mark.parametrize("number", ["float('nan')", "float('inf')", "-float('inf')"])
@@ -141,9 +136,9 @@ def test_non_finite_numbers_are_refused_naming_the_pointer(
         "utf-8",
     )
     done = _run(project, command, *(["--no-cache"] if command == "check" else []))
-    assert done.returncode == 2, done.stderr
-    assert "/0/input_schema/properties/n/maximum" in done.stderr
-    assert "not a JSON number" in done.stderr and "Traceback" not in done.stderr
+    assert done.code == 2, done.err
+    assert "/0/input_schema/properties/n/maximum" in done.err
+    assert "not a JSON number" in done.err and "Traceback" not in done.err
 
 
 CORRUPT = {
@@ -168,7 +163,7 @@ def baseline_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "pyproject.toml").write_text(
         '[tool.schemadrift]\nsources = [{ files = "tools/*.json" }]\n', "utf-8"
     )
-    assert _run(root, "snapshot").returncode == 0
+    assert _run(root, "snapshot").code == 0
     (root / "lock.good").write_bytes((root / "schemadrift.lock.json").read_bytes())
     return root
 
@@ -190,11 +185,11 @@ def test_a_corrupt_baseline_names_the_field_in_every_format(
     (baseline_project / "schemadrift.lock.json").write_text(json.dumps(data), "utf-8")
     for fmt in FORMATS:
         done = _run(baseline_project, "check", "--format", fmt, "--no-cache")
-        assert done.returncode == 2, (fmt, done.stdout, done.stderr)
-        assert done.stdout == ""
-        assert "schemadrift.lock.json" in done.stderr and pointer in done.stderr, done.stderr
-        assert "corrupt snapshot" in done.stderr
-        assert "Traceback" not in done.stderr and "sequence element" not in done.stderr
+        assert done.code == 2, (fmt, done.out, done.err)
+        assert done.out == ""
+        assert "schemadrift.lock.json" in done.err and pointer in done.err, done.err
+        assert "corrupt snapshot" in done.err
+        assert "Traceback" not in done.err and "sequence element" not in done.err
 
 
 def _interrupt_after(argv: list[str], cwd: Path, delay: float) -> tuple[int, str]:
@@ -273,8 +268,8 @@ def test_a_hanging_import_is_stopped_by_the_timeout_with_what_it_started(tmp_pat
     started = time.monotonic()
     done = _run(tmp_path, "snapshot")
     took = time.monotonic() - started
-    assert done.returncode == 2, done.stderr
-    assert "python m:TOOLS" in done.stderr and "more than 2 s" in done.stderr
+    assert done.code == 2, done.err
+    assert "python m:TOOLS" in done.err and "more than 2 s" in done.err
     assert took < 10
     grandchild = int(pid_file.read_text())
     for _ in range(50):  # killed: gone, or a zombie until something reaps it
@@ -298,6 +293,6 @@ def test_a_corrupt_snapshot_given_as_a_file_names_the_field(baseline_project: Pa
     (baseline_project / "bad.json").write_text(json.dumps(data), "utf-8")
     for args in (["diff", "bad.json", "lock.good"], ["lint", "bad.json"]):
         done = _run(baseline_project, *args, "--no-cache")
-        assert done.returncode == 2, (args, done.stdout, done.stderr)
-        assert "bad.json" in done.stderr and "/tools/0/origin/location" in done.stderr
-        assert done.stdout == "" and "Traceback" not in done.stderr
+        assert done.code == 2, (args, done.out, done.err)
+        assert "bad.json" in done.err and "/tools/0/origin/location" in done.err
+        assert done.out == "" and "Traceback" not in done.err
