@@ -4,15 +4,17 @@ Runs ``tests/hardening/test_fuzz.py`` with ``SCHEMADRIFT_FUZZ_EXAMPLES`` set so 
 tests share ``--examples`` (default 100,000) and with ``SCHEMADRIFT_FUZZ_COLLECT`` set, so a
 crash is recorded and the run goes on. Prints each distinct crash site (file:line and exception)
 with its count; exit status 1 when there is any. The run is cut into pytest processes of
-``--batch`` examples per test, each with its own seed, so memory stays bounded. Usage:
-``python benchmarks/fuzz.py [--examples N] [--batch N]`` (a full run takes about an hour on
-this machine).
+``--batch`` examples per test, each with its own seed, so memory stays bounded, and
+``--jobs`` batches run at once (default: one per CPU). Usage:
+``python benchmarks/fuzz.py [--examples N] [--batch N] [--jobs N]`` (a full run takes about
+an hour on this machine's two cores).
 """
 
 from __future__ import annotations
 
 import argparse
 import collections
+import concurrent.futures
 import json
 import os
 import subprocess
@@ -25,6 +27,42 @@ REPO = Path(__file__).resolve().parent.parent
 TESTS = 5
 
 
+def _batch(seed: int, size: int, log: Path, batches: int) -> int:
+    """One pytest process running the fuzz tests ``size`` examples each with its own seed;
+    crashes are appended to ``log`` (one JSON line each, written whole: batches share it)."""
+    env = {
+        **os.environ,
+        "SCHEMADRIFT_FUZZ_EXAMPLES": str(size),
+        "SCHEMADRIFT_FUZZ_COLLECT": str(log),
+    }
+    began = time.perf_counter()
+    done = subprocess.run(  # noqa: S603 - our own interpreter and tests
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            f"--hypothesis-seed={seed}",
+            "tests/hardening/test_fuzz.py",
+        ],
+        cwd=REPO,
+        env=env,
+        check=False,
+        capture_output=True,
+        text=True,
+    )
+    summary = done.stdout.strip().splitlines()[-1:] or ["(no output)"]
+    print(
+        f"batch {seed + 1}/{batches}: {summary[0]} ({time.perf_counter() - began:.0f} s)",
+        flush=True,
+    )
+    if done.returncode != 0:
+        print(done.stdout[-4000:], done.stderr[-4000:], sep="\n", flush=True)
+    return done.returncode
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
     parser.add_argument("--examples", type=int, default=100_000, help="examples in all")
@@ -34,37 +72,20 @@ def main() -> int:
         default=2_000,
         help="examples per test in one pytest process (each with its own seed)",
     )
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="batches run at once")
     args = parser.parse_args()
     per_test = max(1, args.examples // TESTS)
     # Hypothesis keeps bookkeeping for every example of a test until the test ends (about
     # 200 KB per random schema: 4 GB for 20,000), so a long run is cut into processes.
     sizes = [min(args.batch, per_test - start) for start in range(0, per_test, args.batch)]
-    failed = False
     with tempfile.TemporaryDirectory(prefix="schemadrift-fuzz-") as tmp:
         log = Path(tmp) / "crashes.jsonl"
         start = time.perf_counter()
-        for seed, size in enumerate(sizes):
-            env = {
-                **os.environ,
-                "SCHEMADRIFT_FUZZ_EXAMPLES": str(size),
-                "SCHEMADRIFT_FUZZ_COLLECT": str(log),
-            }
-            done = subprocess.run(  # noqa: S603 - our own interpreter and tests
-                [
-                    sys.executable,
-                    "-m",
-                    "pytest",
-                    "-q",
-                    "-p",
-                    "no:cacheprovider",
-                    f"--hypothesis-seed={seed}",
-                    "tests/hardening/test_fuzz.py",
-                ],
-                cwd=REPO,
-                env=env,
-                check=False,
-            )
-            failed = failed or done.returncode != 0
+        with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
+            runs = [
+                pool.submit(_batch, seed, size, log, len(sizes)) for seed, size in enumerate(sizes)
+            ]
+            failed = any(run.result() != 0 for run in runs)
         elapsed = time.perf_counter() - start
         crashes = (
             [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
