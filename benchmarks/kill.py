@@ -1,7 +1,7 @@
 """Crash safety at length: 200 SIGKILLs each of `snapshot`, `check --output` and `check`
 filling the results cache.
 
-The same rounds as ``tests/hardening/test_crash_safety.py`` (which runs 30 of each in CI): each
+The same rounds as ``tests/hardening/test_crash_safety.py`` (which runs 12 of each in the suite, SCHEMADRIFT_KILL_ROUNDS): each
 round restores the old file, starts the command, kills it after a random delay and checks that
 the file is the old or the new one, whole. Prints how many rounds left each.
 Usage: ``python benchmarks/kill.py [--rounds N]``.
