@@ -19,25 +19,27 @@ EXIT_INTERRUPTED = 130
 
 
 def main() -> int:
-    """Run the CLI; Ctrl-C at any point from here on is exit 130."""
+    """Run the CLI; Ctrl-C at any point from here on is exit 130, said on stderr, unless the
+    run had already decided its exit code (then that code stands)."""
+    code: int | None = None
     try:
+        import signal  # inside the try: a Ctrl-C while it loads is an interruption like any
+
         try:
             from schemadrift.cli import main as run
 
             code = run()
-            if code == EXIT_INTERRUPTED:
-                _exit_now(code)
-            return code
-        except KeyboardInterrupt:
-            sys.stderr.write("schemadrift: interrupted\n")
-            return EXIT_INTERRUPTED
         finally:
-            # The exit code is decided: a Ctrl-C now would only replace it with a traceback.
-            import signal
-
+            # The exit code is decided (or the run was interrupted): a Ctrl-C from now on
+            # would only replace it with a traceback.
             signal.signal(signal.SIGINT, signal.SIG_IGN)
-    except KeyboardInterrupt:  # between the handler above and the line that ignores it
-        return EXIT_INTERRUPTED
+    except KeyboardInterrupt:
+        if code is None:  # the run did not finish; one that did keeps its code
+            sys.stderr.write("schemadrift: interrupted\n")
+            code = EXIT_INTERRUPTED
+    if code == EXIT_INTERRUPTED:
+        _exit_now(code)
+    return code
 
 
 def _exit_now(code: int) -> None:
