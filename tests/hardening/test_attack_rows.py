@@ -65,6 +65,27 @@ def report(done: Done) -> dict[str, Any]:
     return document
 
 
+def drifted(root: Path, count: int) -> tuple[Path, list[str]]:
+    """A project of ``count`` tools snapshotted, then each changed in a breaking way (string
+    to integer): its root and the fingerprints of what `check` then reports."""
+    tools = {
+        f"t{i}": {
+            "name": f"t{i}",
+            "description": f"Tool {i}.",
+            "input_schema": {"type": "object", "properties": {"n": {"type": "string"}}},
+        }
+        for i in range(count)
+    }
+    root = project(root, tools)
+    contract(sd(root, "snapshot"), 0)
+    for tool in tools.values():
+        tool["input_schema"]["properties"]["n"]["type"] = "integer"
+    project(root, tools)
+    done = sd(root, "check", "--format", "json")
+    contract(done, 1)
+    return root, sorted({f["fingerprint"] for f in report(done)["findings"]})
+
+
 # --- row 1: a breaking change beside a $ref that does not resolve ------------------------------
 
 REFS = {"remote": "https://example.invalid/x.json", "dangling-local": "#/$defs/gone"}
@@ -196,22 +217,7 @@ def test_row_9_concurrent_acks_keep_every_entry(tmp_path: Path) -> None:
     """Row 9 (J01): 8 parallel `ack FP --reason r -q` all exited 0, yet only 5-6 of the 8
     entries stayed in schemadrift.acks.toml (read-modify-write with no lock). All 8 stay, and
     `check` is then green."""
-    tools = {
-        f"t{i}": {
-            "name": f"t{i}",
-            "description": f"Tool {i}.",
-            "input_schema": {"type": "object", "properties": {"n": {"type": "string"}}},
-        }
-        for i in range(8)
-    }
-    root = project(tmp_path, tools)
-    contract(sd(root, "snapshot"), 0)
-    for tool in tools.values():
-        tool["input_schema"]["properties"]["n"]["type"] = "integer"
-    project(root, tools)
-    done = sd(root, "check", "--format", "json")
-    contract(done, 1)
-    fingerprints = sorted({f["fingerprint"] for f in report(done)["findings"]})
+    root, fingerprints = drifted(tmp_path, 8)
     assert len(fingerprints) >= 8
     fingerprints = fingerprints[:8]
     started = time.perf_counter()
@@ -590,22 +596,7 @@ REVIEWED = "# reviewed by security, ticket SEC-123"
 @pytest.fixture
 def broken(tmp_path: Path) -> tuple[Path, list[str]]:
     """A project whose check fails with two findings; their fingerprints."""
-    tools = {
-        f"t{i}": {
-            "name": f"t{i}",
-            "description": f"Tool {i}.",
-            "input_schema": {"type": "object", "properties": {"n": {"type": "string"}}},
-        }
-        for i in range(2)
-    }
-    root = project(tmp_path, tools)
-    contract(sd(root, "snapshot"), 0)
-    for tool in tools.values():
-        tool["input_schema"]["properties"]["n"]["type"] = "integer"
-    project(root, tools)
-    done = sd(root, "check", "--format", "json")
-    contract(done, 1)
-    return root, sorted({f["fingerprint"] for f in report(done)["findings"]})
+    return drifted(tmp_path, 2)
 
 
 def test_row_23_ack_keeps_the_comments_of_the_acks_file(broken: tuple[Path, list[str]]) -> None:
