@@ -49,6 +49,20 @@ def _no_reads_beside_the_repository(event: str, args: tuple[object, ...]) -> Non
 sys.addaudithook(_no_reads_beside_the_repository)
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Compile the package's bytecode once, before any test starts the CLI.
+
+    Hundreds of tests run ``python -m schemadrift`` in a fresh interpreter. Where
+    ``PYTHONDONTWRITEBYTECODE`` is set (CI containers often set it) no interpreter writes the
+    ``.pyc`` files of an editable install, so each one compiled the whole package again:
+    0.45 s for a one-file ``lint`` instead of 0.21 s. ``compileall`` writes them whatever that
+    variable says, and every later interpreter reads them; files already compiled are skipped,
+    so xdist workers doing the same at once cost nothing."""
+    import compileall
+
+    compileall.compile_dir(REPO / "schemadrift", quiet=2)
+
+
 @pytest.fixture(autouse=True)
 def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets an empty results cache of its own (never the user's ``~/.cache``), so
