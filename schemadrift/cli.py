@@ -197,24 +197,41 @@ def _emit(cfg: Any, result: Any, also: Sequence[str] = ()) -> int:
         from schemadrift.errors import UsageError
 
         raise UsageError(f"the {cfg.format!r} report format is not available in this version")
-    extra = _also(also, tuple(REPORTERS))
+    extra = _check_targets(cfg, also)
     text = renderer(cfg.format)(result)
     files = [(path, renderer(fmt)(result)) for fmt, path in extra]
     if cfg.output is not None:
         files.append((cfg.output, text))
     if files:
-        from schemadrift.project_files import refuse_claimed
-        from schemadrift.writing import report_target, write_report
+        from schemadrift.writing import write_report
 
-        for path, _ in files:
-            refuse_claimed(cfg, path, "the report")
-            report_target(path, cfg.root)
         for path, content in files:
             write_report(path, content, cfg.root)
     if cfg.output is None:
         _to_stdout(text)
     code: int = result.exit_code
     return code
+
+
+def _check_targets(cfg: Any, also: Sequence[str] = ()) -> list[tuple[str, Path]]:
+    """The ``--also`` reports, once every report target is known to be writable: none may be
+    one of the project's own files, nor a file that is not a regular one. Commands call it
+    before they start any work (a refused ``--output`` is known at once, not after every
+    source ran) and ``_emit`` again before writing (the files may have changed meanwhile)."""
+    from schemadrift.report import REPORTERS
+
+    extra = _also(also, tuple(REPORTERS))
+    targets = [path for _, path in extra]
+    if cfg.output is not None:
+        targets.append(cfg.output)
+    if targets:
+        from schemadrift.project_files import refuse_claimed
+        from schemadrift.writing import report_target
+
+        for path in targets:
+            refuse_claimed(cfg, path, "the report")
+            report_target(path, cfg.root)
+    return extra
 
 
 def _to_stdout(text: str) -> None:
@@ -283,6 +300,7 @@ def lint(options: Options, files: tuple[str, ...], skip_unknown: bool, toolset: 
     cfg = options.config()
     if toolset is not None:
         cfg = replace(cfg, toolset=toolset)
+    _check_targets(cfg)
     result, extraction = run_lint(
         cfg, files, verbosity=options.verbosity, skip_unknown=skip_unknown
     )
@@ -304,6 +322,7 @@ def diff(options: Options, old: str, new: str, consumers: tuple[str, ...]) -> in
     from schemadrift.pipeline import run_diff
 
     cfg = options.config(consumers)
+    _check_targets(cfg)
     return _emit(cfg, run_diff(cfg, old, new, verbosity=options.verbosity))
 
 
@@ -325,6 +344,7 @@ def check(
     from schemadrift.pipeline import run_check
 
     cfg = options.config(consumers)
+    _check_targets(cfg, also)
     result = run_check(
         cfg, against=against, verbosity=options.verbosity, cli_dialects=bool(options.dialects)
     )
@@ -383,6 +403,7 @@ def upgrade_check(
     from schemadrift import upgrade
 
     cfg = options.config(consumers)
+    _check_targets(cfg)
     pip = upgrade.PipOptions(index_url=index_url, find_links=find_links, no_index=no_index)
     result, note = upgrade.run(
         cfg,

@@ -477,3 +477,20 @@ def test_ten_concurrent_snapshots_leave_one_complete_version(tmp_path: Path) -> 
     tools = json.loads((root / LOCK).read_text("utf-8"))["tools"]
     assert [tool["name"] for tool in tools] == ["get_weather"]
     assert not list(root.glob(f".{LOCK}.*.tmp"))
+
+
+def test_a_refused_report_target_is_known_before_any_source_runs(tmp_path: Path) -> None:
+    """Row 10: `check --output pyproject.toml` is refused before the sources run (an MCP
+    server or a slow import would otherwise run to the end for a report that cannot be
+    written): the python source's module never starts."""
+    root = make_project(tmp_path / "p", 'sources = [{ python = "m:TOOLS" }]\n')
+    (root / "m.py").write_text(
+        "import pathlib\npathlib.Path('started').write_text('yes')\n"
+        f"TOOLS = [{json.dumps(TOOL)}]\n",
+        "utf-8",
+    )
+    assert sub(root, "snapshot").code == 0
+    (root / "started").unlink()
+    for args in (["--output", "pyproject.toml"], ["--also", "sarif=pyproject.toml"]):
+        refused(sub(root, "check", "--no-cache", *args), "pyproject.toml", "configuration")
+        assert not (root / "started").exists()
