@@ -103,8 +103,10 @@ def run_subprocess(
     env: dict[str, str] | None = None,
     input: bytes | None = None,
     timeout: float = 120,
+    preexec: Callable[[], object] | None = None,
 ) -> Run:
-    """Run ``python -m schemadrift ARGS`` in a fresh interpreter."""
+    """Run ``python -m schemadrift ARGS`` in a fresh interpreter; a hang fails the test at
+    ``timeout``. ``preexec`` runs in the child before it starts (a umask, say)."""
     full_env = {**os.environ, **(env or {})}
     done = subprocess.run(
         [sys.executable, "-m", "schemadrift", *args],
@@ -114,6 +116,7 @@ def run_subprocess(
         input=input,
         timeout=timeout,
         check=False,
+        preexec_fn=preexec,
     )
     return Run(done.returncode, done.stdout.decode(), done.stderr.decode())
 

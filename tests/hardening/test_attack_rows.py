@@ -21,8 +21,10 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import Run, run_subprocess
+
 CONFIG = '[tool.schemadrift]\nsources = [{ files = "tools/*.json" }]\n'
-Done = subprocess.CompletedProcess[str]
+Done = Run
 
 
 def sd(
@@ -32,23 +34,15 @@ def sd(
     preexec: Callable[[], None] | None = None,
 ) -> Done:
     """``python -m schemadrift ARGS`` in ``cwd``; a hang fails the test at ``timeout``."""
-    return subprocess.run(
-        [sys.executable, "-m", "schemadrift", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-        preexec_fn=preexec,
-    )
+    return run_subprocess(*args, cwd=cwd, timeout=timeout, preexec=preexec)
 
 
 def contract(done: Done, code: int) -> None:
     """Exit ``code``, no traceback, and an empty stdout when the run is refused."""
-    assert done.returncode == code, (done.returncode, done.stdout[-2000:], done.stderr[-2000:])
-    assert "Traceback" not in done.stderr, done.stderr
+    assert done.code == code, (done.code, done.out[-2000:], done.err[-2000:])
+    assert "Traceback" not in done.err, done.err
     if code == 2:
-        assert done.stdout == "", done.stdout
+        assert done.out == "", done.out
 
 
 def project(root: Path, tools: dict[str, Any], config: str = CONFIG) -> Path:
@@ -61,14 +55,14 @@ def project(root: Path, tools: dict[str, Any], config: str = CONFIG) -> Path:
 
 
 def report(done: Done) -> dict[str, Any]:
-    document: dict[str, Any] = json.loads(done.stdout)
+    document: dict[str, Any] = json.loads(done.out)
     return document
 
 
 def drifted(root: Path, count: int) -> tuple[Path, list[str]]:
     """A project of ``count`` tools snapshotted, then each changed in a breaking way (string
     to integer): its root and the fingerprints of what `check` then reports."""
-    tools = {
+    tools: dict[str, Any] = {
         f"t{i}": {
             "name": f"t{i}",
             "description": f"Tool {i}.",
@@ -206,7 +200,7 @@ def test_row_3_output_through_a_symlinked_folder_is_refused(tmp_path: Path) -> N
     (root / "outside").symlink_to(elsewhere, target_is_directory=True)
     done = sd(root, "lint", "tools/weather.json")
     contract(done, 2)
-    assert "output" in done.stderr
+    assert "output" in done.err
     assert (elsewhere / "victim.json").read_text("utf-8") == "precious\n"
 
 
@@ -365,7 +359,7 @@ def test_row_14a_diff_with_a_bound_past_float64_is_refused(tmp_path: Path) -> No
     for pair in (("b.json", "w_new.json"), ("w_new.json", "b.json")):
         done = sd(tmp_path, "diff", *pair)
         contract(done, 2)
-        assert "b.json" in done.stderr
+        assert "b.json" in done.err
 
 
 @pytest.mark.parametrize("where", ["source", "baseline", "python-source"])
@@ -403,7 +397,7 @@ def test_row_14a_check_with_a_bound_past_float64_is_refused(tmp_path: Path, wher
         (root / "m.py").write_text(text, "utf-8")
     done = sd(root, "check")
     contract(done, 2)
-    assert named in done.stderr and "maximum" in done.stderr
+    assert named in done.err and "maximum" in done.err
 
 
 # --- row 16: tool-poisoning forms the security rules missed -----------------------------------
@@ -639,5 +633,5 @@ def test_row_23_an_acks_file_of_an_unknown_version_is_refused(
     args = ("check",) if command == "check" else ("ack", second, "--reason", "x", "-q")
     done = sd(root, *args)
     contract(done, 2)
-    assert "schemadrift.acks.toml" in done.stderr and "version" in done.stderr
+    assert "schemadrift.acks.toml" in done.err and "version" in done.err
     assert acks.read_text("utf-8") == text

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from schemadrift import writing
-from tests.conftest import Run
+from tests.conftest import Run, run_subprocess
 
 TOOL = {
     "name": "get_weather",
@@ -36,16 +36,9 @@ RunCli = Callable[..., Run]
 
 
 def sub(root: Path, *args: str, umask: int | None = None, timeout: float = 60) -> Run:
-    """``python -m schemadrift ARGS`` in ``root``; a hang fails the test at ``timeout``."""
-    done = subprocess.run(
-        [sys.executable, "-m", "schemadrift", *args],
-        cwd=root,
-        capture_output=True,
-        timeout=timeout,
-        check=False,
-        preexec_fn=(lambda: os.umask(umask)) if umask is not None else None,
-    )
-    return Run(done.returncode, done.stdout.decode(), done.stderr.decode())
+    """``python -m schemadrift ARGS`` in ``root``, under ``umask`` when one is given."""
+    preexec = (lambda: os.umask(umask)) if umask is not None else None
+    return run_subprocess(*args, cwd=root, timeout=timeout, preexec=preexec)
 
 
 def make_project(root: Path, config: str = 'sources = [{ files = "tools/*.json" }]\n') -> Path:
