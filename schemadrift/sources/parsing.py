@@ -43,7 +43,9 @@ EXPANDED_LIMIT = 1_000_000
 
 # A run of this many digits can be a number beyond float64 (whose largest value has 309).
 _LONG_DIGITS = re.compile(r"\d{309}")
-_FLOAT_MAX_INT = 2**1024
+FLOAT_MAX_INT = 2**1024
+"""Integers from here on have no float64 value: JSON parsers that read numbers as doubles
+(most) turn them into infinity or refuse them."""
 
 
 class NotJSON:
@@ -114,7 +116,7 @@ def _big_int(text: str) -> int | NotJSON:
     if len(text.lstrip("-")) > 4000:
         return NotJSON(f"an integer of {len(text)} digits", 0)
     value = int(text)
-    return NotJSON(f"the integer {text[:20]}…", 0) if abs(value) >= _FLOAT_MAX_INT else value
+    return NotJSON(f"the integer {text[:20]}…", 0) if abs(value) >= FLOAT_MAX_INT else value
 
 
 def _finite_float(text: str) -> float | NotJSON:
@@ -282,7 +284,7 @@ def _refuse_out_of_range(value: JSON, label: str, kind: str, suspect: bool) -> N
             problem = f"{item.what}{at} has no JSON value"
         elif isinstance(item, float) and not math.isfinite(item):
             problem = f"{item} is not a JSON number"
-        elif isinstance(item, int) and not isinstance(item, bool) and abs(item) >= _FLOAT_MAX_INT:
+        elif isinstance(item, int) and not isinstance(item, bool) and abs(item) >= FLOAT_MAX_INT:
             problem = f"the integer {str(item)[:20]}… is past the range of float64"
         elif isinstance(item, dict):
             stack += [(join(pointer, str(k)), v) for k, v in reversed(item.items())]

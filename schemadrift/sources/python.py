@@ -308,40 +308,47 @@ def is_json(value: Any) -> bool:
 def _checked_json(value: JSON, label: str, what: str) -> JSON:
     """A copy of plain data as ``json.loads`` would build it (tuples as lists), refusing what a
     JSON document cannot hold: a container holding itself, NaN or an infinity, an integer
-    past float64, nesting past ``parsing.MAX_DEPTH``. Iterative, so none of them overflows.
-    Errors name the value in Python (``TOOLS[0]['input_schema']``) and as a JSON pointer."""
+    past float64, nesting past ``parsing.MAX_DEPTH``. Iterative, so none of them overflows,
+    and linear: the containers on the current path are one set, entered and left as the walk
+    goes down and back up. Errors name the value in Python (``TOOLS[0]['input_schema']``) and
+    as a JSON pointer."""
     from schemadrift.schema.pointer import join
-    from schemadrift.sources.parsing import MAX_DEPTH
+    from schemadrift.sources.parsing import FLOAT_MAX_INT, MAX_DEPTH
 
     root: list[Any] = [None]
-    # (value, where its copy goes, key there, Python path, JSON pointer, containers holding it)
-    Step = tuple[Any, Any, Any, str, str, frozenset[int]]
-    stack: list[Step] = [(value, root, 0, what, "", frozenset())]
+    on_path: set[int] = set()  # the containers holding the value being looked at
+    # (value, where its copy goes, key there, Python path, JSON pointer); a bare id marks
+    # the point where the walk leaves that container again
+    stack: list[tuple[Any, Any, Any, str, str] | int] = [(value, root, 0, what, "")]
     while stack:
-        item, parent, key, path, pointer, holders = stack.pop()
+        step = stack.pop()
+        if isinstance(step, int):
+            on_path.discard(step)
+            continue
+        item, parent, key, path, pointer = step
         problem = None
         if isinstance(item, float) and not math.isfinite(item):
             problem = f"is {item}, which is not a JSON number"
-        elif isinstance(item, int) and not isinstance(item, bool) and abs(item) >= 2**1024:
+        elif isinstance(item, int) and not isinstance(item, bool) and abs(item) >= FLOAT_MAX_INT:
             problem = "is an integer past the range of float64"
-        elif isinstance(item, list | tuple | dict) and id(item) in holders:
+        elif isinstance(item, list | tuple | dict) and id(item) in on_path:
             problem = "refers to itself (a container that holds itself has no JSON value)"
-        elif isinstance(item, list | tuple | dict) and len(holders) >= MAX_DEPTH:
+        elif isinstance(item, list | tuple | dict) and len(on_path) >= MAX_DEPTH:
             problem = f"is nested past the limit of {MAX_DEPTH:,} levels"
         if problem is not None:
             raise InputError(label, f"{path} {problem}", pointer=pointer or None)
+        if isinstance(item, list | tuple | dict):
+            on_path.add(id(item))
+            stack.append(id(item))
         if isinstance(item, dict):
             copy: Any = {}
-            inner = holders | {id(item)}
             stack += [
-                (v, copy, k, f"{path}[{k!r}]", join(pointer, k), inner)
-                for k, v in reversed(item.items())
+                (v, copy, k, f"{path}[{k!r}]", join(pointer, k)) for k, v in reversed(item.items())
             ]
         elif isinstance(item, list | tuple):
             copy = [None] * len(item)
-            inner = holders | {id(item)}
             stack += [
-                (v, copy, i, f"{path}[{i}]", join(pointer, i), inner)
+                (v, copy, i, f"{path}[{i}]", join(pointer, i))
                 for i, v in reversed(list(enumerate(item)))
             ]
         else:
