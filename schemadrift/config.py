@@ -55,6 +55,9 @@ class Config:
     fail_on: str = "error"
     format: str = "text"
     output: Path | None = None
+    # the report path the configuration file names, kept when --output replaces ``output``
+    # for one run: that file is still a report schemadrift writes, never a source to read
+    configured_output: Path | None = None
     preview: bool = False
     toolset: str = "file"  # lint: each file is one request ("file") or all files are ("together")
     rules: Mapping[str, str] = field(default_factory=dict)
@@ -314,16 +317,20 @@ def resolve(root: Path, path: Path | None, raw: Mapping[str, Any]) -> Config:
                 f"({RULESET_VERSION}); upgrade schemadrift (pip install -U schemadrift-llm)",
                 pointer="version",
             )
+    snapshot = _inside(root, raw.get("snapshot", DEFAULT_SNAPSHOT), label, "snapshot")
+    acks = _inside(root, raw.get("acks", DEFAULT_ACKS), label, "acks")
+    configured = _inside(root, output, label, "output") if output else None
     return Config(
         root=root,
         path=path,
-        snapshot=_inside(root, raw.get("snapshot", DEFAULT_SNAPSHOT), label, "snapshot"),
-        acks=_inside(root, raw.get("acks", DEFAULT_ACKS), label, "acks"),
+        snapshot=snapshot,
+        acks=acks,
         dialects=tuple(raw.get("dialects") or ()),
         consumers=tuple(raw.get("consumers") or CONSUMERS),
         fail_on=raw.get("fail_on", "error"),
         format=raw.get("format", "text"),
-        output=_inside(root, output, label, "output") if output else None,
+        output=configured,
+        configured_output=configured,
         preview=bool(raw.get("preview", False)),
         toolset=raw.get("toolset", "file"),
         rules=dict(raw.get("rules") or {}),

@@ -20,7 +20,7 @@ def written_files(config: Config) -> frozenset[Path]:
     the report (``output``, unless a tool file is there). A ``files`` source never reads them
     (attack row 8)."""
     paths = [config.snapshot, config.acks]
-    for output in {config.output, _configured_output(config)}:
+    for output in {config.output, config.configured_output}:
         if output is not None and not any(
             spec.kind == "files" and _glob_reads(spec.value, config.root, output, output.resolve())
             for spec in config.sources
@@ -30,20 +30,6 @@ def written_files(config: Config) -> frozenset[Path]:
             # one tool and then overwritten.
             paths.append(output)
     return frozenset(path.resolve() for path in paths)
-
-
-def _configured_output(config: Config) -> Path | None:
-    """The report path the configuration file names: ``--output`` replaces it in ``config``
-    for this run, yet the file the configuration names is still a report, not a source."""
-    from schemadrift import config as config_module
-    from schemadrift.errors import SchemadriftError
-
-    if config.path is None:
-        return None
-    try:
-        return config_module.load(config.root, config.path).output
-    except SchemadriftError:
-        return None
 
 
 def claimed_by(config: Config, target: Path, *, baseline: bool = False) -> str | None:
