@@ -151,7 +151,7 @@ def record(path: Path, label: str, new: Sequence[Ack]) -> None:
     appended. Comments, blank lines and the order of what is there are kept."""
     from filelock import FileLock, Timeout
 
-    from schemadrift.snapshot import write_atomic
+    from schemadrift.writing import write_atomic
 
     lock = FileLock(str(path.parent / f".{path.name}.lock"), timeout=LOCK_TIMEOUT)
     try:

@@ -123,7 +123,7 @@ class Cache:
     def save(self) -> None:
         """Write the entries this run used, when any was new or some old ones went unused.
 
-        Atomic (``snapshot.write_atomic``); any failure leaves the previous file, or none.
+        Atomic (``writing.write_atomic``); any failure leaves the previous file, or none.
         """
         if self.path is None:
             return
@@ -135,7 +135,7 @@ class Cache:
         if not (self._changed or stale):
             return
         from schemadrift.errors import InputError
-        from schemadrift.snapshot import write_atomic
+        from schemadrift.writing import write_atomic
 
         if _special(self.path):
             return  # never replace a FIFO, a device or a symlink someone put there

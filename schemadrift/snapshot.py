@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
 
 from schemadrift import __version__
 from schemadrift.errors import InputError, SnapshotFormatError
@@ -284,13 +283,6 @@ def read(path: Path, label: str) -> Snapshot:
     except OSError as error:
         raise InputError(label, f"cannot read the baseline: {error.strerror or error}") from error
     return loads(decode(data, label), label)
-
-
-def write_atomic(path: Path, text: str | Iterable[str], **options: Any) -> None:
-    """``writing.write_atomic``, under the name its callers (acks, cache) import it by."""
-    from schemadrift.writing import write_atomic as write
-
-    write(path, text, **options)
 
 
 def build(tools: Iterable[Tool], packages: Mapping[str, str]) -> Snapshot:

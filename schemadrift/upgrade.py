@@ -447,8 +447,9 @@ def _extract_main(argv: Sequence[str]) -> int:
     import argparse
 
     from schemadrift import config as config_module
-    from schemadrift import pipeline, snapshot
+    from schemadrift import pipeline
     from schemadrift.errors import SchemadriftError
+    from schemadrift.writing import write_atomic
 
     parser = argparse.ArgumentParser(prog="python -m schemadrift.upgrade")
     parser.add_argument("--output", required=True, type=Path)
@@ -469,7 +470,7 @@ def _extract_main(argv: Sequence[str]) -> int:
         "source_dialects": {str(k): list(v) for k, v in extraction.source_dialects.items()},
         "distributions": distributions(),
     }
-    snapshot.write_atomic(args.output, json.dumps(data, ensure_ascii=False) + "\n")
+    write_atomic(args.output, json.dumps(data, ensure_ascii=False) + "\n")
     return 0
 
 

@@ -10,6 +10,7 @@ import pytest
 from schemadrift import snapshot
 from schemadrift.errors import InputError, SnapshotFormatError
 from schemadrift.model import Origin, Tool
+from schemadrift.writing import write_atomic
 
 
 def tool(name: str, schema: dict) -> Tool:
@@ -33,7 +34,7 @@ def test_round_trip(tmp_path: Path) -> None:
     """A written snapshot reads back to the same tools and packages."""
     snap = snapshot.build([tool("a", {"type": "object"})], {"mcp": "1.0"})
     path = tmp_path / "lock.json"
-    snapshot.write_atomic(path, snapshot.dumps(snap))
+    write_atomic(path, snapshot.dumps(snap))
     back = snapshot.read(path, "lock.json")
     assert back.tools == snap.tools and dict(back.packages) == {"mcp": "1.0"}
 
@@ -60,6 +61,6 @@ def test_atomic_write_leaves_no_temp_files(tmp_path: Path) -> None:
     """The temp file is renamed over the target; nothing else is left in the folder."""
     path = tmp_path / "lock.json"
     path.write_text("old")
-    snapshot.write_atomic(path, "new\n")
+    write_atomic(path, "new\n")
     assert path.read_text() == "new\n"
     assert [p.name for p in tmp_path.iterdir()] == ["lock.json"]
