@@ -31,6 +31,7 @@ from schemadrift.sources.process import (
     start,
     start_failure,
     terminate_group,
+    with_stderr,
 )
 from schemadrift.sources.shapes import DocumentSource, detect, no_shape_message
 
@@ -42,10 +43,6 @@ printing without end is stopped here (or at its timeout), not when memory runs o
 EXIT_GRACE = 0.5
 """Seconds stdout may stay open after the command exited (held by a process it left behind)."""
 _POLL = 0.05
-
-
-def _with_stderr(message: str, stderr: str) -> str:
-    return f"{message}; its stderr ends with:\n{stderr}" if stderr else message
 
 
 def argv_of(value: str | list[str]) -> list[str]:
@@ -72,14 +69,14 @@ def run(argv: list[str], root: Path, label: str, timeout: float | None) -> tuple
         _wait(process, stdout, deadline)
     except _Stopped as stopped:
         terminate_group(process)
-        raise InputError(label, _with_stderr(stopped.why(limit), stderr.text(TAIL_LINES))) from None
+        raise InputError(label, with_stderr(stopped.why(limit), stderr.text(TAIL_LINES))) from None
     if process.returncode != 0:
         status = (
             f"was killed by signal {-process.returncode}"
             if process.returncode < 0
             else f"exited with status {process.returncode}"
         )
-        raise InputError(label, _with_stderr(status, stderr.text(TAIL_LINES, wait=EXIT_GRACE)))
+        raise InputError(label, with_stderr(status, stderr.text(TAIL_LINES, wait=EXIT_GRACE)))
     return stdout.data(), stderr
 
 
@@ -146,7 +143,7 @@ def load(value: str | list[str], root: Path, *, timeout: float | None = None) ->
     if not text.strip():
         tail = stderr.text(TAIL_LINES, wait=EXIT_GRACE)
         raise InputError(
-            label, _with_stderr("printed nothing on stdout; expected tool schemas as JSON", tail)
+            label, with_stderr("printed nothing on stdout; expected tool schemas as JSON", tail)
         )
     first = text.lstrip()[:1]
     if first not in "{[":

@@ -40,6 +40,7 @@ from schemadrift.sources.process import (
     start,
     start_failure,
     terminate_group,
+    with_stderr,
 )
 
 DEFAULT_TIMEOUT = 30.0
@@ -115,8 +116,10 @@ class _Server:
                 code = None
         status = f" (exit status {code})" if code is not None else ""
         tail = self.tail(wait=0.5)
-        detail = f"; its stderr ends with:\n{tail}" if tail else "; it wrote nothing to stderr"
-        return InputError(self.label, f"the MCP server {what}{status}{detail}")
+        message = f"the MCP server {what}{status}"
+        if not tail:
+            return InputError(self.label, f"{message}; it wrote nothing to stderr")
+        return InputError(self.label, with_stderr(message, tail))
 
     def request(
         self, ident: int, method: str, params: dict[str, JSON], deadline: float, limit: float
@@ -191,9 +194,11 @@ class _Server:
         tail = self.tail()
         return InputError(
             self.label,
-            f"the MCP server did not answer {method} within {limit:g} s (set `timeout` on the "
-            f"source to allow longer){stuck}"
-            + (f"; its stderr ends with:\n{tail}" if tail else ""),
+            with_stderr(
+                f"the MCP server did not answer {method} within {limit:g} s (set `timeout` on "
+                f"the source to allow longer){stuck}",
+                tail,
+            ),
         )
 
     def stop(self, *, failed: bool = False) -> None:

@@ -89,6 +89,12 @@ def start_failure(error: OSError, program: str, root: Path) -> str:
     return str(error.strerror or error)
 
 
+def with_stderr(message: str, tail: str) -> str:
+    """An error message about a child, ending with the tail of its stderr when it wrote one:
+    that is where a program says why it failed."""
+    return f"{message}; its stderr ends with:\n{tail}" if tail else message
+
+
 def kill_group(process: subprocess.Popen[bytes], sig: int | None = None) -> None:
     """Send ``sig`` (SIGKILL by default) to the child's whole process group, grandchildren
     included, or kill the child where there are no groups. A group already gone is no error."""
