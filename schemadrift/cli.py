@@ -460,21 +460,22 @@ def replay(
     summary names which. Exit 1 when a call is rejected."""
     from schemadrift import replay as replay_module
 
-    cfg = _config(config_path, (), None, None, None, False)
+    # The report goes to --output or stdout, never to the configuration's `output`.
+    cfg = replace(_config(config_path, (), None, None, None, False), output=output)
+    _check_targets(cfg)
     text, code = replay_module.run(calls, tools_spec, fmt, cfg, baseline=use_baseline)
-    return _write(text, code, output, cfg)
+    return _write(text, code, cfg)
 
 
-def _write(text: str, code: int, output: Path | None, cfg: Any) -> int:
-    """Print ``replay``'s report, or write it to ``output`` under the rules of ``_emit``."""
-    if output is not None:
-        from schemadrift.project_files import refuse_claimed
+def _write(text: str, code: int, cfg: Any) -> int:
+    """Print ``replay``'s report, or write it to ``cfg.output``, under the rules of ``_emit``."""
+    if cfg.output is not None:
         from schemadrift.writing import write_report
 
-        refuse_claimed(cfg, output, "the report")
-        write_report(output, text, cfg.root)
+        _check_targets(cfg)
+        write_report(cfg.output, text, cfg.root)
     else:
-        click.echo(text, nl=False)
+        _to_stdout(text)
     return code
 
 

@@ -6,6 +6,7 @@ that went away must each say so on stderr and exit 2.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -60,3 +61,27 @@ def test_a_reader_that_goes_away_is_exit_2() -> None:
         err = process.stderr.read()
         assert process.wait(timeout=60) == 2
     assert b"the reader closed it" in err and b"Traceback" not in err
+
+
+def test_replay_on_a_full_disk_is_exit_2(tmp_path: Path) -> None:
+    """`replay` prints its report through the same guarded writer: a full stdout is exit 2
+    naming the reason, not a pass with the report lost."""
+    calls = tmp_path / "calls.jsonl"
+    call = {
+        "jsonrpc": "2.0",
+        "id": 1,
+        "method": "tools/call",
+        "params": {"name": "get_weather", "arguments": {"city": "Paris"}},
+    }
+    calls.write_text(json.dumps(call) + "\n", "utf-8")
+    with Path("/dev/full").open("wb") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "schemadrift", "replay", str(calls), "--baseline"],
+            cwd=DEMO,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            check=False,
+            timeout=60,
+        )
+    assert done.returncode == 2, done.stderr
+    assert b"No space left on device" in done.stderr and b"Traceback" not in done.stderr
