@@ -44,11 +44,6 @@ from typing import Any
 from schemadrift.errors import InputError
 from schemadrift.model import JSON, Origin, Tool
 
-# The distributions each python source (project root, value) was seen importing in this process.
-# A module imports once per process, so a second run in the same process (tests, library
-# callers) sees nothing new: it gets what the first one saw instead, and records the same.
-_IMPORTED: dict[tuple[str, str], frozenset[str]] = {}
-
 
 def load_recording(
     value: str, root: Path, *, timeout: float | None = None
@@ -99,12 +94,14 @@ def load_recording(
 
 
 def load_recording_here(value: str, root: Path) -> tuple[list[Tool], frozenset[str]]:
-    """``load`` in this process, plus the distributions whose modules it imported.
+    """``load`` in this process, plus the distributions whose modules it imported; what the
+    child interpreter runs, once, so every module the source needs is imported here for the
+    first time.
 
     Every module added to ``sys.modules`` while the source's module is imported and its tools
     are generated is mapped to the installed distribution it was loaded from
-    (``sources/provenance.py``); schemadrift's own libraries are left out, since whether they
-    are new here depends on what the command did before, not on the tools.
+    (``sources/provenance.py``); schemadrift's own libraries are left out: they do not shape
+    the tools.
     """
     from schemadrift.snapshot import OWN_DISTRIBUTIONS
 
@@ -113,11 +110,7 @@ def load_recording_here(value: str, root: Path) -> tuple[list[Tool], frozenset[s
     added = {name: sys.modules.get(name) for name in set(sys.modules) - before}
     from schemadrift.sources.provenance import module_distributions
 
-    found = module_distributions(added) - OWN_DISTRIBUTIONS
-    key = (str(root), value)
-    recorded = _IMPORTED.get(key, frozenset()) | found
-    _IMPORTED[key] = recorded
-    return tools, recorded
+    return tools, frozenset(module_distributions(added) - OWN_DISTRIBUTIONS)
 
 
 def _child(argv: list[str]) -> int:
