@@ -49,7 +49,7 @@ def _example_json(example: Example) -> str:
 
 
 def _dialects_of(rule: Rule) -> list[str]:
-    return sorted(d.id for d in registry.all_dialects() if rule.id in d.rules)
+    return sorted(d.id for d in registry.all_dialects() if rule.id in registry.members(d.id))
 
 
 def render_markdown(rule: Rule) -> str:

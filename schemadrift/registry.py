@@ -1,16 +1,19 @@
 """The rule catalogue: ``Rule`` and ``Dialect`` records, the ``@rule`` decorator, look-ups.
 
-A rule is declared once, at its definition site, with its ID, severity, doc, evidence and
-executable examples; there is no separate table to keep in step. Dialect modules only
-declare; ``engine.py`` decides what runs. Importing this module is cheap: the dialect modules
-are imported by ``load()`` the first time the catalogue is needed.
+A rule is declared once, at its definition site: the decorator holds its ID, severity,
+evidence and executable examples, and the check function's docstring holds its documentation
+under fixed headings (``parse_doc``), as ruff keeps its rule docs. A rule belongs to the
+dialect its ID names (``openai-strict/format`` to ``openai-strict``), plus any it lists in
+``also_in``: there is no separate table to keep in step. Dialect modules only declare;
+``engine.py`` decides what runs. Importing this module is cheap: the dialect modules are
+imported by ``load()`` the first time the catalogue is needed.
 """
 
 from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -80,6 +83,58 @@ class RuleDoc:
     why: str
     fix: str
     known_problems: str = ""
+
+
+DOC_SECTIONS = {"Why": "why", "Fix": "fix", "Known problems": "known_problems"}
+"""The headings of a rule's docstring (``## Why``...), in the order they are written."""
+
+
+def parse_doc(text: str, where: str) -> RuleDoc:
+    """A rule's documentation from its check function's docstring.
+
+    The first paragraph is the summary; ``## Why`` and ``## Fix`` follow (both required), then
+    an optional ``## Known problems``. The lines of a paragraph are joined with single spaces
+    (a docstring wraps at the line length, a rendered doc does not); blank lines separate
+    paragraphs, and a line starting with ``- `` starts a list item of its own.
+    """
+    import inspect
+
+    sections: dict[str, list[str]] = {"summary": []}
+    current = "summary"
+    for line in inspect.cleandoc(text).splitlines():
+        if line.startswith("## "):
+            heading = line[3:].strip()
+            if heading not in DOC_SECTIONS or DOC_SECTIONS[heading] in sections:
+                raise ValueError(f"{where}: unexpected docstring heading {line!r}")
+            current = DOC_SECTIONS[heading]
+            sections[current] = []
+            continue
+        sections[current].append(line)
+    texts = {name: _paragraphs(lines) for name, lines in sections.items()}
+    for required in ("summary", "why", "fix"):
+        if not texts.get(required):
+            raise ValueError(f"{where}: the docstring has no {required}")
+    return RuleDoc(
+        summary=texts["summary"],
+        why=texts["why"],
+        fix=texts["fix"],
+        known_problems=texts.get("known_problems", ""),
+    )
+
+
+def _paragraphs(lines: list[str]) -> str:
+    """Paragraphs joined by a blank line, each paragraph's lines joined by a space."""
+    paragraphs: list[list[str]] = [[]]
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            paragraphs.append([])
+        elif stripped.startswith("- ") and paragraphs[-1]:
+            paragraphs[-1].append("\n" + stripped)
+        else:
+            paragraphs[-1].append(stripped)
+    joined = (" ".join(words).replace(" \n", "\n") for words in paragraphs if words)
+    return "\n\n".join(joined)
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +215,7 @@ class Rule:
     hint: str = ""  # the default fix-it shown with each finding
     claims: tuple[Claim, ...] = ()  # per keyword or limit, each with its dated verdicts
     envelope: bool = False  # tool rules: judges the envelope the user wrote (Tool.envelope_written)
+    also_in: tuple[str, ...] = ()  # dialects besides the one its ID names that run the rule
 
     def claim(self, subject: str) -> Claim | None:
         """The claim this rule makes about ``subject`` (a keyword or limit), if any."""
@@ -190,15 +246,15 @@ class Rule:
 
 @dataclass(frozen=True, slots=True)
 class Dialect:
-    """A provider surface as a value: the rules it runs, and what it extends.
+    """A provider surface as a value: what it extends and how it is reached.
 
-    ``strict`` names the dialect a tool marked ``strict: true`` is also judged by.
-    ``shapes`` are the input shapes (envelopes) this provider receives.
+    Its rules are those whose ID it names, and those that list it in ``also_in``
+    (``members``). ``strict`` names the dialect a tool marked ``strict: true`` is also judged
+    by. ``shapes`` are the input shapes (envelopes) this provider receives.
     """
 
     id: str
     title: str
-    rules: tuple[str, ...]
     extends: str | None = None
     strict: str | None = None
     shapes: tuple[str, ...] = ()
@@ -215,9 +271,6 @@ def rule(
     rule_id: str,
     *,
     severity: Severity,
-    summary: str,
-    why: str,
-    fix: str,
     evidence: Sequence[Evidence],
     fails: Sequence[JSON | Example],
     passes: Sequence[JSON | Example],
@@ -229,14 +282,19 @@ def rule(
     triggers: Iterable[str] | None = None,
     schemas: Sequence[str] = ("input",),
     root_only: bool = False,
-    known_problems: str = "",
     inference: bool = False,
     example_dialect: str | None = None,
     hint: str | None = None,
     claims: Sequence[Claim] = (),
     envelope: bool = False,
+    also_in: Sequence[str] = (),
+    doc_values: Mapping[str, object] | None = None,
 ) -> Callable[[Callable[..., Iterable[Hit]]], Callable[..., Iterable[Hit]]]:
-    """Register the decorated check function as rule ``rule_id``.
+    """Register the decorated check function as rule ``rule_id``; its docstring is the rule's
+    documentation (``parse_doc``).
+
+    ``doc_values`` fills ``${name}`` places in the docstring with the module's constants, so a
+    documented limit cannot drift from the one the check applies.
 
     ``envelope=True`` marks a tool rule that judges the envelope as the user wrote it (its
     shape, its keys): the engine runs it only on tools whose envelope the user wrote
@@ -247,11 +305,17 @@ def rule(
     def register(check: Callable[..., Iterable[Hit]]) -> Callable[..., Iterable[Hit]]:
         if rule_id in RULES:
             raise ValueError(f"duplicate rule id {rule_id!r}")
+        text = check.__doc__ or ""
+        if doc_values:
+            import string
+
+            text = string.Template(text).safe_substitute(doc_values)
+        doc = parse_doc(text, rule_id)
         RULES[rule_id] = Rule(
             id=rule_id,
             severity=severity,
             scope=scope,
-            doc=RuleDoc(summary=summary, why=why, fix=fix, known_problems=known_problems),
+            doc=doc,
             evidence=tuple(evidence),
             fails=tuple(e if isinstance(e, Example) else Example(e) for e in fails),
             passes=tuple(e if isinstance(e, Example) else Example(e) for e in passes),
@@ -265,9 +329,10 @@ def rule(
             root_only=root_only,
             inference=inference,
             example_dialect=example_dialect,
-            hint=hint if hint is not None else fix.strip().split("\n\n", 1)[0],
+            hint=hint if hint is not None else doc.fix.split("\n\n", 1)[0],
             claims=tuple(claims),
             envelope=envelope,
+            also_in=tuple(also_in),
         )
         return check
 
@@ -334,9 +399,22 @@ def dialect_rules(dialect_id: str) -> tuple[str, ...]:
         current = value.extends
     seen: dict[str, None] = {}
     for value in reversed(chain):
-        for rule_id in value.rules:
+        for rule_id in members(value.id):
             seen.setdefault(rule_id, None)
     return tuple(seen)
+
+
+def members(dialect_id: str) -> tuple[str, ...]:
+    """The IDs of the rules a dialect declares itself (``extends`` not followed), sorted: those
+    its ID names and those that list it in ``also_in``."""
+    load()
+    return tuple(
+        sorted(
+            rule_id
+            for rule_id, item in RULES.items()
+            if item.scope != "pair" and (item.pack == dialect_id or dialect_id in item.also_in)
+        )
+    )
 
 
 def nearest(word: str, choices: Iterable[str]) -> str | None:
@@ -352,7 +430,7 @@ def catalogue_json() -> list[dict[str, Any]]:
     out = []
     dialect_map: dict[str, list[str]] = {}
     for value in all_dialects():
-        for rule_id in value.rules:
+        for rule_id in members(value.id):
             dialect_map.setdefault(rule_id, []).append(value.id)
     for item in all_rules():
         out.append(

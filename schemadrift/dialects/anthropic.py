@@ -374,14 +374,6 @@ _CITY_CLOSED = {**_CITY, "additionalProperties": False}
     envelope=True,
     severity=Severity.ERROR,
     scope="tool",
-    summary="Tools sent to Anthropic use its envelope (`name`, `description`, `input_schema`).",
-    why=(
-        "The Messages API reads `tools[].name` and `tools[].input_schema`. An OpenAI "
-        "(`{type: function, function: {...}}`), Gemini or Bedrock envelope sent as is fails "
-        "validation (`input_schema: Field required`), and one bad tool fails the whole request. "
-        "MCP tools, bare schemas and framework tools are neutral: a client builds the envelope."
-    ),
-    fix='Convert the tool to `{"name", "description", "input_schema"}` before sending it.',
     evidence=[SDK_TOOL_PARAM, OPENAPI_TOOL],
     fails=[
         {
@@ -393,6 +385,19 @@ _CITY_CLOSED = {**_CITY, "additionalProperties": False}
     hint="send {name, description, input_schema}",
 )
 def envelope_shape(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    """Tools sent to Anthropic use its envelope (`name`, `description`, `input_schema`).
+
+    ## Why
+
+    The Messages API reads `tools[].name` and `tools[].input_schema`. An OpenAI (`{type: function,
+    function: {...}}`), Gemini or Bedrock envelope sent as is fails validation (`input_schema: Field
+    required`), and one bad tool fails the whole request. MCP tools, bare schemas and framework
+    tools are neutral: a client builds the envelope.
+
+    ## Fix
+
+    Convert the tool to `{"name", "description", "input_schema"}` before sending it.
+    """
     yield from envelope_mismatch(tool, frozenset({"anthropic"}), "the Anthropic Messages API")
 
 
@@ -400,17 +405,6 @@ def envelope_shape(tool: Tool, ctx: Context) -> Iterator[Hit]:
     "anthropic/tool-name",
     severity=Severity.ERROR,
     scope="tool",
-    summary="Tool names are 1-128 characters of `a-z A-Z 0-9 _ -`.",
-    why=(
-        "Anthropic validates `tools[].name` against `^[a-zA-Z0-9_-]{1,128}$` (2026 API errors: "
-        "`tools.0.custom.name: String should match pattern`). Dots, slashes, colons and spaces, "
-        "common in MCP names such as `github.create_issue`, fail the whole request; the same "
-        "pattern is enforced on tool calls replayed in the conversation history."
-    ),
-    fix=(
-        "Rename the tool with letters, digits, `_` and `-` only (for MCP prefixes, use "
-        "`server__tool` rather than `server.tool` or `server/tool`)."
-    ),
     evidence=[
         OPENAPI_TOOL,
         Evidence(
@@ -427,6 +421,20 @@ def envelope_shape(tool: Tool, ctx: Context) -> Iterator[Hit]:
     hint="use only letters, digits, '_' and '-', at most 128 characters",
 )
 def tool_name(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    """Tool names are 1-128 characters of `a-z A-Z 0-9 _ -`.
+
+    ## Why
+
+    Anthropic validates `tools[].name` against `^[a-zA-Z0-9_-]{1,128}$` (2026 API errors:
+    `tools.0.custom.name: String should match pattern`). Dots, slashes, colons and spaces, common in
+    MCP names such as `github.create_issue`, fail the whole request; the same pattern is enforced on
+    tool calls replayed in the conversation history.
+
+    ## Fix
+
+    Rename the tool with letters, digits, `_` and `-` only (for MCP prefixes, use `server__tool`
+    rather than `server.tool` or `server/tool`).
+    """
     if tool.name_from_file:
         return
     name = tool.name
@@ -449,20 +457,25 @@ def tool_name(tool: Tool, ctx: Context) -> Iterator[Hit]:
     "anthropic/tool-name-length",
     severity=Severity.WARNING,
     scope="tool",
-    summary="Tool names stay within Anthropic's documented 64 characters.",
-    why=(
-        "Anthropic's API reference documents `^[a-zA-Z0-9_-]{1,64}$`; the API has accepted up to "
-        "128 characters since 2026, but older history errors "
-        "(`tool_use.name: String should have at most 64 characters`) and Claude Desktop's remote "
-        "MCP connectors (`FrontendRemoteMcpToolDefinition.name`) still enforce 64."
-    ),
-    fix="Shorten the name to 64 characters or fewer (drop long server prefixes).",
     evidence=[OPENAPI_TOOL],
     fails=[_tool("n" * 65, _CITY)],
     passes=[_tool("n" * 64, _CITY)],
     hint="shorten the name to 64 characters",
 )
 def tool_name_length(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    """Tool names stay within Anthropic's documented 64 characters.
+
+    ## Why
+
+    Anthropic's API reference documents `^[a-zA-Z0-9_-]{1,64}$`; the API has accepted up to 128
+    characters since 2026, but older history errors (`tool_use.name: String should have at most 64
+    characters`) and Claude Desktop's remote MCP connectors (`FrontendRemoteMcpToolDefinition.name`)
+    still enforce 64.
+
+    ## Fix
+
+    Shorten the name to 64 characters or fewer (drop long server prefixes).
+    """
     if tool.name_from_file:
         return
     if NAME_MAX_DOCUMENTED < len(tool.name) <= NAME_MAX_ENFORCED:
@@ -479,17 +492,6 @@ def tool_name_length(tool: Tool, ctx: Context) -> Iterator[Hit]:
 @rule(
     "anthropic/root-type-object",
     severity=Severity.ERROR,
-    summary='`input_schema` is present and its root is `type: "object"`.',
-    why=(
-        'Anthropic requires `input_schema` and a literal root `type: "object"`: a schema '
-        "without `type` fails with `tools.0.custom.input_schema.type: Field required` (Zod 4 "
-        'through zod-to-json-schema 3 emitted just `{"$schema": ...}`, cloudflare/agents '
-        "#1322), a root array or type list with `Input should be 'object'`."
-    ),
-    fix=(
-        'Emit an object schema at the root: `{"type": "object", "properties": {...}}`; '
-        "wrap a single non-object argument in a property."
-    ),
     evidence=[
         SDK_TOOL_PARAM,
         Evidence(
@@ -508,6 +510,20 @@ def tool_name_length(tool: Tool, ctx: Context) -> Iterator[Hit]:
     root_only=True,
 )
 def root_type_object(node: Node, ctx: Context) -> Iterator[Hit]:
+    """`input_schema` is present and its root is `type: "object"`.
+
+    ## Why
+
+    Anthropic requires `input_schema` and a literal root `type: "object"`: a schema without `type`
+    fails with `tools.0.custom.input_schema.type: Field required` (Zod 4 through zod-to-json-schema
+    3 emitted just `{"$schema": ...}`, cloudflare/agents #1322), a root array or type list with
+    `Input should be 'object'`.
+
+    ## Fix
+
+    Emit an object schema at the root: `{"type": "object", "properties": {...}}`; wrap a single
+    non-object argument in a property.
+    """
     if node.is_root:
         yield from root_type_hits(node, "input_schema")
 
@@ -515,18 +531,6 @@ def root_type_object(node: Node, ctx: Context) -> Iterator[Hit]:
 @rule(
     "anthropic/root-composition",
     severity=Severity.ERROR,
-    summary="`input_schema` has no `oneOf`, `allOf` or `anyOf` at the top level.",
-    why=(
-        "Anthropic answers `input_schema does not support oneOf, allOf, or anyOf at the top "
-        'level` and rejects the request, even when the root also says `type: "object"` (the '
-        "Home Assistant 2026.1 timer tools and MCP servers with discriminated-union inputs broke "
-        "this way). Nested combinators are fine."
-    ),
-    fix=(
-        "Flatten the variants into one object whose properties are the union of the branches "
-        '(optional where they differ), or split the tool in two; express "at least one of" in '
-        "the description."
-    ),
     evidence=[
         Evidence(
             "https://github.com/anthropics/claude-code/issues/40075",
@@ -561,6 +565,20 @@ def root_type_object(node: Node, ctx: Context) -> Iterator[Hit]:
     root_only=True,
 )
 def root_composition(node: Node, ctx: Context) -> Iterator[Hit]:
+    """`input_schema` has no `oneOf`, `allOf` or `anyOf` at the top level.
+
+    ## Why
+
+    Anthropic answers `input_schema does not support oneOf, allOf, or anyOf at the top level` and
+    rejects the request, even when the root also says `type: "object"` (the Home Assistant 2026.1
+    timer tools and MCP servers with discriminated-union inputs broke this way). Nested combinators
+    are fine.
+
+    ## Fix
+
+    Flatten the variants into one object whose properties are the union of the branches (optional
+    where they differ), or split the tool in two; express "at least one of" in the description.
+    """
     if not node.is_root or not isinstance(node.schema, dict):
         return
     for keyword in ROOT_COMBINATORS:
@@ -571,17 +589,6 @@ def root_composition(node: Node, ctx: Context) -> Iterator[Hit]:
 @rule(
     "anthropic/property-name",
     severity=Severity.ERROR,
-    summary="Top-level property keys match `^[a-zA-Z0-9_.-]{1,64}$`.",
-    why=(
-        "Anthropic rejects `input_schema.properties` keys outside this pattern: `Property keys "
-        "should match pattern '^[a-zA-Z0-9_.-]{1,64}$'`. Keys with spaces or brackets "
-        '(`"Account Number"`, `"rule_name[]"`, taken from an external API) fail the whole '
-        "request. Only the top level is checked by the API; nested keys are not."
-    ),
-    fix=(
-        "Rename the property to letters, digits, `_`, `.` and `-` (64 characters at most) and "
-        "map it back to the external name in the tool's code."
-    ),
     evidence=[
         Evidence(
             "https://github.com/anthropics/claude-code/issues/4668",
@@ -611,6 +618,20 @@ def root_composition(node: Node, ctx: Context) -> Iterator[Hit]:
     hint="rename the property to [a-zA-Z0-9_.-], at most 64 characters",
 )
 def property_name(node: Node, ctx: Context) -> Iterator[Hit]:
+    """Top-level property keys match `^[a-zA-Z0-9_.-]{1,64}$`.
+
+    ## Why
+
+    Anthropic rejects `input_schema.properties` keys outside this pattern: `Property keys should
+    match pattern '^[a-zA-Z0-9_.-]{1,64}$'`. Keys with spaces or brackets (`"Account Number"`,
+    `"rule_name[]"`, taken from an external API) fail the whole request. Only the top level is
+    checked by the API; nested keys are not.
+
+    ## Fix
+
+    Rename the property to letters, digits, `_`, `.` and `-` (64 characters at most) and map it back
+    to the external name in the tool's code.
+    """
     yield from property_key_hits(node)
 
 
@@ -640,21 +661,6 @@ STRICT_DRAFT_HINT = (
     severity=Severity.WARNING,
     scope="tool",
     inference=True,
-    summary="Schemas that declare an older draft are also valid under JSON Schema 2020-12.",
-    why=(
-        "Anthropic checks every `input_schema` against the 2020-12 meta-schema (`JSON schema is "
-        "invalid. It must match JSON Schema draft 2020-12`), whatever `$schema` says. A schema "
-        "that declares draft-04/06/07 or 2019-09 can be valid under its own draft and invalid "
-        "under 2020-12: tuple-form `items: [...]` and boolean `exclusiveMinimum: true` are the "
-        "usual cases. The `json-schema` pack judges the declared draft, so it stays silent on "
-        "them. That Anthropic ignores `$schema` is an inference from its error text (opencode "
-        'fixed tuple `items` for "strict 2020-12 validators"), hence a warning.'
-    ),
-    fix=(
-        "Emit 2020-12 constructs (`prefixItems` for tuples, numeric `exclusiveMinimum`) or "
-        "configure the generator to target 2020-12 (zod-to-json-schema `target`, pydantic "
-        "already does)."
-    ),
     evidence=[
         Evidence(
             "https://github.com/anthropics/claude-code/issues/63673",
@@ -689,6 +695,23 @@ STRICT_DRAFT_HINT = (
     hint="use 2020-12 constructs (prefixItems, numeric exclusiveMinimum)",
 )
 def draft_2020_12(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    """Schemas that declare an older draft are also valid under JSON Schema 2020-12.
+
+    ## Why
+
+    Anthropic checks every `input_schema` against the 2020-12 meta-schema (`JSON schema is invalid.
+    It must match JSON Schema draft 2020-12`), whatever `$schema` says. A schema that declares
+    draft-04/06/07 or 2019-09 can be valid under its own draft and invalid under 2020-12: tuple-form
+    `items: [...]` and boolean `exclusiveMinimum: true` are the usual cases. The `json-schema` pack
+    judges the declared draft, so it stays silent on them. That Anthropic ignores `$schema` is an
+    inference from its error text (opencode fixed tuple `items` for "strict 2020-12 validators"),
+    hence a warning.
+
+    ## Fix
+
+    Emit 2020-12 constructs (`prefixItems` for tuples, numeric `exclusiveMinimum`) or configure the
+    generator to target 2020-12 (zod-to-json-schema `target`, pydantic already does).
+    """
     from schemadrift.dialects.json_schema import draft_of, meta_errors, nests_too_deep
 
     base, schema = schema_of(tool, ctx)
@@ -716,13 +739,6 @@ def draft_2020_12(tool: Tool, ctx: Context) -> Iterator[Hit]:
     "anthropic/duplicate-tool-name",
     severity=Severity.ERROR,
     scope="toolset",
-    summary="Tool names are unique within a request.",
-    why=(
-        "Anthropic rejects a request whose tools share a name (`tools: Tool names must be "
-        "unique.`). It happens when two MCP servers expose the same tool, or a client adds a "
-        "built-in tool with a user tool's name."
-    ),
-    fix="Rename one of the tools, or prefix tools with their server name (`server__tool`).",
     evidence=[
         Evidence(
             "https://github.com/anthropics/claude-code/issues/10687",
@@ -742,6 +758,18 @@ def draft_2020_12(tool: Tool, ctx: Context) -> Iterator[Hit]:
     hint="give every tool in the request a distinct name",
 )
 def duplicate_tool_name(tools: Sequence[Tool], ctx: Context) -> Iterator[Hit]:
+    """Tool names are unique within a request.
+
+    ## Why
+
+    Anthropic rejects a request whose tools share a name (`tools: Tool names must be unique.`). It
+    happens when two MCP servers expose the same tool, or a client adds a built-in tool with a user
+    tool's name.
+
+    ## Fix
+
+    Rename one of the tools, or prefix tools with their server name (`server__tool`).
+    """
     yield from duplicate_name_hits(tools)
 
 
@@ -751,22 +779,6 @@ def duplicate_tool_name(tools: Sequence[Tool], ctx: Context) -> Iterator[Hit]:
 @rule(
     "anthropic-strict/unsupported-constraint",
     severity=Severity.ERROR,
-    summary=(
-        "Strict tools use no numeric bounds, string lengths, `maxItems`, `uniqueItems` or "
-        "`minItems` above 1."
-    ),
-    why=(
-        "Strict tool use compiles the schema into a grammar, which cannot express these "
-        "constraints; the API rejects the request (`tools.25.custom: For 'integer' type, "
-        "properties maximum, minimum are not supported`; `For 'array' type, 'minItems' values "
-        "other than 0 or 1 are not supported`). The same schema is accepted without `strict`, so "
-        "turning strict on (or a framework doing it) breaks tools that worked."
-    ),
-    fix=(
-        "Drop the constraint from the schema sent in strict mode and state it in the "
-        "description; validate it in the tool's code (the Anthropic SDK's `transform_schema()` "
-        "does exactly this)."
-    ),
     evidence=[
         DOCS_STRUCTURED,
         *STRICT_CONSTRAINT_CLAIMS["minimum"].evidence[1:],
@@ -808,24 +820,28 @@ def duplicate_tool_name(tools: Sequence[Tool], ctx: Context) -> Iterator[Hit]:
     hint="move the constraint into the description; strict mode cannot enforce it",
 )
 def strict_unsupported_constraint(node: Node, ctx: Context) -> Iterator[Hit]:
+    """Strict tools use no numeric bounds, string lengths, `maxItems`, `uniqueItems` or `minItems`
+    above 1.
+
+    ## Why
+
+    Strict tool use compiles the schema into a grammar, which cannot express these constraints; the
+    API rejects the request (`tools.25.custom: For 'integer' type, properties maximum, minimum are
+    not supported`; `For 'array' type, 'minItems' values other than 0 or 1 are not supported`). The
+    same schema is accepted without `strict`, so turning strict on (or a framework doing it) breaks
+    tools that worked.
+
+    ## Fix
+
+    Drop the constraint from the schema sent in strict mode and state it in the description;
+    validate it in the tool's code (the Anthropic SDK's `transform_schema()` does exactly this).
+    """
     yield from numeric_bound_hits(node, STRICT_CONSTRAINT_CLAIMS)
 
 
 @rule(
     "anthropic-strict/additional-properties-false",
     severity=Severity.ERROR,
-    summary="Every object in a strict tool sets `additionalProperties: false`.",
-    why=(
-        "Strict tool use supports closed objects only. `additionalProperties` other than "
-        "`false` is documented as unsupported (so `dict[str, T]` cannot be expressed), and "
-        "leaving it out fails too, also on a nested object: `For 'object' type, "
-        "'additionalProperties' must be explicitly set to false`."
-    ),
-    fix=(
-        'Add `"additionalProperties": false` to every object schema (pydantic: '
-        '`model_config = ConfigDict(extra="forbid")`; the Anthropic SDK\'s `transform_schema()` '
-        "sets it); turn maps into lists of key/value objects."
-    ),
     evidence=[DOCS_STRUCTURED, VERCEL_CLOSED, SDK_TRANSFORM],
     fails=[
         _CITY,
@@ -842,19 +858,27 @@ def strict_unsupported_constraint(node: Node, ctx: Context) -> Iterator[Hit]:
     hint='add "additionalProperties": false to the object',
 )
 def strict_additional_properties_false(node: Node, ctx: Context) -> Iterator[Hit]:
+    """Every object in a strict tool sets `additionalProperties: false`.
+
+    ## Why
+
+    Strict tool use supports closed objects only. `additionalProperties` other than `false` is
+    documented as unsupported (so `dict[str, T]` cannot be expressed), and leaving it out fails too,
+    also on a nested object: `For 'object' type, 'additionalProperties' must be explicitly set to
+    false`.
+
+    ## Fix
+
+    Add `"additionalProperties": false` to every object schema (pydantic: `model_config =
+    ConfigDict(extra="forbid")`; the Anthropic SDK's `transform_schema()` sets it); turn maps into
+    lists of key/value objects.
+    """
     yield from closed_object_hits(node)
 
 
 @rule(
     "anthropic-strict/format",
     severity=Severity.ERROR,
-    summary="String `format`s in strict tools are among those strict mode supports.",
-    why=(
-        "Strict mode supports `date-time`, `time`, `date`, `duration`, `email`, `hostname`, "
-        "`uri`, `ipv4`, `ipv6` and `uuid` only; other formats are unsupported and rejected. "
-        "Note the list differs from OpenAI's (which rejects `uri`)."
-    ),
-    fix="Drop the `format` (describe it instead) or use one of the supported formats.",
     evidence=[DOCS_STRUCTURED, SDK_TRANSFORM],
     fails=[
         {
@@ -874,6 +898,18 @@ def strict_additional_properties_false(node: Node, ctx: Context) -> Iterator[Hit
     hint="use a supported format or describe the format in the description",
 )
 def strict_format(node: Node, ctx: Context) -> Iterator[Hit]:
+    """String `format`s in strict tools are among those strict mode supports.
+
+    ## Why
+
+    Strict mode supports `date-time`, `time`, `date`, `duration`, `email`, `hostname`, `uri`,
+    `ipv4`, `ipv6` and `uuid` only; other formats are unsupported and rejected. Note the list
+    differs from OpenAI's (which rejects `uri`).
+
+    ## Fix
+
+    Drop the `format` (describe it instead) or use one of the supported formats.
+    """
     schema = node.schema
     if not isinstance(schema, dict):
         return
@@ -930,13 +966,6 @@ def regex_problem(pattern: str) -> str | None:
 @rule(
     "anthropic-strict/pattern",
     severity=Severity.ERROR,
-    summary="`pattern`s in strict tools are simple regular expressions.",
-    why=(
-        "Strict mode supports `pattern` only in simple form: backreferences, lookaround and "
-        "`\\b` word boundaries cannot be compiled into the grammar and are rejected. Generated "
-        "schemas carry such patterns unnoticed (pydantic's `Decimal` pattern uses a lookahead)."
-    ),
-    fix="Simplify the pattern, or drop it and validate the value in the tool's code.",
     evidence=[DOCS_STRUCTURED],
     fails=[
         {
@@ -956,6 +985,18 @@ def regex_problem(pattern: str) -> str | None:
     hint="simplify the regex: no backreferences, lookaround or \\b",
 )
 def strict_pattern(node: Node, ctx: Context) -> Iterator[Hit]:
+    r"""`pattern`s in strict tools are simple regular expressions.
+
+    ## Why
+
+    Strict mode supports `pattern` only in simple form: backreferences, lookaround and `\b` word
+    boundaries cannot be compiled into the grammar and are rejected. Generated schemas carry such
+    patterns unnoticed (pydantic's `Decimal` pattern uses a lookahead).
+
+    ## Fix
+
+    Simplify the pattern, or drop it and validate the value in the tool's code.
+    """
     schema = node.schema
     if not isinstance(schema, dict) or not isinstance(schema.get("pattern"), str):
         return
@@ -967,12 +1008,6 @@ def strict_pattern(node: Node, ctx: Context) -> Iterator[Hit]:
 @rule(
     "anthropic-strict/enum-values",
     severity=Severity.ERROR,
-    summary="`enum` values in strict tools are strings, numbers, booleans or null.",
-    why=(
-        "Strict mode documents complex types within `enum` (objects, arrays) as unsupported; "
-        "the grammar compiler rejects them."
-    ),
-    fix="Use primitive enum values, or an `anyOf` of `const` objects for structured choices.",
     evidence=[DOCS_STRUCTURED],
     fails=[
         {
@@ -992,6 +1027,17 @@ def strict_pattern(node: Node, ctx: Context) -> Iterator[Hit]:
     hint="use only strings, numbers, booleans or null in enum",
 )
 def strict_enum_values(node: Node, ctx: Context) -> Iterator[Hit]:
+    """`enum` values in strict tools are strings, numbers, booleans or null.
+
+    ## Why
+
+    Strict mode documents complex types within `enum` (objects, arrays) as unsupported; the grammar
+    compiler rejects them.
+
+    ## Fix
+
+    Use primitive enum values, or an `anyOf` of `const` objects for structured choices.
+    """
     schema = node.schema
     if not isinstance(schema, dict) or not isinstance(schema.get("enum"), list):
         return
@@ -1006,13 +1052,6 @@ def strict_enum_values(node: Node, ctx: Context) -> Iterator[Hit]:
 @rule(
     "anthropic-strict/all-of-ref",
     severity=Severity.ERROR,
-    summary="`allOf` in strict tools is not combined with `$ref`.",
-    why=(
-        "Strict mode supports `allOf` only without `$ref` in it. Older pydantic and many "
-        'generators wrap a described reference as `allOf: [{"$ref": ...}]`, which strict mode '
-        "rejects."
-    ),
-    fix='Reference the definition directly (`{"$ref": ...}`), or inline it.',
     evidence=[DOCS_STRUCTURED],
     fails=[
         {
@@ -1046,6 +1085,17 @@ def strict_enum_values(node: Node, ctx: Context) -> Iterator[Hit]:
     hint="reference the definition directly instead of allOf: [{$ref}]",
 )
 def strict_all_of_ref(node: Node, ctx: Context) -> Iterator[Hit]:
+    """`allOf` in strict tools is not combined with `$ref`.
+
+    ## Why
+
+    Strict mode supports `allOf` only without `$ref` in it. Older pydantic and many generators wrap
+    a described reference as `allOf: [{"$ref": ...}]`, which strict mode rejects.
+
+    ## Fix
+
+    Reference the definition directly (`{"$ref": ...}`), or inline it.
+    """
     schema = node.schema
     if not isinstance(schema, dict) or not isinstance(schema.get("allOf"), list):
         return
@@ -1110,17 +1160,6 @@ def recursive_ref(root: JSON) -> str | None:
 @rule(
     "anthropic-strict/recursive-schema",
     severity=Severity.ERROR,
-    summary="Strict tools have no recursive schemas.",
-    why=(
-        "Strict mode documents recursive schemas as unsupported: a grammar cannot be compiled "
-        "for a tree of unbounded depth (a `$ref` back to an enclosing definition or to `#`). "
-        "Non-strict Anthropic and OpenAI strict accept the same schema. External `$ref`s, also "
-        "unsupported, are reported by `json-schema/remote-ref`."
-    ),
-    fix=(
-        "Bound the recursion by unrolling it a fixed number of levels, or send the tool "
-        "without `strict`."
-    ),
     evidence=[DOCS_STRUCTURED],
     fails=[
         {
@@ -1150,6 +1189,19 @@ def recursive_ref(root: JSON) -> str | None:
     root_only=True,
 )
 def strict_recursive_schema(node: Node, ctx: Context) -> Iterator[Hit]:
+    """Strict tools have no recursive schemas.
+
+    ## Why
+
+    Strict mode documents recursive schemas as unsupported: a grammar cannot be compiled for a tree
+    of unbounded depth (a `$ref` back to an enclosing definition or to `#`). Non-strict Anthropic
+    and OpenAI strict accept the same schema. External `$ref`s, also unsupported, are reported by
+    `json-schema/remote-ref`.
+
+    ## Fix
+
+    Bound the recursion by unrolling it a fixed number of levels, or send the tool without `strict`.
+    """
     if not node.is_root:
         return
     site = recursive_ref(node.schema)
@@ -1161,17 +1213,6 @@ def strict_recursive_schema(node: Node, ctx: Context) -> Iterator[Hit]:
     "anthropic-strict/unlisted-keyword",
     severity=Severity.WARNING,
     inference=True,
-    summary="Strict tools use only keywords strict mode documents as supported.",
-    why=(
-        "Strict mode lists what it supports (types, `enum`, `const`, `anyOf`, `allOf`, local "
-        "`$ref`, `default`, `required`, `additionalProperties: false`, some formats, simple "
-        "`pattern`, `minItems` 0/1). Keywords outside the list, such as `oneOf`, `not`, "
-        "`if`/`then`/`else`, `patternProperties` or `prefixItems`, have no observed rejection "
-        "on the Anthropic API itself, but `oneOf` fails on Bedrock's strict tools (the same "
-        "compiler family) and the Anthropic SDK rewrites `oneOf` to `anyOf` and strips the "
-        "rest. At best they are not enforced."
-    ),
-    fix="Use `anyOf` instead of `oneOf`; move the other constraints into the description.",
     evidence=[_DOCS_UNLISTED, SDK_TRANSFORM, STRANDS_ONE_OF],
     claims=[
         Claim(keyword, Severity.WARNING, (_DOCS_UNLISTED, STRANDS_ONE_OF))
@@ -1197,6 +1238,21 @@ def strict_recursive_schema(node: Node, ctx: Context) -> Iterator[Hit]:
     hint="use anyOf instead of oneOf; describe other constraints in the description",
 )
 def strict_unlisted_keyword(node: Node, ctx: Context) -> Iterator[Hit]:
+    """Strict tools use only keywords strict mode documents as supported.
+
+    ## Why
+
+    Strict mode lists what it supports (types, `enum`, `const`, `anyOf`, `allOf`, local `$ref`,
+    `default`, `required`, `additionalProperties: false`, some formats, simple `pattern`, `minItems`
+    0/1). Keywords outside the list, such as `oneOf`, `not`, `if`/`then`/`else`, `patternProperties`
+    or `prefixItems`, have no observed rejection on the Anthropic API itself, but `oneOf` fails on
+    Bedrock's strict tools (the same compiler family) and the Anthropic SDK rewrites `oneOf` to
+    `anyOf` and strips the rest. At best they are not enforced.
+
+    ## Fix
+
+    Use `anyOf` instead of `oneOf`; move the other constraints into the description.
+    """
     schema = node.schema
     if not isinstance(schema, dict):
         return
@@ -1233,13 +1289,6 @@ def _union_tool(name: str, unions: int) -> JSON:
     "anthropic-strict/too-many-strict-tools",
     severity=Severity.ERROR,
     scope="toolset",
-    summary="A request has at most 20 strict tools.",
-    why=(
-        "Anthropic documents a limit of 20 strict tools per request (non-strict tools do not "
-        "count). Beyond it the request is rejected; frameworks that mark every tool strict hit "
-        "it as soon as a few MCP servers are connected."
-    ),
-    fix="Mark only the tools whose arguments must be exact as `strict`; send the rest without it.",
     evidence=[DOCS_STRICT_TOOLS],
     fails=[
         Example(
@@ -1258,6 +1307,18 @@ def _union_tool(name: str, unions: int) -> JSON:
     hint="keep strict: true on at most 20 tools per request",
 )
 def strict_too_many_tools(tools: Sequence[Tool], ctx: Context) -> Iterator[Hit]:
+    """A request has at most 20 strict tools.
+
+    ## Why
+
+    Anthropic documents a limit of 20 strict tools per request (non-strict tools do not count).
+    Beyond it the request is rejected; frameworks that mark every tool strict hit it as soon as a
+    few MCP servers are connected.
+
+    ## Fix
+
+    Mark only the tools whose arguments must be exact as `strict`; send the rest without it.
+    """
     if len(tools) > MAX_STRICT_TOOLS:
         yield Hit(
             "",
@@ -1269,17 +1330,6 @@ def strict_too_many_tools(tools: Sequence[Tool], ctx: Context) -> Iterator[Hit]:
     "anthropic-strict/optional-parameters",
     severity=Severity.ERROR,
     scope="toolset",
-    summary="The strict tools of a request have at most 24 optional parameters in total.",
-    why=(
-        "Optional properties make the compiled grammar grow quickly, so Anthropic caps optional "
-        "parameters (properties not in `required`) at 24, summed over all strict tools and "
-        "JSON output schemas of a request. schemadrift counts every object at every depth, as "
-        "written (a definition counts once)."
-    ),
-    fix=(
-        "Make parameters required (nullable where a value may be absent: "
-        '`{"type": ["string", "null"]}`), or send fewer tools as strict.'
-    ),
     evidence=[DOCS_STRICT_TOOLS, DOCS_STRUCTURED],
     fails=[
         Example(
@@ -1301,6 +1351,20 @@ def strict_too_many_tools(tools: Sequence[Tool], ctx: Context) -> Iterator[Hit]:
     hint="make parameters required (nullable) or mark fewer tools strict",
 )
 def strict_optional_parameters(tools: Sequence[Tool], ctx: Context) -> Iterator[Hit]:
+    """The strict tools of a request have at most 24 optional parameters in total.
+
+    ## Why
+
+    Optional properties make the compiled grammar grow quickly, so Anthropic caps optional
+    parameters (properties not in `required`) at 24, summed over all strict tools and JSON output
+    schemas of a request. schemadrift counts every object at every depth, as written (a definition
+    counts once).
+
+    ## Fix
+
+    Make parameters required (nullable where a value may be absent: `{"type": ["string", "null"]}`),
+    or send fewer tools as strict.
+    """
     total, shares = toolset_total(tools, ctx, "optional")
     if total > MAX_OPTIONAL_PARAMETERS:
         yield limit_hit("optional parameters", total, MAX_OPTIONAL_PARAMETERS, shares)
@@ -1310,13 +1374,6 @@ def strict_optional_parameters(tools: Sequence[Tool], ctx: Context) -> Iterator[
     "anthropic-strict/union-parameters",
     severity=Severity.ERROR,
     scope="toolset",
-    summary="The strict tools of a request have at most 16 parameters using unions.",
-    why=(
-        "Unions make the compiled grammar grow quickly, so Anthropic caps parameters that use "
-        '`anyOf` or type arrays (`["string", "null"]`, the usual nullable form) at 16, summed '
-        "over all strict tools of a request."
-    ),
-    fix="Replace unions with single types where possible, or send fewer tools as strict.",
     evidence=[DOCS_STRICT_TOOLS, DOCS_STRUCTURED],
     fails=[
         Example(
@@ -1338,6 +1395,18 @@ def strict_optional_parameters(tools: Sequence[Tool], ctx: Context) -> Iterator[
     hint="use fewer anyOf/nullable parameters or mark fewer tools strict",
 )
 def strict_union_parameters(tools: Sequence[Tool], ctx: Context) -> Iterator[Hit]:
+    """The strict tools of a request have at most 16 parameters using unions.
+
+    ## Why
+
+    Unions make the compiled grammar grow quickly, so Anthropic caps parameters that use `anyOf` or
+    type arrays (`["string", "null"]`, the usual nullable form) at 16, summed over all strict tools
+    of a request.
+
+    ## Fix
+
+    Replace unions with single types where possible, or send fewer tools as strict.
+    """
     total, shares = toolset_total(tools, ctx, "union")
     if total > MAX_UNION_PARAMETERS:
         yield limit_hit(
@@ -1359,16 +1428,6 @@ ANTHROPIC = dialect(
         id="anthropic",
         draft_validation=ANTHROPIC_DRAFT_VALIDATION,
         title="Anthropic Messages API (tools[].input_schema)",
-        rules=(
-            "anthropic/envelope-shape",
-            "anthropic/tool-name",
-            "anthropic/tool-name-length",
-            "anthropic/root-type-object",
-            "anthropic/root-composition",
-            "anthropic/property-name",
-            "anthropic/draft-2020-12",
-            "anthropic/duplicate-tool-name",
-        ),
         strict="anthropic-strict",
         shapes=("anthropic",),
         notes=(
@@ -1384,19 +1443,6 @@ ANTHROPIC_STRICT = dialect(
         draft_validation=ANTHROPIC_DRAFT_VALIDATION,
         title="Anthropic strict tool use (strict: true)",
         extends="anthropic",
-        rules=(
-            "anthropic-strict/unsupported-constraint",
-            "anthropic-strict/additional-properties-false",
-            "anthropic-strict/format",
-            "anthropic-strict/pattern",
-            "anthropic-strict/enum-values",
-            "anthropic-strict/all-of-ref",
-            "anthropic-strict/recursive-schema",
-            "anthropic-strict/unlisted-keyword",
-            "anthropic-strict/too-many-strict-tools",
-            "anthropic-strict/optional-parameters",
-            "anthropic-strict/union-parameters",
-        ),
         shapes=("anthropic",),
         notes=(
             "Grammar-compiled tools. Beyond the documented limits, large schemas fail with "

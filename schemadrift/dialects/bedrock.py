@@ -201,20 +201,24 @@ _CITY_CLOSED = {**_CITY, "additionalProperties": False}
     envelope=True,
     severity=Severity.ERROR,
     scope="tool",
-    summary="Tools sent to Bedrock Converse use the `toolSpec` envelope.",
-    why=(
-        "Converse reads `toolConfig.tools[].toolSpec.{name, description, inputSchema.json}`. "
-        "An OpenAI, Anthropic or Gemini envelope sent as is fails request validation, and one "
-        "bad tool fails the request. MCP tools, bare schemas and framework tools are neutral: "
-        "a client builds the envelope."
-    ),
-    fix='Wrap the tool as `{"toolSpec": {"name", "description", "inputSchema": {"json": ...}}}`.',
     evidence=[TOOL_SPEC],
     fails=[{"name": "get_weather", "description": "Weather.", "input_schema": _CITY}],
     passes=[_spec("get_weather", _CITY)],
     hint="send {toolSpec: {name, description, inputSchema: {json}}}",
 )
 def envelope_shape(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    """Tools sent to Bedrock Converse use the `toolSpec` envelope.
+
+    ## Why
+
+    Converse reads `toolConfig.tools[].toolSpec.{name, description, inputSchema.json}`. An OpenAI,
+    Anthropic or Gemini envelope sent as is fails request validation, and one bad tool fails the
+    request. MCP tools, bare schemas and framework tools are neutral: a client builds the envelope.
+
+    ## Fix
+
+    Wrap the tool as `{"toolSpec": {"name", "description", "inputSchema": {"json": ...}}}`.
+    """
     yield from envelope_mismatch(tool, frozenset({"bedrock"}), "Bedrock Converse")
 
 
@@ -222,14 +226,6 @@ def envelope_shape(tool: Tool, ctx: Context) -> Iterator[Hit]:
     "bedrock/tool-name",
     severity=Severity.ERROR,
     scope="tool",
-    summary="Tool names are 1-64 characters of `a-z A-Z 0-9 _ -`.",
-    why=(
-        "Converse validates `toolSpec.name` against `[a-zA-Z0-9_-]+` with length 1-64 "
-        "(`Member must satisfy regular expression pattern: [a-zA-Z0-9_-]+`), also on tool calls "
-        "replayed in the history, so an MCP name with a dot or a long `server__tool` prefix "
-        "fails every later request."
-    ),
-    fix="Rename the tool with letters, digits, `_` and `-` only, 64 characters at most.",
     evidence=[
         TOOL_SPEC,
         Evidence(
@@ -244,6 +240,18 @@ def envelope_shape(tool: Tool, ctx: Context) -> Iterator[Hit]:
     hint="use only letters, digits, '_' and '-', at most 64 characters",
 )
 def tool_name(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    """Tool names are 1-64 characters of `a-z A-Z 0-9 _ -`.
+
+    ## Why
+
+    Converse validates `toolSpec.name` against `[a-zA-Z0-9_-]+` with length 1-64 (`Member must
+    satisfy regular expression pattern: [a-zA-Z0-9_-]+`), also on tool calls replayed in the
+    history, so an MCP name with a dot or a long `server__tool` prefix fails every later request.
+
+    ## Fix
+
+    Rename the tool with letters, digits, `_` and `-` only, 64 characters at most.
+    """
     if tool.name_from_file:
         return
     name = tool.name
@@ -264,14 +272,6 @@ def tool_name(tool: Tool, ctx: Context) -> Iterator[Hit]:
     "bedrock/description-length",
     severity=Severity.ERROR,
     scope="tool",
-    summary="A tool `description`, when present, is at least 1 character long.",
-    why=(
-        "`toolSpec.description` is optional, but an empty string fails validation: boto3 "
-        "raises `Invalid length for parameter toolConfig.tools[13].toolSpec.description, value: "
-        "0, valid min length: 1` before sending, and the API answers HTTP 400 when a client "
-        'sends it anyway. Frameworks emit `""` for tools without a docstring.'
-    ),
-    fix="Write a description, or leave the key out (omitting it is accepted).",
     evidence=[
         TOOL_SPEC,
         Evidence(
@@ -295,6 +295,19 @@ def tool_name(tool: Tool, ctx: Context) -> Iterator[Hit]:
     hint="write a description or omit the key",
 )
 def description_length(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    """A tool `description`, when present, is at least 1 character long.
+
+    ## Why
+
+    `toolSpec.description` is optional, but an empty string fails validation: boto3 raises `Invalid
+    length for parameter toolConfig.tools[13].toolSpec.description, value: 0, valid min length: 1`
+    before sending, and the API answers HTTP 400 when a client sends it anyway. Frameworks emit `""`
+    for tools without a docstring.
+
+    ## Fix
+
+    Write a description, or leave the key out (omitting it is accepted).
+    """
     if tool.description is not None and len(tool.description) < 1:
         yield Hit("/description", "the description is empty; Bedrock requires at least 1 character")
 
@@ -305,14 +318,6 @@ def description_length(tool: Tool, ctx: Context) -> Iterator[Hit]:
 @rule(
     "bedrock/root-type-object",
     severity=Severity.ERROR,
-    summary='`inputSchema.json` is present and its root is `type: "object"`.',
-    why=(
-        'AWS documents "The top level schema type must be object", and Converse answers '
-        "`The value at toolConfig.tools.3.toolSpec.inputSchema.json.type must be one of the "
-        "following: object.` Root-composed schemas (`oneOf` without `type`) started failing for "
-        "some models in August 2026."
-    ),
-    fix='Emit `{"type": "object", "properties": {...}}` at the root.',
     evidence=[
         INPUT_SCHEMA,
         Evidence(
@@ -337,6 +342,18 @@ def description_length(tool: Tool, ctx: Context) -> Iterator[Hit]:
     root_only=True,
 )
 def root_type_object(node: Node, ctx: Context) -> Iterator[Hit]:
+    """`inputSchema.json` is present and its root is `type: "object"`.
+
+    ## Why
+
+    AWS documents "The top level schema type must be object", and Converse answers `The value at
+    toolConfig.tools.3.toolSpec.inputSchema.json.type must be one of the following: object.`
+    Root-composed schemas (`oneOf` without `type`) started failing for some models in August 2026.
+
+    ## Fix
+
+    Emit `{"type": "object", "properties": {...}}` at the root.
+    """
     if node.is_root:
         yield from root_type_hits(node, "inputSchema.json")
 
@@ -344,14 +361,6 @@ def root_type_object(node: Node, ctx: Context) -> Iterator[Hit]:
 @rule(
     "bedrock/schema-id-keys",
     severity=Severity.WARNING,
-    summary="`inputSchema.json` carries no top-level `$schema` or `$id`.",
-    why=(
-        'litellm strips `$id` and `$schema` before calling Bedrock because "non-standard keys '
-        'like $id and $schema ... are not supported" by some models; Amazon Nova documents a '
-        "top level of `type`, `properties` and `required` only. Generators such as "
-        "zod-to-json-schema add `$schema` to every tool."
-    ),
-    fix="Drop `$schema` and `$id` from the schema sent to Bedrock.",
     evidence=[
         Evidence(
             "https://github.com/BerriAI/litellm/pull/10062",
@@ -368,6 +377,19 @@ def root_type_object(node: Node, ctx: Context) -> Iterator[Hit]:
     root_only=True,
 )
 def schema_id_keys(node: Node, ctx: Context) -> Iterator[Hit]:
+    """`inputSchema.json` carries no top-level `$schema` or `$id`.
+
+    ## Why
+
+    litellm strips `$id` and `$schema` before calling Bedrock because "non-standard keys like $id
+    and $schema ... are not supported" by some models; Amazon Nova documents a top level of `type`,
+    `properties` and `required` only. Generators such as zod-to-json-schema add `$schema` to every
+    tool.
+
+    ## Fix
+
+    Drop `$schema` and `$id` from the schema sent to Bedrock.
+    """
     if not node.is_root or not isinstance(node.schema, dict):
         return
     for key in LITELLM_STRIPPED:
@@ -378,18 +400,6 @@ def schema_id_keys(node: Node, ctx: Context) -> Iterator[Hit]:
 @rule(
     "bedrock/nova-definitions",
     severity=Severity.WARNING,
-    summary="`inputSchema.json` has no top-level `$defs` or `definitions` (Amazon Nova).",
-    why=(
-        "Amazon Nova rejects definitions at the top of a tool schema: `Malformed input request: "
-        "#/toolConfig/tools/2/toolSpec/inputSchema/json: extraneous key [definitions] is not "
-        "permitted`, and its guide allows only `type`, `properties` and `required` there. "
-        "Claude on Bedrock accepts `$defs`/`$ref` (recorded traffic), and `bedrock` does not "
-        "know the model, so this is a warning; it is an error for Nova."
-    ),
-    fix=(
-        "Inline the definitions before sending to Nova (pydantic-ai uses "
-        "`InlineDefsJsonSchemaTransformer` for every Amazon model)."
-    ),
     evidence=[
         Evidence(
             "https://github.com/zed-industries/zed/issues/28521",
@@ -419,6 +429,21 @@ def schema_id_keys(node: Node, ctx: Context) -> Iterator[Hit]:
     root_only=True,
 )
 def nova_definitions(node: Node, ctx: Context) -> Iterator[Hit]:
+    """`inputSchema.json` has no top-level `$defs` or `definitions` (Amazon Nova).
+
+    ## Why
+
+    Amazon Nova rejects definitions at the top of a tool schema: `Malformed input request:
+    #/toolConfig/tools/2/toolSpec/inputSchema/json: extraneous key [definitions] is not permitted`,
+    and its guide allows only `type`, `properties` and `required` there. Claude on Bedrock accepts
+    `$defs`/`$ref` (recorded traffic), and `bedrock` does not know the model, so this is a warning;
+    it is an error for Nova.
+
+    ## Fix
+
+    Inline the definitions before sending to Nova (pydantic-ai uses
+    `InlineDefsJsonSchemaTransformer` for every Amazon model).
+    """
     if not node.is_root or not isinstance(node.schema, dict):
         return
     for key in NOVA_DEFINITIONS:
@@ -433,16 +458,6 @@ def nova_definitions(node: Node, ctx: Context) -> Iterator[Hit]:
 @rule(
     "bedrock/nova-top-level-keyword",
     severity=Severity.WARNING,
-    summary="`inputSchema.json` keeps to `type`, `properties` and `required` at the top level "
-    "(Amazon Nova).",
-    why=(
-        "Amazon Nova's guide allows only `type`, `properties` and `required` at the top of a "
-        'tool schema and says other fields "result in a hard API error". Recorded traffic '
-        "shows Nova accepting top-level `additionalProperties` and `title`, so those are not "
-        "reported; other keys (`description`, `examples`, `anyOf`...) are a warning for Nova "
-        "users."
-    ),
-    fix="Move top-level keywords other than `type`, `properties` and `required` out of the schema.",
     evidence=[NOVA_DOCS, RECORDED_BEDROCK],
     claims=[*NOVA_TOP_LEVEL_CLAIMS.values(), NOVA_OTHER_TOP_LEVEL],
     fails=[{**_CITY, "description": "Where to look."}],
@@ -454,6 +469,20 @@ def nova_definitions(node: Node, ctx: Context) -> Iterator[Hit]:
     root_only=True,
 )
 def nova_top_level_keyword(node: Node, ctx: Context) -> Iterator[Hit]:
+    """`inputSchema.json` keeps to `type`, `properties` and `required` at the top level (Amazon
+    Nova).
+
+    ## Why
+
+    Amazon Nova's guide allows only `type`, `properties` and `required` at the top of a tool schema
+    and says other fields "result in a hard API error". Recorded traffic shows Nova accepting
+    top-level `additionalProperties` and `title`, so those are not reported; other keys
+    (`description`, `examples`, `anyOf`...) are a warning for Nova users.
+
+    ## Fix
+
+    Move top-level keywords other than `type`, `properties` and `required` out of the schema.
+    """
     if not node.is_root or not isinstance(node.schema, dict):
         return
     accepted = {key for key, claim in NOVA_TOP_LEVEL_CLAIMS.items() if claim.severity is None}
@@ -472,14 +501,6 @@ def nova_top_level_keyword(node: Node, ctx: Context) -> Iterator[Hit]:
 @rule(
     "bedrock/claude-root-composition",
     severity=Severity.WARNING,
-    summary="`inputSchema.json` has no top-level `oneOf`, `allOf` or `anyOf` (Claude models).",
-    why=(
-        "Converse forwards Claude tools to Anthropic's validator, which rejects combinators at "
-        "the top level (`input_schema does not support oneOf, allOf, or anyOf at the top "
-        "level`, wrapped as `The model returned the following errors: ...`). Other Bedrock "
-        "models are not known to reject them, so this is a warning."
-    ),
-    fix="Flatten the variants into one object, or split the tool.",
     evidence=[
         Evidence(
             "https://github.com/anthropics/claude-code/issues/40075",
@@ -509,6 +530,19 @@ def nova_top_level_keyword(node: Node, ctx: Context) -> Iterator[Hit]:
     root_only=True,
 )
 def claude_root_composition(node: Node, ctx: Context) -> Iterator[Hit]:
+    """`inputSchema.json` has no top-level `oneOf`, `allOf` or `anyOf` (Claude models).
+
+    ## Why
+
+    Converse forwards Claude tools to Anthropic's validator, which rejects combinators at the top
+    level (`input_schema does not support oneOf, allOf, or anyOf at the top level`, wrapped as `The
+    model returned the following errors: ...`). Other Bedrock models are not known to reject them,
+    so this is a warning.
+
+    ## Fix
+
+    Flatten the variants into one object, or split the tool.
+    """
     if not node.is_root or not isinstance(node.schema, dict):
         return
     for key in ("oneOf", "allOf", "anyOf"):
@@ -519,14 +553,6 @@ def claude_root_composition(node: Node, ctx: Context) -> Iterator[Hit]:
 @rule(
     "bedrock/claude-property-name",
     severity=Severity.WARNING,
-    summary="Top-level property keys match `^[a-zA-Z0-9_.-]{1,64}$` (Claude models).",
-    why=(
-        "Claude tools on Converse are checked by Anthropic's validator: `tools.0.custom."
-        "input_schema.properties: Property keys should match pattern '^[a-zA-Z0-9_.-]{1,64}$'`. "
-        'Keys with spaces (`"Account Number"`) fail; only the top level is checked. Other '
-        "models are not known to reject them, so this is a warning."
-    ),
-    fix="Rename the property to letters, digits, `_`, `.` and `-`, 64 characters at most.",
     evidence=[
         Evidence(
             "https://github.com/aws-solutions-library-samples/accelerated-intelligent-document-processing-on-aws/issues/709",
@@ -541,6 +567,19 @@ def claude_root_composition(node: Node, ctx: Context) -> Iterator[Hit]:
     hint="rename the property to [a-zA-Z0-9_.-], at most 64 characters",
 )
 def claude_property_name(node: Node, ctx: Context) -> Iterator[Hit]:
+    """Top-level property keys match `^[a-zA-Z0-9_.-]{1,64}$` (Claude models).
+
+    ## Why
+
+    Claude tools on Converse are checked by Anthropic's validator:
+    `tools.0.custom.input_schema.properties: Property keys should match pattern
+    '^[a-zA-Z0-9_.-]{1,64}$'`. Keys with spaces (`"Account Number"`) fail; only the top level is
+    checked. Other models are not known to reject them, so this is a warning.
+
+    ## Fix
+
+    Rename the property to letters, digits, `_`, `.` and `-`, 64 characters at most.
+    """
     for hit in property_key_hits(node):
         yield Hit(hit.pointer, hit.message + " (Claude models on Bedrock reject it)")
 
@@ -549,19 +588,6 @@ def claude_property_name(node: Node, ctx: Context) -> Iterator[Hit]:
     "bedrock/additional-properties-schema",
     severity=Severity.WARNING,
     inference=True,
-    summary="`additionalProperties` is `false` or absent (Mistral and Llama models).",
-    why=(
-        "A 2026 report says Mistral and Llama models on Bedrock reject `additionalProperties` "
-        "with `ValidationException: 'string' is not of type 'object', 'boolean'`, even when "
-        "it is `false`. Recorded traffic contradicts the `false` case (Llama 4 Maverick and "
-        "Pixtral Large accepted it), and the message reads like a meta-schema error, so only "
-        "schema-valued or `true` `additionalProperties` are reported, as a low-confidence "
-        "warning."
-    ),
-    fix=(
-        "Send `additionalProperties: false` or leave it out for Mistral and Llama models; "
-        "describe free-form maps in the description."
-    ),
     evidence=[OPENSRE_2404, RECORDED_BEDROCK],
     claims=ADDITIONAL_PROPERTIES_CLAIMS,
     fails=[
@@ -577,6 +603,21 @@ def claude_property_name(node: Node, ctx: Context) -> Iterator[Hit]:
     hint="use additionalProperties: false or omit it for Mistral/Llama models",
 )
 def additional_properties_schema(node: Node, ctx: Context) -> Iterator[Hit]:
+    """`additionalProperties` is `false` or absent (Mistral and Llama models).
+
+    ## Why
+
+    A 2026 report says Mistral and Llama models on Bedrock reject `additionalProperties` with
+    `ValidationException: 'string' is not of type 'object', 'boolean'`, even when it is `false`.
+    Recorded traffic contradicts the `false` case (Llama 4 Maverick and Pixtral Large accepted it),
+    and the message reads like a meta-schema error, so only schema-valued or `true`
+    `additionalProperties` are reported, as a low-confidence warning.
+
+    ## Fix
+
+    Send `additionalProperties: false` or leave it out for Mistral and Llama models; describe
+    free-form maps in the description.
+    """
     schema = node.schema
     if isinstance(schema, dict) and schema.get("additionalProperties", False) is not False:
         claim = ADDITIONAL_PROPERTIES_CLAIMS[1]
@@ -594,13 +635,6 @@ def additional_properties_schema(node: Node, ctx: Context) -> Iterator[Hit]:
     "bedrock/duplicate-tool-name",
     severity=Severity.ERROR,
     scope="toolset",
-    summary="Tool names are unique within a Converse request.",
-    why=(
-        "A request whose tools share a name is rejected by Claude models (`tools: Tool names "
-        "must be unique.`, returned through Converse) and leaves any model unable to say which "
-        "tool it calls."
-    ),
-    fix="Rename one of the tools, or prefix tools with their server name (`server__tool`).",
     evidence=[
         Evidence(
             "https://github.com/anthropics/claude-code/issues/10687",
@@ -614,6 +648,17 @@ def additional_properties_schema(node: Node, ctx: Context) -> Iterator[Hit]:
     hint="give every tool in the request a distinct name",
 )
 def duplicate_tool_name(tools: Sequence[Tool], ctx: Context) -> Iterator[Hit]:
+    """Tool names are unique within a Converse request.
+
+    ## Why
+
+    A request whose tools share a name is rejected by Claude models (`tools: Tool names must be
+    unique.`, returned through Converse) and leaves any model unable to say which tool it calls.
+
+    ## Fix
+
+    Rename one of the tools, or prefix tools with their server name (`server__tool`).
+    """
     yield from duplicate_name_hits(tools)
 
 
@@ -623,19 +668,6 @@ def duplicate_tool_name(tools: Sequence[Tool], ctx: Context) -> Iterator[Hit]:
 @rule(
     "bedrock-strict/unsupported-constraint",
     severity=Severity.ERROR,
-    summary="Strict Bedrock tools use no numeric bounds, `maxItems` or `minItems` above 1.",
-    why=(
-        "With `toolSpec.strict: true` the schema is compiled into a grammar that cannot express "
-        "`minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`, `multipleOf`, `maxItems` "
-        "or `minItems` above 1: `tools.1.custom: For 'array' type, property 'maxItems' is not "
-        "supported`. litellm 1.90 started forwarding `strict`, so tools that had worked for "
-        "months began to fail after a dependency upgrade. (`minLength`/`maxLength` are "
-        "accepted on Bedrock.)"
-    ),
-    fix=(
-        "Drop the constraint from the strict schema, state it in the description and check it "
-        "in code."
-    ),
     evidence=[_LITELLM_39115, _LITELLM_29624, PYDANTIC_AI_BEDROCK],
     claims=list(STRICT_CLAIMS.values()),
     fails=[
@@ -658,19 +690,26 @@ def duplicate_tool_name(tools: Sequence[Tool], ctx: Context) -> Iterator[Hit]:
     hint="move the constraint into the description; strict mode cannot enforce it",
 )
 def strict_unsupported_constraint(node: Node, ctx: Context) -> Iterator[Hit]:
+    """Strict Bedrock tools use no numeric bounds, `maxItems` or `minItems` above 1.
+
+    ## Why
+
+    With `toolSpec.strict: true` the schema is compiled into a grammar that cannot express
+    `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`, `multipleOf`, `maxItems` or
+    `minItems` above 1: `tools.1.custom: For 'array' type, property 'maxItems' is not supported`.
+    litellm 1.90 started forwarding `strict`, so tools that had worked for months began to fail
+    after a dependency upgrade. (`minLength`/`maxLength` are accepted on Bedrock.)
+
+    ## Fix
+
+    Drop the constraint from the strict schema, state it in the description and check it in code.
+    """
     yield from numeric_bound_hits(node, STRICT_CLAIMS)
 
 
 @rule(
     "bedrock-strict/one-of",
     severity=Severity.ERROR,
-    summary="Strict Bedrock tools use no `oneOf`, at any depth.",
-    why=(
-        "A `oneOf` anywhere in a strict tool fails the whole `converse_stream()` call (an "
-        "18-hour production outage in strands-agents). Discriminated unions from pydantic and "
-        "Zod produce it."
-    ),
-    fix="Use `anyOf` (the branches of a discriminated union are disjoint anyway).",
     evidence=[STRANDS_STRICT],
     fails=[
         {
@@ -692,6 +731,17 @@ def strict_unsupported_constraint(node: Node, ctx: Context) -> Iterator[Hit]:
     hint="use anyOf instead of oneOf",
 )
 def strict_one_of(node: Node, ctx: Context) -> Iterator[Hit]:
+    """Strict Bedrock tools use no `oneOf`, at any depth.
+
+    ## Why
+
+    A `oneOf` anywhere in a strict tool fails the whole `converse_stream()` call (an 18-hour
+    production outage in strands-agents). Discriminated unions from pydantic and Zod produce it.
+
+    ## Fix
+
+    Use `anyOf` (the branches of a discriminated union are disjoint anyway).
+    """
     if isinstance(node.schema, dict) and "oneOf" in node.schema:
         yield Hit(node.pointer + "/oneOf", "`oneOf` fails strict tools on Bedrock")
 
@@ -699,14 +749,6 @@ def strict_one_of(node: Node, ctx: Context) -> Iterator[Hit]:
 @rule(
     "bedrock-strict/additional-properties-false",
     severity=Severity.ERROR,
-    summary="Every object in a strict Bedrock tool sets `additionalProperties: false`.",
-    why=(
-        "Strict tools on Bedrock (Claude) need every object closed explicitly: a tool whose "
-        "schema, or any nested object, lacks `additionalProperties: false` fails with "
-        "`For 'object' type, 'additionalProperties' must be explicitly set to false`; the same "
-        "tool without `strict` is accepted."
-    ),
-    fix='Add `"additionalProperties": false` to every object schema of strict tools.',
     evidence=[VERCEL_CLOSED],
     fails=[_CITY],
     passes=[_CITY_CLOSED],
@@ -714,6 +756,19 @@ def strict_one_of(node: Node, ctx: Context) -> Iterator[Hit]:
     hint='add "additionalProperties": false to the object',
 )
 def strict_additional_properties_false(node: Node, ctx: Context) -> Iterator[Hit]:
+    """Every object in a strict Bedrock tool sets `additionalProperties: false`.
+
+    ## Why
+
+    Strict tools on Bedrock (Claude) need every object closed explicitly: a tool whose schema, or
+    any nested object, lacks `additionalProperties: false` fails with `For 'object' type,
+    'additionalProperties' must be explicitly set to false`; the same tool without `strict` is
+    accepted.
+
+    ## Fix
+
+    Add `"additionalProperties": false` to every object schema of strict tools.
+    """
     yield from closed_object_hits(node)
 
 
@@ -731,16 +786,6 @@ def _optional_spec(name: str, optional: int) -> JSON:
     "bedrock-strict/optional-parameters",
     severity=Severity.ERROR,
     scope="toolset",
-    summary="The strict tools of a Converse request have at most 24 optional parameters in total.",
-    why=(
-        "More than 24 optional parameters summed over the strict tools of a request fails the "
-        "whole Converse call (the Anthropic grammar limit, observed on Bedrock). schemadrift "
-        "counts properties missing from `required` in every object at every depth."
-    ),
-    fix=(
-        "Make parameters required (nullable where a value may be absent) or mark fewer tools "
-        "strict."
-    ),
     evidence=[STRANDS_STRICT],
     fails=[
         Example(
@@ -762,6 +807,18 @@ def _optional_spec(name: str, optional: int) -> JSON:
     hint="make parameters required (nullable) or mark fewer tools strict",
 )
 def strict_optional_parameters(tools: Sequence[Tool], ctx: Context) -> Iterator[Hit]:
+    """The strict tools of a Converse request have at most 24 optional parameters in total.
+
+    ## Why
+
+    More than 24 optional parameters summed over the strict tools of a request fails the whole
+    Converse call (the Anthropic grammar limit, observed on Bedrock). schemadrift counts properties
+    missing from `required` in every object at every depth.
+
+    ## Fix
+
+    Make parameters required (nullable where a value may be absent) or mark fewer tools strict.
+    """
     total, shares = toolset_total(tools, ctx, "optional")
     if total > MAX_OPTIONAL_PARAMETERS:
         yield limit_hit("optional parameters", total, MAX_OPTIONAL_PARAMETERS, shares)
@@ -771,12 +828,6 @@ def strict_optional_parameters(tools: Sequence[Tool], ctx: Context) -> Iterator[
     "bedrock-strict/too-many-strict-tools",
     severity=Severity.ERROR,
     scope="toolset",
-    summary="A Converse request has at most 20 strict tools.",
-    why=(
-        "Strict tools on Bedrock share Anthropic's grammar limits, including 20 strict tools "
-        "per request; pydantic-ai keeps Bedrock strict opt-in for this reason."
-    ),
-    fix="Mark only the tools whose arguments must be exact as `strict`.",
     evidence=[
         PYDANTIC_AI_BEDROCK,
         Evidence(
@@ -805,6 +856,17 @@ def strict_optional_parameters(tools: Sequence[Tool], ctx: Context) -> Iterator[
     hint="keep strict: true on at most 20 tools per request",
 )
 def strict_too_many_tools(tools: Sequence[Tool], ctx: Context) -> Iterator[Hit]:
+    """A Converse request has at most 20 strict tools.
+
+    ## Why
+
+    Strict tools on Bedrock share Anthropic's grammar limits, including 20 strict tools per request;
+    pydantic-ai keeps Bedrock strict opt-in for this reason.
+
+    ## Fix
+
+    Mark only the tools whose arguments must be exact as `strict`.
+    """
     if len(tools) > MAX_STRICT_TOOLS:
         yield Hit("", f"{len(tools)} strict tools in one request (limit {MAX_STRICT_TOOLS})")
 
@@ -823,19 +885,6 @@ BEDROCK = dialect(
         id="bedrock",
         draft_validation=BEDROCK_DRAFT_VALIDATION,
         title="AWS Bedrock Converse (toolConfig.tools[].toolSpec)",
-        rules=(
-            "bedrock/envelope-shape",
-            "bedrock/tool-name",
-            "bedrock/description-length",
-            "bedrock/root-type-object",
-            "bedrock/schema-id-keys",
-            "bedrock/nova-definitions",
-            "bedrock/nova-top-level-keyword",
-            "bedrock/claude-root-composition",
-            "bedrock/claude-property-name",
-            "bedrock/additional-properties-schema",
-            "bedrock/duplicate-tool-name",
-        ),
         strict="bedrock-strict",
         shapes=("bedrock",),
         notes=(
@@ -853,13 +902,6 @@ BEDROCK_STRICT = dialect(
         draft_validation=BEDROCK_DRAFT_VALIDATION,
         title="AWS Bedrock Converse strict tools (toolSpec.strict: true)",
         extends="bedrock",
-        rules=(
-            "bedrock-strict/unsupported-constraint",
-            "bedrock-strict/one-of",
-            "bedrock-strict/additional-properties-false",
-            "bedrock-strict/optional-parameters",
-            "bedrock-strict/too-many-strict-tools",
-        ),
         shapes=("bedrock",),
         notes=(
             "Strict support differs by model (Claude, some Mistral, Qwen3, Gemma 3). "

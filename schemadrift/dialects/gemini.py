@@ -1098,16 +1098,6 @@ def _property_names(node: Node, ctx: Context, surface: _Surface) -> Iterator[Hit
     envelope=True,
     severity=Severity.ERROR,
     scope="tool",
-    summary=(
-        "Tools sent to the Gemini Developer API are function declarations with known fields only."
-    ),
-    why=(
-        "Gemini takes `functionDeclarations: [{name, description, parameters}]`. An OpenAI "
-        "(`{type: function, function: {...}}`), Anthropic or Bedrock envelope, or an unknown "
-        "declaration field such as `strict`, fails JSON-to-proto parsing and rejects the request. "
-        "MCP, bare and framework shapes are neutral: the client builds the declaration."
-    ),
-    fix="Send `{name, description, parameters}` (or `parametersJsonSchema`) and nothing else.",
     evidence=[
         EV_UNKNOWN_FIELD,
         EV_GENAI_TYPES.rejects("an unknown declaration field fails parsing"),
@@ -1119,6 +1109,19 @@ def _property_names(node: Node, ctx: Context, surface: _Surface) -> Iterator[Hit
     passes=[_decl(_CITY)],
 )
 def gemini_envelope(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    """Tools sent to the Gemini Developer API are function declarations with known fields only.
+
+    ## Why
+
+    Gemini takes `functionDeclarations: [{name, description, parameters}]`. An OpenAI (`{type:
+    function, function: {...}}`), Anthropic or Bedrock envelope, or an unknown declaration field
+    such as `strict`, fails JSON-to-proto parsing and rejects the request. MCP, bare and framework
+    shapes are neutral: the client builds the declaration.
+
+    ## Fix
+
+    Send `{name, description, parameters}` (or `parametersJsonSchema`) and nothing else.
+    """
     yield from _envelope_hits(tool, "the Gemini Developer API")
 
 
@@ -1126,48 +1129,31 @@ def gemini_envelope(tool: Tool, ctx: Context) -> Iterator[Hit]:
     "gemini/tool-name",
     severity=Severity.ERROR,
     scope="tool",
-    summary=(
-        "Function names start with a letter or `_`, use letters, digits, `_ . : -`, at most 64."
-    ),
-    why=(
-        "The Developer API answers `Invalid function name. Must start with a letter or an "
-        "underscore. Must be a-z, A-Z, 0-9, or contain underscores (_), dots (.), colons (:), or "
-        "dashes (-), with a maximum length of 64.` and rejects the request. MCP gateways that "
-        "prefix server names (`server__tool`) often push names over 64."
-    ),
-    fix=(
-        "Rename the function: letters, digits, `_`, `.`, `:`, `-`, starting with a letter or `_`, "
-        "at most 64."
-    ),
     evidence=[EV_NAME],
     fails=[_decl(_CITY, "get weather"), _decl(_CITY, "9lives"), _decl(_CITY, "x" * 65)],
     passes=[_decl(_CITY, "weather.get:v2-now")],
 )
 def gemini_tool_name(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    """Function names start with a letter or `_`, use letters, digits, `_ . : -`, at most 64.
+
+    ## Why
+
+    The Developer API answers `Invalid function name. Must start with a letter or an underscore.
+    Must be a-z, A-Z, 0-9, or contain underscores (_), dots (.), colons (:), or dashes (-), with a
+    maximum length of 64.` and rejects the request. MCP gateways that prefix server names
+    (`server__tool`) often push names over 64.
+
+    ## Fix
+
+    Rename the function: letters, digits, `_`, `.`, `:`, `-`, starting with a letter or `_`, at most
+    64.
+    """
     yield from _tool_name_hits(tool, GEMINI_NAME_MAX, None, "the Gemini Developer API")
 
 
 @rule(
     "gemini/unsupported-keyword",
     severity=Severity.ERROR,
-    summary=(
-        "Schemas sent as Gemini `parameters` use only the 22 fields of the Developer API Schema."
-    ),
-    why=(
-        "`parameters` is a protobuf `Schema` message (an OpenAPI 3.0 subset) with a closed set of "
-        "22 fields: `type, format, title, description, nullable, enum, maxItems, minItems, "
-        "properties, required, minProperties, maxProperties, minLength, maxLength, pattern, "
-        "example, anyOf, propertyOrdering, default, items, minimum, maximum`. Anything else - "
-        "`additionalProperties`, `$ref`, `$defs`, `const`, `$schema`, `oneOf`, `allOf`, "
-        '`exclusiveMinimum`, `examples` - fails JSON parsing with `Unknown name "<kw>" at '
-        "'...': Cannot find field.` and the whole request is rejected. Nothing below an "
-        "unknown keyword is judged."
-    ),
-    fix=(
-        "Remove the keyword or rewrite it in the subset (`oneOf` → `anyOf`, `const` → one-value "
-        "`enum`, inline `$ref`). Or send the schema as `parametersJsonSchema`, which accepts "
-        "JSON Schema."
-    ),
     evidence=[*_DEV_UNLISTED, EV_CONST],
     claims=keyword_claims(GEMINI_SURFACE),
     fails=[
@@ -1188,6 +1174,23 @@ def gemini_tool_name(tool: Tool, ctx: Context) -> Iterator[Hit]:
     ],
 )
 def gemini_unsupported_keyword(node: Node, ctx: Context) -> Iterator[Hit]:
+    """Schemas sent as Gemini `parameters` use only the 22 fields of the Developer API Schema.
+
+    ## Why
+
+    `parameters` is a protobuf `Schema` message (an OpenAPI 3.0 subset) with a closed set of 22
+    fields: `type, format, title, description, nullable, enum, maxItems, minItems, properties,
+    required, minProperties, maxProperties, minLength, maxLength, pattern, example, anyOf,
+    propertyOrdering, default, items, minimum, maximum`. Anything else - `additionalProperties`,
+    `$ref`, `$defs`, `const`, `$schema`, `oneOf`, `allOf`, `exclusiveMinimum`, `examples` - fails
+    JSON parsing with `Unknown name "<kw>" at '...': Cannot find field.` and the whole request is
+    rejected. Nothing below an unknown keyword is judged.
+
+    ## Fix
+
+    Remove the keyword or rewrite it in the subset (`oneOf` → `anyOf`, `const` → one-value `enum`,
+    inline `$ref`). Or send the schema as `parametersJsonSchema`, which accepts JSON Schema.
+    """
     yield from _unsupported_keyword(node, ctx, GEMINI)
 
 
@@ -1195,18 +1198,23 @@ def gemini_unsupported_keyword(node: Node, ctx: Context) -> Iterator[Hit]:
     "gemini/type-value",
     severity=Severity.ERROR,
     triggers={"type"},
-    summary="`type` is one Gemini type name, never a list.",
-    why=(
-        "The proto `type` field holds one `Type` enum value (`STRING, NUMBER, INTEGER, BOOLEAN, "
-        'ARRAY, OBJECT`, case-insensitive). A JSON Schema type list such as `["string", '
-        '"null"]` fails with `Proto field is not repeating, cannot start list.`'
-    ),
-    fix='Use one type; express "or null" with `"nullable": true` and real unions with `anyOf`.',
     evidence=[EV_TYPE_LIST, EV_ISCHEMA],
     fails=[{"type": "object", "properties": {"a": {"type": ["string", "null"]}}}],
     passes=[{"type": "object", "properties": {"a": {"type": "string", "nullable": True}}}],
 )
 def gemini_type_value(node: Node, ctx: Context) -> Iterator[Hit]:
+    """`type` is one Gemini type name, never a list.
+
+    ## Why
+
+    The proto `type` field holds one `Type` enum value (`STRING, NUMBER, INTEGER, BOOLEAN, ARRAY,
+    OBJECT`, case-insensitive). A JSON Schema type list such as `["string", "null"]` fails with
+    `Proto field is not repeating, cannot start list.`
+
+    ## Fix
+
+    Use one type; express "or null" with `"nullable": true` and real unions with `anyOf`.
+    """
     yield from _type_value(node, ctx, GEMINI)
 
 
@@ -1214,16 +1222,6 @@ def gemini_type_value(node: Node, ctx: Context) -> Iterator[Hit]:
     "gemini/null-type",
     severity=Severity.ERROR,
     triggers={"type"},
-    summary="Gemini `parameters` express nullability with `nullable`, not a `null` type.",
-    why=(
-        "The Developer API's `Type` enum as documented for `parameters` has no NULL "
-        "(`STRING … OBJECT`), and a `null` branch was rejected with `Invalid value at "
-        "'...any_of[1].type' ... \"null\"` (2024). google-genai added a NULL type in 2025-05 "
-        "for Vertex AI; adapters (litellm, Vercel AI SDK) still rewrite `anyOf [X, null]` to "
-        "`X` + `nullable: true` before calling Gemini. Dated: this rule is an error until an "
-        "accepted Developer API request with a null type is on record."
-    ),
-    fix='Drop the `{"type": "null"}` branch and set `"nullable": true` on the remaining schema.',
     evidence=[EV_TYPE_ENUM_DEV.rejects(), EV_NULL, EV_NULL_ADDED],
     claims=[NULL_TYPE.support[GEMINI_SURFACE]],
     fails=[
@@ -1242,24 +1240,26 @@ def gemini_type_value(node: Node, ctx: Context) -> Iterator[Hit]:
     ],
 )
 def gemini_null_type(node: Node, ctx: Context) -> Iterator[Hit]:
+    """Gemini `parameters` express nullability with `nullable`, not a `null` type.
+
+    ## Why
+
+    The Developer API's `Type` enum as documented for `parameters` has no NULL (`STRING … OBJECT`),
+    and a `null` branch was rejected with `Invalid value at '...any_of[1].type' ... "null"` (2024).
+    google-genai added a NULL type in 2025-05 for Vertex AI; adapters (litellm, Vercel AI SDK) still
+    rewrite `anyOf [X, null]` to `X` + `nullable: true` before calling Gemini. Dated: this rule is
+    an error until an accepted Developer API request with a null type is on record.
+
+    ## Fix
+
+    Drop the `{"type": "null"}` branch and set `"nullable": true` on the remaining schema.
+    """
     yield from _null_type(node, ctx, GEMINI)
 
 
 @rule(
     "gemini/type-required",
     severity=Severity.ERROR,
-    summary="Every Gemini `parameters` schema node sets `type` unless it uses `anyOf`.",
-    why=(
-        "The Developer API answers `...properties[commit_hash].type: must be specified when not "
-        'using one_of, any_of or all_of fields`. Description-only nodes (`{"description": '
-        '"..."}`, a JSON Schema "any") and boolean schemas are not expressible. An empty '
-        "root (`{}`) is only a warning: omitting `parameters` is the usual way to declare a "
-        "function without arguments."
-    ),
-    fix=(
-        'Give the node a `type` (e.g. `"string"`), or omit `parameters` for a function '
-        "without arguments."
-    ),
     evidence=[EV_TYPE_REQUIRED],
     fails=[
         {"type": "object", "properties": {"q": {"description": "anything"}}},
@@ -1274,6 +1274,19 @@ def gemini_null_type(node: Node, ctx: Context) -> Iterator[Hit]:
     ],
 )
 def gemini_type_required(node: Node, ctx: Context) -> Iterator[Hit]:
+    """Every Gemini `parameters` schema node sets `type` unless it uses `anyOf`.
+
+    ## Why
+
+    The Developer API answers `...properties[commit_hash].type: must be specified when not using
+    one_of, any_of or all_of fields`. Description-only nodes (`{"description": "..."}`, a JSON
+    Schema "any") and boolean schemas are not expressible. An empty root (`{}`) is only a warning:
+    omitting `parameters` is the usual way to declare a function without arguments.
+
+    ## Fix
+
+    Give the node a `type` (e.g. `"string"`), or omit `parameters` for a function without arguments.
+    """
     yield from _type_required(node, ctx, GEMINI)
 
 
@@ -1312,18 +1325,6 @@ def _type_required(node: Node, ctx: Context, surface: _Surface) -> Iterator[Hit]
     "gemini/enum-string",
     severity=Severity.ERROR,
     triggers={"enum"},
-    summary="Gemini `enum` appears only on STRING schemas and lists non-empty strings.",
-    why=(
-        "The proto `enum` is a list of strings allowed only for STRING type. Integer values fail "
-        "with `Invalid value at '...enum[0]' (TYPE_STRING), 0`, an enum on a NUMBER with "
-        "`enum: only allowed for STRING type`, and an empty string with `enum[1]: cannot be "
-        "empty`. Gemini lists every value as its own violation; schemadrift reports one finding "
-        "per node naming all offending values."
-    ),
-    fix=(
-        "Make the node a STRING with non-empty string values, or describe the allowed numbers in "
-        "`description`."
-    ),
     evidence=[EV_ENUM_VALUE, EV_ENUM_TYPE, EV_ENUM_EMPTY],
     fails=[
         {"type": "object", "properties": {"depth": {"type": "number", "enum": [0, 1, 2]}}},
@@ -1334,6 +1335,20 @@ def _type_required(node: Node, ctx: Context, surface: _Surface) -> Iterator[Hit]
     ],
 )
 def gemini_enum_string(node: Node, ctx: Context) -> Iterator[Hit]:
+    """Gemini `enum` appears only on STRING schemas and lists non-empty strings.
+
+    ## Why
+
+    The proto `enum` is a list of strings allowed only for STRING type. Integer values fail with
+    `Invalid value at '...enum[0]' (TYPE_STRING), 0`, an enum on a NUMBER with `enum: only allowed
+    for STRING type`, and an empty string with `enum[1]: cannot be empty`. Gemini lists every value
+    as its own violation; schemadrift reports one finding per node naming all offending values.
+
+    ## Fix
+
+    Make the node a STRING with non-empty string values, or describe the allowed numbers in
+    `description`.
+    """
     yield from _enum_string(node, ctx, GEMINI, strict_type=True)
 
 
@@ -1341,19 +1356,24 @@ def gemini_enum_string(node: Node, ctx: Context) -> Iterator[Hit]:
     "gemini/string-format",
     severity=Severity.ERROR,
     triggers={"format"},
-    summary="Gemini STRING `format` is `enum` or `date-time`.",
-    why=(
-        "The Developer API answers `format: only 'enum' and 'date-time' are supported for STRING "
-        "type` (2025-08; only `enum` in 2024-12) and rejects the request. `uri`, `email`, "
-        "`uuid`, `date` - common in generated schemas - all fail."
-    ),
-    fix="Remove `format` and say the expected format in `description` (pydantic-ai does this).",
     evidence=[EV_FORMAT_2024, EV_FORMAT],
     claims=FORMAT_CLAIMS[GEMINI_SURFACE],
     fails=[{"type": "object", "properties": {"url": {"type": "string", "format": "uri"}}}],
     passes=[{"type": "object", "properties": {"at": {"type": "string", "format": "date-time"}}}],
 )
 def gemini_string_format(node: Node, ctx: Context) -> Iterator[Hit]:
+    """Gemini STRING `format` is `enum` or `date-time`.
+
+    ## Why
+
+    The Developer API answers `format: only 'enum' and 'date-time' are supported for STRING type`
+    (2025-08; only `enum` in 2024-12) and rejects the request. `uri`, `email`, `uuid`, `date` -
+    common in generated schemas - all fail.
+
+    ## Fix
+
+    Remove `format` and say the expected format in `description` (pydantic-ai does this).
+    """
     yield from _string_format(node, ctx, GEMINI)
 
 
@@ -1361,15 +1381,6 @@ def gemini_string_format(node: Node, ctx: Context) -> Iterator[Hit]:
     "gemini/keyword-type-mismatch",
     severity=Severity.ERROR,
     triggers={"properties", "required", "items"},
-    summary="`properties`/`required` appear only on OBJECT and `items` only on ARRAY schemas.",
-    why=(
-        "Gemini checks keywords against the node's type: `properties: only allowed for OBJECT "
-        "type`, `items: field predicate failed: $type == Type.ARRAY`. Sanitizers that collapse "
-        "a union to one non-object type but keep the object keywords produce exactly this. "
-        "The values must have the Schema message's types too (`properties` an object of "
-        "Schemas, `required` a list of names), or the declaration does not parse."
-    ),
-    fix="Fix the node's `type`, or remove the keywords that do not belong to it.",
     evidence=[EV_PROPS_OBJECT, EV_ITEMS_ARRAY],
     fails=[
         {
@@ -1385,6 +1396,20 @@ def gemini_string_format(node: Node, ctx: Context) -> Iterator[Hit]:
     ],
 )
 def gemini_keyword_type(node: Node, ctx: Context) -> Iterator[Hit]:
+    """`properties`/`required` appear only on OBJECT and `items` only on ARRAY schemas.
+
+    ## Why
+
+    Gemini checks keywords against the node's type: `properties: only allowed for OBJECT type`,
+    `items: field predicate failed: $type == Type.ARRAY`. Sanitizers that collapse a union to one
+    non-object type but keep the object keywords produce exactly this. The values must have the
+    Schema message's types too (`properties` an object of Schemas, `required` a list of names), or
+    the declaration does not parse.
+
+    ## Fix
+
+    Fix the node's `type`, or remove the keywords that do not belong to it.
+    """
     yield from _keyword_type(node, ctx, GEMINI)
 
 
@@ -1392,12 +1417,6 @@ def gemini_keyword_type(node: Node, ctx: Context) -> Iterator[Hit]:
     "gemini/array-items",
     severity=Severity.ERROR,
     triggers={"type"},
-    summary="Every Gemini ARRAY schema has one `items` schema.",
-    why=(
-        "An ARRAY without `items` fails with `...properties[time_ranges].items: missing field.` "
-        "(gemini-3-pro-preview); tuple-form `items: [...]` is not a Schema either."
-    ),
-    fix='Add `"items": {...}` describing the elements.',
     evidence=[EV_ARRAY_ITEMS],
     fails=[{"type": "object", "properties": {"tags": {"type": "array"}}}],
     passes=[
@@ -1405,6 +1424,17 @@ def gemini_keyword_type(node: Node, ctx: Context) -> Iterator[Hit]:
     ],
 )
 def gemini_array_items(node: Node, ctx: Context) -> Iterator[Hit]:
+    """Every Gemini ARRAY schema has one `items` schema.
+
+    ## Why
+
+    An ARRAY without `items` fails with `...properties[time_ranges].items: missing field.`
+    (gemini-3-pro-preview); tuple-form `items: [...]` is not a Schema either.
+
+    ## Fix
+
+    Add `"items": {...}` describing the elements.
+    """
     yield from _array_items(node, ctx, GEMINI)
 
 
@@ -1413,18 +1443,23 @@ def gemini_array_items(node: Node, ctx: Context) -> Iterator[Hit]:
     severity=Severity.WARNING,
     triggers={"type"},
     inference=True,
-    summary="Gemini `parameters` describe an OBJECT whose properties are the arguments.",
-    why=(
-        "Vertex AI rejects a non-OBJECT `parameters` root (`parameters schema should be of type "
-        "OBJECT`); the Developer API's behaviour is not on record, and function arguments are "
-        "always an object, so a STRING or ARRAY root is almost certainly a converter bug."
-    ),
-    fix='Wrap the value in an object: `{"type": "object", "properties": {"value": ...}}`.',
     evidence=[EV_VERTEX_ROOT, EV_DIALECTS],
     fails=[{"type": "string"}],
     passes=[_CITY],
 )
 def gemini_root_type(node: Node, ctx: Context) -> Iterator[Hit]:
+    """Gemini `parameters` describe an OBJECT whose properties are the arguments.
+
+    ## Why
+
+    Vertex AI rejects a non-OBJECT `parameters` root (`parameters schema should be of type OBJECT`);
+    the Developer API's behaviour is not on record, and function arguments are always an object, so
+    a STRING or ARRAY root is almost certainly a converter bug.
+
+    ## Fix
+
+    Wrap the value in an object: `{"type": "object", "properties": {"value": ...}}`.
+    """
     yield from _root_type(node, "gemini")
 
 
@@ -1440,20 +1475,25 @@ def _root_type(node: Node, where: str) -> Iterator[Hit]:
     "gemini/empty-object-parameters",
     severity=Severity.WARNING,
     triggers={"type"},
-    summary="A `parameters` OBJECT root has at least one property (or `parameters` is omitted).",
-    why=(
-        "From 2024-09 to 2025-03 the Developer API rejected a root OBJECT without properties: "
-        "`parameters.properties: should be non-empty for OBJECT type`. Recorded traffic from "
-        '2025-06 to 2025-09 shows `{"type": "OBJECT", "properties": {}}` accepted, so this '
-        "is a dated warning: older API versions and some proxies still reject it."
-    ),
-    fix="Omit `parameters` for a function without arguments.",
     evidence=list(EMPTY_PARAMETERS_CLAIM.evidence),
     claims=[EMPTY_PARAMETERS_CLAIM],
     fails=[{"type": "object", "properties": {}}],
     passes=[_CITY],
 )
 def gemini_empty_object(node: Node, ctx: Context) -> Iterator[Hit]:
+    """A `parameters` OBJECT root has at least one property (or `parameters` is omitted).
+
+    ## Why
+
+    From 2024-09 to 2025-03 the Developer API rejected a root OBJECT without properties:
+    `parameters.properties: should be non-empty for OBJECT type`. Recorded traffic from 2025-06 to
+    2025-09 shows `{"type": "OBJECT", "properties": {}}` accepted, so this is a dated warning: older
+    API versions and some proxies still reject it.
+
+    ## Fix
+
+    Omit `parameters` for a function without arguments.
+    """
     yield from _empty_object(node)
 
 
@@ -1476,20 +1516,24 @@ def _empty_object(node: Node) -> Iterator[Hit]:
     "gemini/nesting-depth",
     severity=Severity.WARNING,
     inference=True,
-    summary=(
-        f"Gemini `parameters` nest at most {NESTING_WARN_DEPTH} object/array levels (heuristic)."
-    ),
-    why=(
-        "Gemini rejects `A FunctionDeclaration in the request exceeds the maximum allowed nesting "
-        "depth.` without documenting the limit. schemadrift warns past "
-        f"{NESTING_WARN_DEPTH} object/array levels; the real cap is unknown."
-    ),
-    fix="Flatten the schema (e.g. pass nested structures as JSON strings or split the tool).",
     evidence=[EV_DEPTH],
     fails=[_nested(NESTING_WARN_DEPTH + 1)],
     passes=[_nested(4)],
+    doc_values={"NESTING_WARN_DEPTH": NESTING_WARN_DEPTH},
 )
 def gemini_nesting(node: Node, ctx: Context) -> Iterator[Hit]:
+    """Gemini `parameters` nest at most ${NESTING_WARN_DEPTH} object/array levels (heuristic).
+
+    ## Why
+
+    Gemini rejects `A FunctionDeclaration in the request exceeds the maximum allowed nesting depth.`
+    without documenting the limit. schemadrift warns past ${NESTING_WARN_DEPTH} object/array levels;
+    the real cap is unknown.
+
+    ## Fix
+
+    Flatten the schema (e.g. pass nested structures as JSON strings or split the tool).
+    """
     yield from _nesting(node, ctx, GEMINI)
 
 
@@ -1498,20 +1542,23 @@ def gemini_nesting(node: Node, ctx: Context) -> Iterator[Hit]:
     severity=Severity.WARNING,
     triggers={"properties"},
     inference=True,
-    summary=(
-        "Parameter names start with a letter or `_` and use letters, digits and `_` (at most 64)."
-    ),
-    why=(
-        'The google-genai docstring says parameter names "must start with a letter or an '
-        "underscore and must only contain chars a-z, A-Z, 0-9, or underscores with a maximum "
-        'length of 64". No rejection has been observed, so this is a warning.'
-    ),
-    fix="Rename the property (e.g. `user-id` → `user_id`).",
     evidence=[EV_PROPERTY_NAME],
     fails=[{"type": "object", "properties": {"user-id": {"type": "string"}}}],
     passes=[{"type": "object", "properties": {"user_id": {"type": "string"}}}],
 )
 def gemini_property_name(node: Node, ctx: Context) -> Iterator[Hit]:
+    """Parameter names start with a letter or `_` and use letters, digits and `_` (at most 64).
+
+    ## Why
+
+    The google-genai docstring says parameter names "must start with a letter or an underscore and
+    must only contain chars a-z, A-Z, 0-9, or underscores with a maximum length of 64". No rejection
+    has been observed, so this is a warning.
+
+    ## Fix
+
+    Rename the property (e.g. `user-id` → `user_id`).
+    """
     yield from _property_names(node, ctx, GEMINI)
 
 
@@ -1519,12 +1566,6 @@ def gemini_property_name(node: Node, ctx: Context) -> Iterator[Hit]:
     "gemini/too-many-tools",
     severity=Severity.ERROR,
     scope="toolset",
-    summary=f"A Gemini request declares at most {GEMINI_MAX_TOOLS} functions.",
-    why=(
-        "The API answers `At most 512 function declarations can be specified.` and rejects the "
-        "request."
-    ),
-    fix="Send fewer tools per request (select the relevant ones, or group them).",
     evidence=[EV_MAX_DECLS],
     fails=[
         Example(
@@ -1540,8 +1581,19 @@ def gemini_property_name(node: Node, ctx: Context) -> Iterator[Hit]:
         )
     ],
     passes=[[_decl(_CITY)]],
+    doc_values={"GEMINI_MAX_TOOLS": GEMINI_MAX_TOOLS},
 )
 def gemini_too_many(tools: Sequence[Tool], ctx: Context) -> Iterator[Hit]:
+    """A Gemini request declares at most ${GEMINI_MAX_TOOLS} functions.
+
+    ## Why
+
+    The API answers `At most 512 function declarations can be specified.` and rejects the request.
+
+    ## Fix
+
+    Send fewer tools per request (select the relevant ones, or group them).
+    """
     yield from _too_many(tools, GEMINI_MAX_TOOLS, "the Gemini API")
 
 
@@ -1553,17 +1605,22 @@ def gemini_too_many(tools: Sequence[Tool], ctx: Context) -> Iterator[Hit]:
     envelope=True,
     severity=Severity.ERROR,
     scope="tool",
-    summary="Tools sent to Vertex AI are function declarations with known fields only.",
-    why=(
-        "Vertex AI takes Gemini function declarations; an OpenAI, Anthropic or Bedrock envelope, "
-        "or an unknown declaration field, fails JSON-to-proto parsing."
-    ),
-    fix="Send `{name, description, parameters}` (or `parametersJsonSchema`) and nothing else.",
     evidence=[EV_GENAI_TYPES.rejects("an unknown declaration field fails parsing")],
     fails=[[{"name": "f", "input_schema": _CITY}]],
     passes=[_decl(_CITY)],
 )
 def vertex_envelope(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    """Tools sent to Vertex AI are function declarations with known fields only.
+
+    ## Why
+
+    Vertex AI takes Gemini function declarations; an OpenAI, Anthropic or Bedrock envelope, or an
+    unknown declaration field, fails JSON-to-proto parsing.
+
+    ## Fix
+
+    Send `{name, description, parameters}` (or `parametersJsonSchema`) and nothing else.
+    """
     yield from _envelope_hits(tool, "Vertex AI")
 
 
@@ -1571,39 +1628,31 @@ def vertex_envelope(tool: Tool, ctx: Context) -> Iterator[Hit]:
     "vertex/tool-name",
     severity=Severity.ERROR,
     scope="tool",
-    summary=(
-        "Vertex function names use letters, digits, `_ . : -`, start with a letter or `_`, at most "
-        "128."
-    ),
-    why=(
-        "Invalid function names reject the request. google-genai documents 128 characters for "
-        "Vertex since 2026-05; older SDK docs said 64, and every observed error says 64, so "
-        "names of 65-128 characters get a warning."
-    ),
-    fix="Rename the function; keep it within 64 characters to be safe on every Gemini surface.",
     evidence=[EV_NAME_128.rejects(), EV_NAME],
     claims=[NAME_LENGTH_CLAIM],
     fails=[_decl(_CITY, "get/weather"), _decl(_CITY, "x" * 129)],
     passes=[_decl(_CITY, "get_weather")],
 )
 def vertex_tool_name(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    """Vertex function names use letters, digits, `_ . : -`, start with a letter or `_`, at most
+    128.
+
+    ## Why
+
+    Invalid function names reject the request. google-genai documents 128 characters for Vertex
+    since 2026-05; older SDK docs said 64, and every observed error says 64, so names of 65-128
+    characters get a warning.
+
+    ## Fix
+
+    Rename the function; keep it within 64 characters to be safe on every Gemini surface.
+    """
     yield from _tool_name_hits(tool, VERTEX_NAME_MAX, GEMINI_NAME_MAX, "Vertex AI")
 
 
 @rule(
     "vertex/unsupported-keyword",
     severity=Severity.ERROR,
-    summary="Schemas sent as Vertex `parameters` use only the fields of Vertex's Schema message.",
-    why=(
-        "Vertex's `Schema` is the Developer API's 22 fields plus `additionalProperties`, "
-        "`$ref`/`ref` and `$defs`/`defs` (since 2025-05). Other keywords (`const`, `oneOf`, "
-        "`allOf`, `exclusiveMinimum`, `$schema`, `examples`...) fail JSON parsing with an "
-        "unknown-field error and reject the request."
-    ),
-    fix=(
-        "Remove the keyword or rewrite it (`oneOf` → `anyOf`, `const` → one-value `enum`); or send "
-        "`parametersJsonSchema`."
-    ),
     evidence=[*_VERTEX_UNLISTED, EV_NULL_ADDED.accepts()],
     claims=keyword_claims(VERTEX_SURFACE),
     fails=[{"type": "object", "properties": {"a": {"type": "string", "const": "x"}}}],
@@ -1617,6 +1666,19 @@ def vertex_tool_name(tool: Tool, ctx: Context) -> Iterator[Hit]:
     ],
 )
 def vertex_unsupported_keyword(node: Node, ctx: Context) -> Iterator[Hit]:
+    """Schemas sent as Vertex `parameters` use only the fields of Vertex's Schema message.
+
+    ## Why
+
+    Vertex's `Schema` is the Developer API's 22 fields plus `additionalProperties`, `$ref`/`ref` and
+    `$defs`/`defs` (since 2025-05). Other keywords (`const`, `oneOf`, `allOf`, `exclusiveMinimum`,
+    `$schema`, `examples`...) fail JSON parsing with an unknown-field error and reject the request.
+
+    ## Fix
+
+    Remove the keyword or rewrite it (`oneOf` → `anyOf`, `const` → one-value `enum`); or send
+    `parametersJsonSchema`.
+    """
     yield from _unsupported_keyword(node, ctx, VERTEX)
 
 
@@ -1624,17 +1686,22 @@ def vertex_unsupported_keyword(node: Node, ctx: Context) -> Iterator[Hit]:
     "vertex/type-value",
     severity=Severity.ERROR,
     triggers={"type"},
-    summary="Vertex `type` is one type name, never a list.",
-    why=(
-        "The proto `type` field is not repeating: a type list is rejected; nullability is "
-        "`nullable: true`."
-    ),
-    fix='Use one type and `"nullable": true`, or `anyOf` for unions.',
     evidence=[EV_TYPE_LIST, EV_VERTEX_SCHEMA],
     fails=[{"type": "object", "properties": {"a": {"type": ["string", "null"]}}}],
     passes=[{"type": "object", "properties": {"a": {"type": "string", "nullable": True}}}],
 )
 def vertex_type_value(node: Node, ctx: Context) -> Iterator[Hit]:
+    """Vertex `type` is one type name, never a list.
+
+    ## Why
+
+    The proto `type` field is not repeating: a type list is rejected; nullability is `nullable:
+    true`.
+
+    ## Fix
+
+    Use one type and `"nullable": true`, or `anyOf` for unions.
+    """
     yield from _type_value(node, ctx, VERTEX)
 
 
@@ -1642,14 +1709,6 @@ def vertex_type_value(node: Node, ctx: Context) -> Iterator[Hit]:
     "vertex/null-type",
     severity=Severity.WARNING,
     triggers={"type"},
-    summary="Vertex `parameters` prefer `nullable` to a `null` type (dated).",
-    why=(
-        "Before 2025-05 Vertex rejected a null branch: `Invalid value at "
-        "'...any_of[1].type' (type.googleapis.com/google.cloud.aiplatform.v1.Type), \"null\"`. "
-        "google-genai's Schema gained a NULL type on 2025-05-22, so current Vertex accepts it; "
-        "older API versions, SDKs and proxies do not, and adapters still rewrite it."
-    ),
-    fix='Drop the null branch and set `"nullable": true`.',
     evidence=[EV_NULL, EV_NULL_ADDED.accepts()],
     claims=[NULL_TYPE.support[VERTEX_SURFACE]],
     fails=[
@@ -1661,25 +1720,43 @@ def vertex_type_value(node: Node, ctx: Context) -> Iterator[Hit]:
     passes=[{"type": "object", "properties": {"age": {"type": "integer", "nullable": True}}}],
 )
 def vertex_null_type(node: Node, ctx: Context) -> Iterator[Hit]:
+    """Vertex `parameters` prefer `nullable` to a `null` type (dated).
+
+    ## Why
+
+    Before 2025-05 Vertex rejected a null branch: `Invalid value at '...any_of[1].type'
+    (type.googleapis.com/google.cloud.aiplatform.v1.Type), "null"`. google-genai's Schema gained a
+    NULL type on 2025-05-22, so current Vertex accepts it; older API versions, SDKs and proxies do
+    not, and adapters still rewrite it.
+
+    ## Fix
+
+    Drop the null branch and set `"nullable": true`.
+    """
     yield from _null_type(node, ctx, VERTEX)
 
 
 @rule(
     "vertex/type-required",
     severity=Severity.ERROR,
-    summary="Every Vertex schema node sets `type` (except a node that is only `anyOf` or `$ref`).",
-    why=(
-        "Vertex answers `` `create-field` functionDeclaration `parameters.data.meta.width` schema "
-        "didn't specify the schema type field `` and rejects the request. Description-only nodes "
-        '(JSON Schema "any") and boolean schemas are the usual cause.'
-    ),
-    fix="Give the node a `type`.",
     evidence=[EV_VERTEX_TYPE],
     claims=[SUPPORT["additionalProperties"].support[VERTEX_SURFACE]],
     fails=[{"type": "object", "properties": {"width": {"description": "px"}}}],
     passes=[{"type": "object", "properties": {"width": {"type": "integer", "description": "px"}}}],
 )
 def vertex_type_required(node: Node, ctx: Context) -> Iterator[Hit]:
+    """Every Vertex schema node sets `type` (except a node that is only `anyOf` or `$ref`).
+
+    ## Why
+
+    Vertex answers `` `create-field` functionDeclaration `parameters.data.meta.width` schema didn't
+    specify the schema type field `` and rejects the request. Description-only nodes (JSON Schema
+    "any") and boolean schemas are the usual cause.
+
+    ## Fix
+
+    Give the node a `type`.
+    """
     yield from _type_required(node, ctx, VERTEX)
 
 
@@ -1687,16 +1764,6 @@ def vertex_type_required(node: Node, ctx: Context) -> Iterator[Hit]:
     "vertex/anyof-exclusive",
     severity=Severity.ERROR,
     triggers={"anyOf"},
-    summary="A Vertex schema node with `anyOf` has no other field.",
-    why=(
-        "Vertex answers `schema specified other fields alongside any_of. When using any_of, it "
-        "must be the only field set.` Pydantic's `Optional[X]` (`anyOf` plus `default`/`title`) "
-        "triggers it."
-    ),
-    fix=(
-        "Move `description`, `default`, `title`... into the branches, or replace `anyOf [X, null]` "
-        "with `X` + `nullable: true`."
-    ),
     evidence=[EV_VERTEX_ANYOF],
     fails=[
         {
@@ -1714,6 +1781,18 @@ def vertex_type_required(node: Node, ctx: Context) -> Iterator[Hit]:
     ],
 )
 def vertex_anyof_exclusive(node: Node, ctx: Context) -> Iterator[Hit]:
+    """A Vertex schema node with `anyOf` has no other field.
+
+    ## Why
+
+    Vertex answers `schema specified other fields alongside any_of. When using any_of, it must be
+    the only field set.` Pydantic's `Optional[X]` (`anyOf` plus `default`/`title`) triggers it.
+
+    ## Fix
+
+    Move `description`, `default`, `title`... into the branches, or replace `anyOf [X, null]` with
+    `X` + `nullable: true`.
+    """
     schema = node.schema
     others = [key for key in schema if key != "anyOf"]
     if not others or not _live(ctx.root, node.pointer, VERTEX.fields):
@@ -1727,18 +1806,23 @@ def vertex_anyof_exclusive(node: Node, ctx: Context) -> Iterator[Hit]:
 @rule(
     "vertex/root-type-object",
     severity=Severity.ERROR,
-    summary="Vertex `parameters` root is an OBJECT schema.",
-    why=(
-        "Vertex answers `` `load_mcp_documentation` functionDeclaration parameters schema should "
-        "be of type OBJECT `` for any other root, including a root without `type`."
-    ),
-    fix='Make the root `{"type": "object", "properties": {...}}`.',
     evidence=[EV_VERTEX_ROOT],
     fails=[{"properties": {}}, {"type": "string"}],
     passes=[_CITY],
     root_only=True,
 )
 def vertex_root_type(node: Node, ctx: Context) -> Iterator[Hit]:
+    """Vertex `parameters` root is an OBJECT schema.
+
+    ## Why
+
+    Vertex answers `` `load_mcp_documentation` functionDeclaration parameters schema should be of
+    type OBJECT `` for any other root, including a root without `type`.
+
+    ## Fix
+
+    Make the root `{"type": "object", "properties": {...}}`.
+    """
     if not node.is_root:
         return
     kind = _type_name(node.schema)
@@ -1754,18 +1838,23 @@ def vertex_root_type(node: Node, ctx: Context) -> Iterator[Hit]:
     "vertex/enum-string",
     severity=Severity.ERROR,
     triggers={"enum"},
-    summary="Vertex `enum` lists non-empty strings (and belongs on STRING schemas).",
-    why=(
-        "`enum` is a repeated string field of the proto: non-string values fail JSON parsing "
-        "(`Invalid value ... (TYPE_STRING), 0`). Enums on non-STRING types are rejected by the "
-        "Developer API; on Vertex that part is unconfirmed, so it is a warning."
-    ),
-    fix="Use string values on a STRING node.",
     evidence=[EV_ENUM_VALUE, EV_VERTEX_SCHEMA],
     fails=[{"type": "object", "properties": {"d": {"type": "string", "enum": [1, 2]}}}],
     passes=[{"type": "object", "properties": {"d": {"type": "string", "enum": ["1", "2"]}}}],
 )
 def vertex_enum_string(node: Node, ctx: Context) -> Iterator[Hit]:
+    """Vertex `enum` lists non-empty strings (and belongs on STRING schemas).
+
+    ## Why
+
+    `enum` is a repeated string field of the proto: non-string values fail JSON parsing (`Invalid
+    value ... (TYPE_STRING), 0`). Enums on non-STRING types are rejected by the Developer API; on
+    Vertex that part is unconfirmed, so it is a warning.
+
+    ## Fix
+
+    Use string values on a STRING node.
+    """
     yield from _enum_string(node, ctx, VERTEX, strict_type=False)
 
 
@@ -1774,18 +1863,23 @@ def vertex_enum_string(node: Node, ctx: Context) -> Iterator[Hit]:
     severity=Severity.WARNING,
     triggers={"format"},
     inference=True,
-    summary="Vertex STRING `format` is `enum` or `date-time` (as on the Developer API).",
-    why=(
-        "The Developer API rejects other string formats; Vertex's Schema documents `enum` and "
-        "`date-time` for STRING. No Vertex rejection is on record, so this is a warning."
-    ),
-    fix="Remove `format` and describe the format in `description`.",
     evidence=[EV_FORMAT, EV_VERTEX_FORMATS],
     claims=FORMAT_CLAIMS[VERTEX_SURFACE],
     fails=[{"type": "object", "properties": {"url": {"type": "string", "format": "uri"}}}],
     passes=[{"type": "object", "properties": {"at": {"type": "string", "format": "date-time"}}}],
 )
 def vertex_string_format(node: Node, ctx: Context) -> Iterator[Hit]:
+    """Vertex STRING `format` is `enum` or `date-time` (as on the Developer API).
+
+    ## Why
+
+    The Developer API rejects other string formats; Vertex's Schema documents `enum` and `date-time`
+    for STRING. No Vertex rejection is on record, so this is a warning.
+
+    ## Fix
+
+    Remove `format` and describe the format in `description`.
+    """
     yield from _string_format(node, ctx, VERTEX)
 
 
@@ -1794,12 +1888,6 @@ def vertex_string_format(node: Node, ctx: Context) -> Iterator[Hit]:
     severity=Severity.WARNING,
     triggers={"properties", "required", "items"},
     inference=True,
-    summary="`properties`/`required` appear only on OBJECT and `items` only on ARRAY schemas.",
-    why=(
-        "The Developer API rejects these mismatches; Vertex shares the Schema model, but no "
-        "Vertex rejection is on record, so this is a warning."
-    ),
-    fix="Fix the node's `type`, or remove the keywords that do not belong to it.",
     evidence=[EV_PROPS_OBJECT, EV_DIALECTS],
     fails=[
         {"type": "object", "properties": {"d": {"type": "string", "items": {"type": "string"}}}}
@@ -1809,6 +1897,17 @@ def vertex_string_format(node: Node, ctx: Context) -> Iterator[Hit]:
     ],
 )
 def vertex_keyword_type(node: Node, ctx: Context) -> Iterator[Hit]:
+    """`properties`/`required` appear only on OBJECT and `items` only on ARRAY schemas.
+
+    ## Why
+
+    The Developer API rejects these mismatches; Vertex shares the Schema model, but no Vertex
+    rejection is on record, so this is a warning.
+
+    ## Fix
+
+    Fix the node's `type`, or remove the keywords that do not belong to it.
+    """
     yield from _keyword_type(node, ctx, VERTEX)
 
 
@@ -1816,9 +1915,6 @@ def vertex_keyword_type(node: Node, ctx: Context) -> Iterator[Hit]:
     "vertex/array-items",
     severity=Severity.ERROR,
     triggers={"type"},
-    summary="Every Vertex ARRAY schema has one `items` schema.",
-    why="An ARRAY without `items` is rejected (`items: missing field`).",
-    fix='Add `"items": {...}`.',
     evidence=[EV_ARRAY_ITEMS],
     fails=[{"type": "object", "properties": {"tags": {"type": "array"}}}],
     passes=[
@@ -1826,6 +1922,16 @@ def vertex_keyword_type(node: Node, ctx: Context) -> Iterator[Hit]:
     ],
 )
 def vertex_array_items(node: Node, ctx: Context) -> Iterator[Hit]:
+    """Every Vertex ARRAY schema has one `items` schema.
+
+    ## Why
+
+    An ARRAY without `items` is rejected (`items: missing field`).
+
+    ## Fix
+
+    Add `"items": {...}`.
+    """
     yield from _array_items(node, ctx, VERTEX)
 
 
@@ -1833,19 +1939,22 @@ def vertex_array_items(node: Node, ctx: Context) -> Iterator[Hit]:
     "vertex/nesting-depth",
     severity=Severity.WARNING,
     inference=True,
-    summary=(
-        f"Vertex `parameters` nest at most {NESTING_WARN_DEPTH} object/array levels (heuristic)."
-    ),
-    why=(
-        "Gemini rejects declarations past an undocumented nesting depth; this is a heuristic "
-        "warning."
-    ),
-    fix="Flatten the schema.",
     evidence=[EV_DEPTH],
     fails=[_nested(NESTING_WARN_DEPTH + 1)],
     passes=[_nested(4)],
+    doc_values={"NESTING_WARN_DEPTH": NESTING_WARN_DEPTH},
 )
 def vertex_nesting(node: Node, ctx: Context) -> Iterator[Hit]:
+    """Vertex `parameters` nest at most ${NESTING_WARN_DEPTH} object/array levels (heuristic).
+
+    ## Why
+
+    Gemini rejects declarations past an undocumented nesting depth; this is a heuristic warning.
+
+    ## Fix
+
+    Flatten the schema.
+    """
     yield from _nesting(node, ctx, VERTEX)
 
 
@@ -1854,16 +1963,21 @@ def vertex_nesting(node: Node, ctx: Context) -> Iterator[Hit]:
     severity=Severity.WARNING,
     triggers={"properties"},
     inference=True,
-    summary=(
-        "Parameter names start with a letter or `_` and use letters, digits and `_` (at most 64)."
-    ),
-    why="Documented in the google-genai/Vertex docstring; no rejection observed, so a warning.",
-    fix="Rename the property (e.g. `user-id` → `user_id`).",
     evidence=[EV_PROPERTY_NAME],
     fails=[{"type": "object", "properties": {"user id": {"type": "string"}}}],
     passes=[{"type": "object", "properties": {"user_id": {"type": "string"}}}],
 )
 def vertex_property_name(node: Node, ctx: Context) -> Iterator[Hit]:
+    """Parameter names start with a letter or `_` and use letters, digits and `_` (at most 64).
+
+    ## Why
+
+    Documented in the google-genai/Vertex docstring; no rejection observed, so a warning.
+
+    ## Fix
+
+    Rename the property (e.g. `user-id` → `user_id`).
+    """
     yield from _property_names(node, ctx, VERTEX)
 
 
@@ -1872,12 +1986,6 @@ def vertex_property_name(node: Node, ctx: Context) -> Iterator[Hit]:
     severity=Severity.WARNING,
     scope="toolset",
     inference=True,
-    summary=f"A Vertex request declares at most {VERTEX_MAX_TOOLS} functions (documented 2024).",
-    why=(
-        "Vertex docs said 64 function declarations, raised to 128 in 2024-11; the current "
-        "number is unverified (the Developer API allows 512), so this is a warning."
-    ),
-    fix="Send fewer tools per request.",
     evidence=[EV_VERTEX_MAX_DECLS.rejects()],
     fails=[
         Example(
@@ -1893,8 +2001,20 @@ def vertex_property_name(node: Node, ctx: Context) -> Iterator[Hit]:
         )
     ],
     passes=[[_decl(_CITY)]],
+    doc_values={"VERTEX_MAX_TOOLS": VERTEX_MAX_TOOLS},
 )
 def vertex_too_many(tools: Sequence[Tool], ctx: Context) -> Iterator[Hit]:
+    """A Vertex request declares at most ${VERTEX_MAX_TOOLS} functions (documented 2024).
+
+    ## Why
+
+    Vertex docs said 64 function declarations, raised to 128 in 2024-11; the current number is
+    unverified (the Developer API allows 512), so this is a warning.
+
+    ## Fix
+
+    Send fewer tools per request.
+    """
     yield from _too_many(tools, VERTEX_MAX_TOOLS, "Vertex AI (2024 docs)")
 
 
@@ -1906,33 +2026,31 @@ def vertex_too_many(tools: Sequence[Tool], ctx: Context) -> Iterator[Hit]:
     envelope=True,
     severity=Severity.ERROR,
     scope="tool",
-    summary=(
-        "Tools sent with `parametersJsonSchema` are Gemini function declarations with known fields "
-        "only."
-    ),
-    why=(
-        "An OpenAI, Anthropic or Bedrock envelope, or an unknown declaration field, fails "
-        "JSON-to-proto parsing."
-    ),
-    fix="Send `{name, description, parametersJsonSchema}` and nothing else.",
     evidence=[EV_GENAI_TYPES.rejects("an unknown declaration field fails parsing")],
     fails=[[{"toolSpec": {"name": "f", "inputSchema": {"json": _CITY}}}]],
     passes=[{"functionDeclarations": [{"name": "f", "parametersJsonSchema": _CITY}]}],
 )
 def json_envelope(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    """Tools sent with `parametersJsonSchema` are Gemini function declarations with known fields
+    only.
+
+    ## Why
+
+    An OpenAI, Anthropic or Bedrock envelope, or an unknown declaration field, fails JSON-to-proto
+    parsing.
+
+    ## Fix
+
+    Send `{name, description, parametersJsonSchema}` and nothing else.
+    """
     yield from _envelope_hits(tool, "Gemini")
 
 
 @rule(
     "gemini-json/exclusive-parameters",
+    also_in=("gemini", "vertex"),
     severity=Severity.ERROR,
     scope="tool",
-    summary="A declaration sets `parameters` or `parametersJsonSchema`, never both.",
-    why=(
-        'google-genai documents `parameters_json_schema` as "mutually exclusive with '
-        '`parameters`"; a declaration with both is rejected.'
-    ),
-    fix="Keep one: `parametersJsonSchema` for JSON Schema, `parameters` for the OpenAPI subset.",
     evidence=[
         EV_GENAI_TYPES.rejects("parameters_json_schema is mutually exclusive with parameters")
     ],
@@ -1946,6 +2064,17 @@ def json_envelope(tool: Tool, ctx: Context) -> Iterator[Hit]:
     passes=[{"functionDeclarations": [{"name": "f", "parametersJsonSchema": _CITY}]}],
 )
 def json_exclusive(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    """A declaration sets `parameters` or `parametersJsonSchema`, never both.
+
+    ## Why
+
+    google-genai documents `parameters_json_schema` as "mutually exclusive with `parameters`"; a
+    declaration with both is rejected.
+
+    ## Fix
+
+    Keep one: `parametersJsonSchema` for JSON Schema, `parameters` for the OpenAPI subset.
+    """
     if tool.origin.shape == "gemini-json" and "parameters" in tool.envelope:
         yield Hit("/parameters", "`parameters` and `parametersJsonSchema` are mutually exclusive")
 
@@ -1954,41 +2083,49 @@ def json_exclusive(tool: Tool, ctx: Context) -> Iterator[Hit]:
     "gemini-json/tool-name",
     severity=Severity.ERROR,
     scope="tool",
-    summary=(
-        "Function names start with a letter or `_`, use letters, digits, `_ . : -`, at most 128 "
-        "(64 on the Developer API)."
-    ),
-    why=(
-        "Invalid names reject the request. The length cap depends on the host: 64 on the "
-        "Developer API (every observed error), 128 on Vertex (2026 docstring); names of 65-128 "
-        "characters get a warning."
-    ),
-    fix="Rename the function; stay within 64 characters for the Developer API.",
     evidence=[EV_NAME, EV_NAME_128.rejects()],
     claims=[NAME_LENGTH_CLAIM],
     fails=[{"functionDeclarations": [{"name": "get weather", "parametersJsonSchema": _CITY}]}],
     passes=[{"functionDeclarations": [{"name": "get_weather", "parametersJsonSchema": _CITY}]}],
 )
 def json_tool_name(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    """Function names start with a letter or `_`, use letters, digits, `_ . : -`, at most 128 (64 on
+    the Developer API).
+
+    ## Why
+
+    Invalid names reject the request. The length cap depends on the host: 64 on the Developer API
+    (every observed error), 128 on Vertex (2026 docstring); names of 65-128 characters get a
+    warning.
+
+    ## Fix
+
+    Rename the function; stay within 64 characters for the Developer API.
+    """
     yield from _tool_name_hits(tool, VERTEX_NAME_MAX, GEMINI_NAME_MAX, "Gemini")
 
 
 @rule(
     "gemini-json/root-type-object",
     severity=Severity.ERROR,
-    summary="`parametersJsonSchema` describes an object whose properties are the arguments.",
-    why=(
-        'google-genai: "The schema must describe an object where the properties are the '
-        'parameters to the function." A root typed as something else is an error; a root '
-        "that does not say it is an object (no `type`) is a warning."
-    ),
-    fix='Make the root `{"type": "object", "properties": {...}}`.',
     evidence=[EV_JSON_SCHEMA.rejects()],
     fails=[{"type": "array", "items": {"type": "string"}}],
     passes=[_CITY],
     root_only=True,
 )
 def json_root_type(node: Node, ctx: Context) -> Iterator[Hit]:
+    """`parametersJsonSchema` describes an object whose properties are the arguments.
+
+    ## Why
+
+    google-genai: "The schema must describe an object where the properties are the parameters to the
+    function." A root typed as something else is an error; a root that does not say it is an object
+    (no `type`) is a warning.
+
+    ## Fix
+
+    Make the root `{"type": "object", "properties": {...}}`.
+    """
     if not node.is_root or not isinstance(node.schema, dict):
         return
     schema = node.schema
@@ -2025,26 +2162,27 @@ def _resolve(root: JSON, ref: JSON) -> JSON:
 @rule(
     "gemini-json/ignored-keyword",
     severity=Severity.WARNING,
-    summary="`parametersJsonSchema` constraints are ones Gemini enforces.",
-    why=(
-        "Gemini accepts any JSON Schema in `parametersJsonSchema` but documents only `$id, $defs, "
-        "$ref, $anchor, type, format, title, description, enum, items, prefixItems, minItems, "
-        "maxItems, minimum, maximum, anyOf, oneOf, properties, additionalProperties, required, "
-        'propertyOrdering`: "not all features are supported". Other constraints (`minLength`, '
-        "`pattern`, `exclusiveMinimum`, `const`, `allOf`...) are accepted and ignored, so the "
-        "model may send arguments that break them. Annotations (`default`, `examples`, "
-        "`$schema`...) constrain nothing and are not reported."
-    ),
-    fix=(
-        "Validate the constraint in the tool, or restate it in `description`; use `enum` for "
-        "`const`."
-    ),
     evidence=list(_JSON_UNLISTED),
     claims=keyword_claims(JSON_SURFACE),
     fails=[{"type": "object", "properties": {"n": {"type": "string", "minLength": 3}}}],
     passes=[{"type": "object", "properties": {"n": {"type": "string", "default": "abc"}}}],
 )
 def json_ignored_keyword(node: Node, ctx: Context) -> Iterator[Hit]:
+    """`parametersJsonSchema` constraints are ones Gemini enforces.
+
+    ## Why
+
+    Gemini accepts any JSON Schema in `parametersJsonSchema` but documents only `$id, $defs, $ref,
+    $anchor, type, format, title, description, enum, items, prefixItems, minItems, maxItems,
+    minimum, maximum, anyOf, oneOf, properties, additionalProperties, required, propertyOrdering`:
+    "not all features are supported". Other constraints (`minLength`, `pattern`, `exclusiveMinimum`,
+    `const`, `allOf`...) are accepted and ignored, so the model may send arguments that break them.
+    Annotations (`default`, `examples`, `$schema`...) constrain nothing and are not reported.
+
+    ## Fix
+
+    Validate the constraint in the tool, or restate it in `description`; use `enum` for `const`.
+    """
     schema = node.schema
     if not isinstance(schema, dict):
         return
@@ -2067,17 +2205,6 @@ def json_ignored_keyword(node: Node, ctx: Context) -> Iterator[Hit]:
     severity=Severity.WARNING,
     triggers={"$ref"},
     inference=True,
-    summary="A `$ref` node in `parametersJsonSchema` has no sibling keywords except `$`-keywords.",
-    why=(
-        'Gemini documents: "If `$ref` is set on a sub-schema, no other properties, except for '
-        'those starting as a `$`, may be set." Whether a sibling is rejected or dropped is not '
-        "on record, so this is a warning; pydantic puts `description` and `default` next to "
-        "`$ref`."
-    ),
-    fix=(
-        'Wrap the reference: `{"anyOf": [{"$ref": "..."}], "description": "..."}`, or move '
-        "the siblings into the definition."
-    ),
     evidence=[EV_JSON_KEYWORDS, EV_DIALECTS],
     fails=[
         {
@@ -2095,6 +2222,19 @@ def json_ignored_keyword(node: Node, ctx: Context) -> Iterator[Hit]:
     ],
 )
 def json_ref_siblings(node: Node, ctx: Context) -> Iterator[Hit]:
+    """A `$ref` node in `parametersJsonSchema` has no sibling keywords except `$`-keywords.
+
+    ## Why
+
+    Gemini documents: "If `$ref` is set on a sub-schema, no other properties, except for those
+    starting as a `$`, may be set." Whether a sibling is rejected or dropped is not on record, so
+    this is a warning; pydantic puts `description` and `default` next to `$ref`.
+
+    ## Fix
+
+    Wrap the reference: `{"anyOf": [{"$ref": "..."}], "description": "..."}`, or move the siblings
+    into the definition.
+    """
     schema = node.schema
     others = [k for k in schema if not k.startswith("$")]
     if node.is_root and others:
@@ -2111,14 +2251,6 @@ def json_ref_siblings(node: Node, ctx: Context) -> Iterator[Hit]:
     "gemini-json/cyclic-ref",
     severity=Severity.ERROR,
     triggers={"$defs", "definitions", "$ref"},
-    summary="Recursive `$ref`s in `parametersJsonSchema` pass through a non-required property.",
-    why=(
-        'Gemini documents: "Cyclic references are unrolled to a limited degree and, as such, '
-        "may only be used within non-required properties. (Nullable properties are not "
-        'sufficient.)" A cycle made only of required properties cannot be unrolled. A cycle '
-        "that passes only through array items (which may be empty) is a warning."
-    ),
-    fix="Make at least one property on the recursive path optional (leave it out of `required`).",
     evidence=[EV_JSON_KEYWORDS.rejects("cyclic references only within non-required properties")],
     fails=[
         {
@@ -2150,6 +2282,19 @@ def json_ref_siblings(node: Node, ctx: Context) -> Iterator[Hit]:
     root_only=True,
 )
 def json_cyclic_ref(node: Node, ctx: Context) -> Iterator[Hit]:
+    """Recursive `$ref`s in `parametersJsonSchema` pass through a non-required property.
+
+    ## Why
+
+    Gemini documents: "Cyclic references are unrolled to a limited degree and, as such, may only be
+    used within non-required properties. (Nullable properties are not sufficient.)" A cycle made
+    only of required properties cannot be unrolled. A cycle that passes only through array items
+    (which may be empty) is a warning.
+
+    ## Fix
+
+    Make at least one property on the recursive path optional (leave it out of `required`).
+    """
     if not node.is_root:
         return
     yield from _required_cycles(ctx.root)
@@ -2244,15 +2389,6 @@ def _required_cycles(root: JSON) -> Iterator[Hit]:
     "gemini-json/schema-complexity",
     severity=Severity.WARNING,
     inference=True,
-    summary="`parametersJsonSchema` stays within Gemini's (opaque) complexity budget.",
-    why=(
-        "Gemini compiles the schema into a constraint and rejects ones that are too complex with "
-        "a bare `INVALID_ARGUMENT` or `The specified schema produces a constraint that has too "
-        "many states for serving`. Observed: cumulative `maxItems` above ~960 across a tool "
-        f"failed. schemadrift warns above {MAX_ITEMS_BUDGET} summed `maxItems` and "
-        f"{ENUM_VALUES_BUDGET} enum values; the real budget is undocumented."
-    ),
-    fix="Lower `maxItems` bounds, shorten enums, or split the tool.",
     evidence=[EV_JSON_COMPLEX, EV_JSON_STATES],
     fails=[
         {
@@ -2270,8 +2406,23 @@ def _required_cycles(root: JSON) -> Iterator[Hit]:
         }
     ],
     root_only=True,
+    doc_values={"MAX_ITEMS_BUDGET": MAX_ITEMS_BUDGET, "ENUM_VALUES_BUDGET": ENUM_VALUES_BUDGET},
 )
 def json_complexity(node: Node, ctx: Context) -> Iterator[Hit]:
+    """`parametersJsonSchema` stays within Gemini's (opaque) complexity budget.
+
+    ## Why
+
+    Gemini compiles the schema into a constraint and rejects ones that are too complex with a bare
+    `INVALID_ARGUMENT` or `The specified schema produces a constraint that has too many states for
+    serving`. Observed: cumulative `maxItems` above ~960 across a tool failed. schemadrift warns
+    above ${MAX_ITEMS_BUDGET} summed `maxItems` and ${ENUM_VALUES_BUDGET} enum values; the real
+    budget is undocumented.
+
+    ## Fix
+
+    Lower `maxItems` bounds, shorten enums, or split the tool.
+    """
     if not node.is_root:
         return
     # A raw scan (no pointers): every dict counts, which over-counts `maxItems`/`enum` used as
@@ -2309,9 +2460,6 @@ def json_complexity(node: Node, ctx: Context) -> Iterator[Hit]:
     "gemini-json/too-many-tools",
     severity=Severity.ERROR,
     scope="toolset",
-    summary=f"A Gemini request declares at most {GEMINI_MAX_TOOLS} functions.",
-    why="The API answers `At most 512 function declarations can be specified.`",
-    fix="Send fewer tools per request.",
     evidence=[EV_MAX_DECLS],
     fails=[
         Example(
@@ -2327,8 +2475,19 @@ def json_complexity(node: Node, ctx: Context) -> Iterator[Hit]:
         )
     ],
     passes=[[{"functionDeclarations": [{"name": "f", "parametersJsonSchema": _CITY}]}]],
+    doc_values={"GEMINI_MAX_TOOLS": GEMINI_MAX_TOOLS},
 )
 def json_too_many(tools: Sequence[Tool], ctx: Context) -> Iterator[Hit]:
+    """A Gemini request declares at most ${GEMINI_MAX_TOOLS} functions.
+
+    ## Why
+
+    The API answers `At most 512 function declarations can be specified.`
+
+    ## Fix
+
+    Send fewer tools per request.
+    """
     yield from _too_many(tools, GEMINI_MAX_TOOLS, "the Gemini API")
 
 
@@ -2338,24 +2497,6 @@ GEMINI_DIALECT = dialect(
     Dialect(
         id="gemini",
         title="Gemini Developer API (`parameters`, OpenAPI subset)",
-        rules=(
-            "gemini/envelope-shape",
-            "gemini-json/exclusive-parameters",
-            "gemini/tool-name",
-            "gemini/root-type-object",
-            "gemini/empty-object-parameters",
-            "gemini/unsupported-keyword",
-            "gemini/type-value",
-            "gemini/null-type",
-            "gemini/type-required",
-            "gemini/enum-string",
-            "gemini/string-format",
-            "gemini/keyword-type-mismatch",
-            "gemini/array-items",
-            "gemini/nesting-depth",
-            "gemini/property-name",
-            "gemini/too-many-tools",
-        ),
         shapes=("gemini",),
         notes=(
             "generativelanguage v1beta `Schema`: 22 fields, unknown fields reject the request. "
@@ -2368,24 +2509,6 @@ VERTEX_DIALECT = dialect(
     Dialect(
         id="vertex",
         title="Vertex AI Gemini (`parameters`)",
-        rules=(
-            "vertex/envelope-shape",
-            "gemini-json/exclusive-parameters",
-            "vertex/tool-name",
-            "vertex/root-type-object",
-            "vertex/unsupported-keyword",
-            "vertex/type-value",
-            "vertex/null-type",
-            "vertex/type-required",
-            "vertex/anyof-exclusive",
-            "vertex/enum-string",
-            "vertex/string-format",
-            "vertex/keyword-type-mismatch",
-            "vertex/array-items",
-            "vertex/nesting-depth",
-            "vertex/property-name",
-            "vertex/too-many-tools",
-        ),
         shapes=("gemini",),
         notes=(
             "aiplatform `Schema`: the Developer API fields plus additionalProperties, $ref/$defs, "
@@ -2398,17 +2521,6 @@ GEMINI_JSON_DIALECT = dialect(
     Dialect(
         id="gemini-json",
         title="Gemini `parametersJsonSchema` (JSON Schema surface)",
-        rules=(
-            "gemini-json/envelope-shape",
-            "gemini-json/exclusive-parameters",
-            "gemini-json/tool-name",
-            "gemini-json/root-type-object",
-            "gemini-json/ignored-keyword",
-            "gemini-json/ref-siblings",
-            "gemini-json/cyclic-ref",
-            "gemini-json/schema-complexity",
-            "gemini-json/too-many-tools",
-        ),
         shapes=("gemini-json",),
         notes="Plain JSON Schema; unsupported keywords are accepted and ignored (warnings).",
     )

@@ -367,22 +367,6 @@ def _python_meta_errors(judged: JSON) -> list[tuple[str, str]]:
     "json-schema/valid-under-draft",
     severity=Severity.ERROR,
     scope="tool",
-    summary="Tool schemas are valid under the JSON Schema draft they declare (default 2020-12).",
-    why=(
-        "Most providers validate tool schemas against a meta-schema before anything else. "
-        "Anthropic answers `JSON schema is invalid. It must match JSON Schema draft 2020-12` "
-        "and rejects the whole request; OpenAI rejects property values that are not schemas "
-        "(`'string' is not of type 'object', 'boolean'`); Bedrock and MCP clients validate "
-        "too. A draft-04 habit such as boolean `exclusiveMinimum: true` is invalid in 2020-12. "
-        "The finding counts in the verdict of the dialects with evidence that they validate "
-        "the draft; Gemini's `parameters` are parsed as a protobuf Schema instead, and the "
-        "`gemini`/`vertex` rules judge them."
-    ),
-    fix=(
-        "Make the schema valid under its draft: use numeric `exclusiveMinimum`/`exclusiveMaximum`, "
-        "`prefixItems` instead of array-form `items`, and schema objects (not strings) as "
-        "property values."
-    ),
     evidence=[
         Evidence(
             "https://github.com/anthropics/claude-code/issues/63673",
@@ -416,6 +400,24 @@ def valid_under_draft(tool: Tool, ctx: Context) -> Iterator[Hit]:
     # Variants (the schema a framework renders for one provider) are judged too: provider
     # rules skip a schema that is not valid (the engine's gate), so this finding is the one
     # that says why.
+    """Tool schemas are valid under the JSON Schema draft they declare (default 2020-12).
+
+    ## Why
+
+    Most providers validate tool schemas against a meta-schema before anything else. Anthropic
+    answers `JSON schema is invalid. It must match JSON Schema draft 2020-12` and rejects the whole
+    request; OpenAI rejects property values that are not schemas (`'string' is not of type 'object',
+    'boolean'`); Bedrock and MCP clients validate too. A draft-04 habit such as boolean
+    `exclusiveMinimum: true` is invalid in 2020-12. The finding counts in the verdict of the
+    dialects with evidence that they validate the draft; Gemini's `parameters` are parsed as a
+    protobuf Schema instead, and the `gemini`/`vertex` rules judge them.
+
+    ## Fix
+
+    Make the schema valid under its draft: use numeric `exclusiveMinimum`/`exclusiveMaximum`,
+    `prefixItems` instead of array-form `items`, and schema objects (not strings) as property
+    values.
+    """
     variants = [
         (f"/variants/{escape_token(str(key))}", value)
         for key, value in sorted(tool.variants.items(), key=lambda item: str(item[0]))
@@ -436,13 +438,6 @@ def valid_under_draft(tool: Tool, ctx: Context) -> Iterator[Hit]:
     "json-schema/too-deep",
     severity=Severity.ERROR,
     scope="tool",
-    summary="Tool schemas nest fewer than 512 levels of JSON.",
-    why=(
-        "No provider accepts schemas this deep (OpenAI's documented limit is 10 object levels, "
-        "Gemini rejects deep nesting with `exceeds the maximum allowed nesting depth`), and "
-        "validators recurse once per level. schemadrift does not meta-validate deeper schemas."
-    ),
-    fix="Flatten the schema; deep nesting is almost always a generator bug (a runaway recursion).",
     evidence=[
         Evidence(
             "https://github.com/google-gemini/gemini-cli/issues/6031",
@@ -461,6 +456,18 @@ def valid_under_draft(tool: Tool, ctx: Context) -> Iterator[Hit]:
     passes=[_nested(8)],
 )
 def too_deep(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    """Tool schemas nest fewer than 512 levels of JSON.
+
+    ## Why
+
+    No provider accepts schemas this deep (OpenAI's documented limit is 10 object levels, Gemini
+    rejects deep nesting with `exceeds the maximum allowed nesting depth`), and validators recurse
+    once per level. schemadrift does not meta-validate deeper schemas.
+
+    ## Fix
+
+    Flatten the schema; deep nesting is almost always a generator bug (a runaway recursion).
+    """
     for base, schema in _schemas(tool):
         if _facts(schema)[0]:
             yield Hit(base, f"the schema nests more than {MAX_META_DEPTH} levels deep")
@@ -470,13 +477,6 @@ def too_deep(tool: Tool, ctx: Context) -> Iterator[Hit]:
     "json-schema/unknown-draft",
     severity=Severity.WARNING,
     scope="tool",
-    summary="`$schema` names a JSON Schema draft schemadrift knows.",
-    why=(
-        "An unknown `$schema` URI cannot be checked offline (schemadrift never downloads "
-        "meta-schemas), and providers judge against 2020-12 anyway: the schema is checked as "
-        "2020-12 instead."
-    ),
-    fix="Use `https://json-schema.org/draft/2020-12/schema` or drop `$schema`.",
     evidence=[
         Evidence(
             "https://modelcontextprotocol.io/specification/2025-11-25/changelog",
@@ -489,6 +489,17 @@ def too_deep(tool: Tool, ctx: Context) -> Iterator[Hit]:
     passes=[{"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object"}],
 )
 def unknown_draft(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    """`$schema` names a JSON Schema draft schemadrift knows.
+
+    ## Why
+
+    An unknown `$schema` URI cannot be checked offline (schemadrift never downloads meta-schemas),
+    and providers judge against 2020-12 anyway: the schema is checked as 2020-12 instead.
+
+    ## Fix
+
+    Use `https://json-schema.org/draft/2020-12/schema` or drop `$schema`.
+    """
     for base, schema in _schemas(tool):
         if isinstance(schema, dict) and "$schema" in schema and draft_of(schema) is None:
             yield Hit(f"{base}/$schema", f"unknown JSON Schema dialect {schema['$schema']!r}")
@@ -498,12 +509,6 @@ def unknown_draft(tool: Tool, ctx: Context) -> Iterator[Hit]:
     "json-schema/unresolved-ref",
     severity=Severity.ERROR,
     scope="tool",
-    summary="Every local `$ref` resolves inside the tool's schema.",
-    why=(
-        "A `$ref` that points at a missing definition cannot be followed by any provider: "
-        "Bedrock returns `Reference to non-existent definition`, and validators raise."
-    ),
-    fix="Ship the referenced definition in `$defs`, or inline it.",
     evidence=[
         Evidence(
             "https://github.com/langchain4j/langchain4j/pull/5097",
@@ -522,6 +527,17 @@ def unknown_draft(tool: Tool, ctx: Context) -> Iterator[Hit]:
     ],
 )
 def unresolved_ref(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    """Every local `$ref` resolves inside the tool's schema.
+
+    ## Why
+
+    A `$ref` that points at a missing definition cannot be followed by any provider: Bedrock returns
+    `Reference to non-existent definition`, and validators raise.
+
+    ## Fix
+
+    Ship the referenced definition in `$defs`, or inline it.
+    """
     for base, schema in _schemas(tool):
         deep, sites = _facts(schema)
         if not isinstance(schema, dict) or deep:
@@ -535,13 +551,6 @@ def unresolved_ref(tool: Tool, ctx: Context) -> Iterator[Hit]:
     "json-schema/remote-ref",
     severity=Severity.ERROR,
     scope="tool",
-    summary="Tool schemas are self-contained: no `$ref` to another file or URL.",
-    why=(
-        "Providers do not fetch referenced documents, and MCP (2026-07-28) forbids clients to "
-        "auto-dereference network `$ref`s; the reference stays dangling and the tool is "
-        "rejected or its arguments are unconstrained. schemadrift never fetches them either."
-    ),
-    fix="Bundle the referenced schema into `$defs` and point at it with `#/$defs/...`.",
     evidence=[
         Evidence(
             "https://modelcontextprotocol.io/specification/2026-07-28/changelog",
@@ -554,6 +563,18 @@ def unresolved_ref(tool: Tool, ctx: Context) -> Iterator[Hit]:
     passes=[{"type": "object", "properties": {"a": {"type": "string"}}}],
 )
 def remote_ref(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    """Tool schemas are self-contained: no `$ref` to another file or URL.
+
+    ## Why
+
+    Providers do not fetch referenced documents, and MCP (2026-07-28) forbids clients to
+    auto-dereference network `$ref`s; the reference stays dangling and the tool is rejected or its
+    arguments are unconstrained. schemadrift never fetches them either.
+
+    ## Fix
+
+    Bundle the referenced schema into `$defs` and point at it with `#/$defs/...`.
+    """
     for base, schema in _schemas(tool):
         deep, sites = _facts(schema)
         if not isinstance(schema, dict) or deep:
@@ -570,13 +591,6 @@ JSON_SCHEMA = dialect(
     Dialect(
         id="json-schema",
         title="JSON Schema (always on)",
-        rules=(
-            "json-schema/valid-under-draft",
-            "json-schema/too-deep",
-            "json-schema/unknown-draft",
-            "json-schema/unresolved-ref",
-            "json-schema/remote-ref",
-        ),
         always=True,
         notes="Meta-schema validity and offline $ref resolution; runs whatever dialects are targeted.",
     )

@@ -86,18 +86,23 @@ def _mcp(*tools: dict[str, JSON]) -> JSON:
     envelope=True,
     severity=Severity.ERROR,
     scope="tool",
-    summary="MCP tools are `{name, description, inputSchema}` objects, not provider envelopes.",
-    why=(
-        "An MCP server lists tools as `{name, title?, description?, inputSchema, outputSchema?, "
-        "annotations?}`. A tool written in an OpenAI, Anthropic, Gemini or Bedrock envelope has "
-        "no `inputSchema`; clients drop it (or the whole list) when they validate `tools/list`."
-    ),
-    fix="Publish the tool as `{name, description, inputSchema}`.",
     evidence=[EV_SCHEMA_TS],
     fails=[[{"type": "function", "function": {"name": "search", "parameters": _OK}}]],
     passes=[_mcp({"name": "search", "inputSchema": _OK})],
 )
 def envelope(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    """MCP tools are `{name, description, inputSchema}` objects, not provider envelopes.
+
+    ## Why
+
+    An MCP server lists tools as `{name, title?, description?, inputSchema, outputSchema?,
+    annotations?}`. A tool written in an OpenAI, Anthropic, Gemini or Bedrock envelope has no
+    `inputSchema`; clients drop it (or the whole list) when they validate `tools/list`.
+
+    ## Fix
+
+    Publish the tool as `{name, description, inputSchema}`.
+    """
     yield from envelope_mismatch(tool, frozenset({"mcp"}), "an MCP client")
 
 
@@ -105,13 +110,6 @@ def envelope(tool: Tool, ctx: Context) -> Iterator[Hit]:
     "mcp/input-schema-required",
     severity=Severity.ERROR,
     scope="tool",
-    summary="Every MCP tool has an `inputSchema` object (not `null`).",
-    why=(
-        '`inputSchema` is required in every spec version, and 2025-11-25 adds that it "MUST be '
-        'a valid JSON Schema object (not `null`)". Clients validate `tools/list` with the spec '
-        "schema and drop the whole list on one bad tool."
-    ),
-    fix='Send `{"type": "object", "additionalProperties": false}` for a tool without parameters.',
     evidence=[EV_SCHEMA_TS, EV_ZOD],
     fails=[_mcp({"name": "ping", "inputSchema": None})],
     passes=[
@@ -119,6 +117,18 @@ def envelope(tool: Tool, ctx: Context) -> Iterator[Hit]:
     ],
 )
 def input_schema_required(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    """Every MCP tool has an `inputSchema` object (not `null`).
+
+    ## Why
+
+    `inputSchema` is required in every spec version, and 2025-11-25 adds that it "MUST be a valid
+    JSON Schema object (not `null`)". Clients validate `tools/list` with the spec schema and drop
+    the whole list on one bad tool.
+
+    ## Fix
+
+    Send `{"type": "object", "additionalProperties": false}` for a tool without parameters.
+    """
     if not isinstance(tool.input_schema, dict):
         what = "missing or null" if tool.input_schema is None else "not a JSON object"
         yield Hit("/input_schema", f"`inputSchema` is {what}; MCP requires a JSON Schema object")
@@ -128,19 +138,6 @@ def input_schema_required(tool: Tool, ctx: Context) -> Iterator[Hit]:
     "mcp/root-type-object",
     severity=Severity.ERROR,
     scope="tool",
-    summary='An MCP `inputSchema` root has `"type": "object"` (every spec version: MUST).',
-    why=(
-        'The schema types `inputSchema.type` as the literal `"object"`. Clients enforce it: '
-        'WebMCP\'s Zod check fails with `invalid_literal ... expected "object"` and Claude Code '
-        "with `invalid_value path tools.42.inputSchema.type expected object`, and the whole "
-        "tool list is lost. `{}` and a bare top-level `oneOf` are the usual culprits. Since "
-        "2026-07-28 any 2020-12 keyword may sit next to `type` (root `oneOf` is MCP-legal, "
-        "though OpenAI and Anthropic reject it)."
-    ),
-    fix=(
-        'Add `"type": "object"` at the root (for no parameters: '
-        '`{"type": "object", "properties": {}}`).'
-    ),
     evidence=[EV_SCHEMA_TS, EV_ZOD, EV_CLAUDE_CODE],
     fails=[
         _mcp({"name": "get_cart", "inputSchema": {}}),
@@ -149,6 +146,20 @@ def input_schema_required(tool: Tool, ctx: Context) -> Iterator[Hit]:
     passes=[_mcp({"name": "f", "inputSchema": {"type": "object", "oneOf": [_OK]}})],
 )
 def root_type_object(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    """An MCP `inputSchema` root has `"type": "object"` (every spec version: MUST).
+
+    ## Why
+
+    The schema types `inputSchema.type` as the literal `"object"`. Clients enforce it: WebMCP's Zod
+    check fails with `invalid_literal ... expected "object"` and Claude Code with `invalid_value
+    path tools.42.inputSchema.type expected object`, and the whole tool list is lost. `{}` and a
+    bare top-level `oneOf` are the usual culprits. Since 2026-07-28 any 2020-12 keyword may sit next
+    to `type` (root `oneOf` is MCP-legal, though OpenAI and Anthropic reject it).
+
+    ## Fix
+
+    Add `"type": "object"` at the root (for no parameters: `{"type": "object", "properties": {}}`).
+    """
     base, schema = tool.schema_for(ctx.dialect)
     if not isinstance(schema, dict):
         return  # mcp/input-schema-required
@@ -181,20 +192,6 @@ EV_DUPLICATE = Evidence(
     "mcp/output-schema",
     severity=Severity.WARNING,
     scope="tool",
-    summary=(
-        'An MCP `outputSchema` is a JSON Schema object, `"type": "object"` for pre-2026 clients.'
-    ),
-    why=(
-        '`outputSchema` (since 2025-06-18) was typed `{type: "object", ...}` until 2025-11-25; '
-        "2026-07-28 allows any JSON Schema (`structuredContent` may be any JSON value). "
-        "schemadrift follows 2026-07-28 but warns, because clients that negotiate an older "
-        "version reject a non-object output schema. An `outputSchema` that is not a JSON object "
-        "is invalid in every version (error)."
-    ),
-    fix=(
-        'Wrap the result in an object (`{"type": "object", "properties": {"result": ...}}`), '
-        "or omit `outputSchema`."
-    ),
     evidence=[EV_2026.accepts(), EV_2025_06.rejects()],
     claims=[OUTPUT_SCHEMA_CLAIM],
     fails=[
@@ -211,6 +208,20 @@ EV_DUPLICATE = Evidence(
     ],
 )
 def output_schema(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    """An MCP `outputSchema` is a JSON Schema object, `"type": "object"` for pre-2026 clients.
+
+    ## Why
+
+    `outputSchema` (since 2025-06-18) was typed `{type: "object", ...}` until 2025-11-25; 2026-07-28
+    allows any JSON Schema (`structuredContent` may be any JSON value). schemadrift follows
+    2026-07-28 but warns, because clients that negotiate an older version reject a non-object output
+    schema. An `outputSchema` that is not a JSON object is invalid in every version (error).
+
+    ## Fix
+
+    Wrap the result in an object (`{"type": "object", "properties": {"result": ...}}`), or omit
+    `outputSchema`.
+    """
     schema = tool.output_schema
     if schema is None:
         return  # absent (a null outputSchema is indistinguishable once read)
@@ -234,22 +245,24 @@ def output_schema(tool: Tool, ctx: Context) -> Iterator[Hit]:
     "mcp/tool-name",
     severity=Severity.WARNING,
     scope="tool",
-    summary="MCP tool names are 1-128 characters of `A-Z a-z 0-9 _ - .` (SHOULD).",
-    why=(
-        "The 2025-11-25 spec says tool names SHOULD be 1-128 characters of letters, digits, `_`, "
-        "`-` and `.`. Spaces, slashes and other characters break clients that build provider "
-        "names from MCP names; note that OpenAI, Anthropic and Bedrock also reject `.` and "
-        "names over 64 - MCP-legal is not provider-legal."
-    ),
-    fix=(
-        "Rename the tool to `[A-Za-z0-9_.-]`, at most 128 (at most 64 without dots to be "
-        "provider-safe)."
-    ),
     evidence=[EV_NAMES],
     fails=[_mcp({"name": "search issues", "inputSchema": _OK})],
     passes=[_mcp({"name": "github.search_issues", "inputSchema": _OK})],
 )
 def tool_name(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    """MCP tool names are 1-128 characters of `A-Z a-z 0-9 _ - .` (SHOULD).
+
+    ## Why
+
+    The 2025-11-25 spec says tool names SHOULD be 1-128 characters of letters, digits, `_`, `-` and
+    `.`. Spaces, slashes and other characters break clients that build provider names from MCP
+    names; note that OpenAI, Anthropic and Bedrock also reject `.` and names over 64 - MCP-legal is
+    not provider-legal.
+
+    ## Fix
+
+    Rename the tool to `[A-Za-z0-9_.-]`, at most 128 (at most 64 without dots to be provider-safe).
+    """
     if tool.name_from_file or TOOL_NAME.fullmatch(tool.name):
         return
     if not tool.name or len(tool.name) > 128:
@@ -262,18 +275,23 @@ def tool_name(tool: Tool, ctx: Context) -> Iterator[Hit]:
     "mcp/duplicate-tool-name",
     severity=Severity.ERROR,
     scope="toolset",
-    summary="Tool names are unique within one MCP server.",
-    why=(
-        "Tools are called by name; the spec says names SHOULD be unique within a server, and "
-        "providers reject a request with two functions of the same name. Tools are grouped by "
-        "the source they came from (one server per file or command)."
-    ),
-    fix="Rename one of the tools.",
     evidence=[EV_NAMES, EV_DUPLICATE],
     fails=[_mcp({"name": "search", "inputSchema": _OK}, {"name": "search", "inputSchema": _OK})],
     passes=[_mcp({"name": "search", "inputSchema": _OK}, {"name": "fetch", "inputSchema": _OK})],
 )
 def duplicate_tool_name(tools: Sequence[Tool], ctx: Context) -> Iterator[Hit]:
+    """Tool names are unique within one MCP server.
+
+    ## Why
+
+    Tools are called by name; the spec says names SHOULD be unique within a server, and providers
+    reject a request with two functions of the same name. Tools are grouped by the source they came
+    from (one server per file or command).
+
+    ## Fix
+
+    Rename one of the tools.
+    """
     seen: dict[tuple[str, str], int] = {}
     for tool in tools:
         key = (tool.origin.location or "", tool.name)
@@ -290,17 +308,6 @@ def duplicate_tool_name(tools: Sequence[Tool], ctx: Context) -> Iterator[Hit]:
     "mcp/x-mcp-header",
     severity=Severity.ERROR,
     triggers={"x-mcp-header"},
-    summary=(
-        "`x-mcp-header` marks only string, integer or boolean properties, with a valid, unique "
-        "header name."
-    ),
-    why=(
-        "MCP 2026-07-28 lets a server mirror a parameter into an `Mcp-Param-<name>` HTTP header "
-        "with `x-mcp-header`, only on primitive properties and not on `number`; clients on "
-        "Streamable HTTP MUST drop a tool that violates it. The name must be ASCII without "
-        "space or `:` and case-insensitively unique within the schema."
-    ),
-    fix="Move `x-mcp-header` to a string/integer/boolean property, or remove it.",
     evidence=[EV_2026.rejects("clients on Streamable HTTP MUST drop a tool that violates it")],
     fails=[
         _mcp(
@@ -326,6 +333,20 @@ def duplicate_tool_name(tools: Sequence[Tool], ctx: Context) -> Iterator[Hit]:
     ],
 )
 def x_mcp_header(node: Node, ctx: Context) -> Iterator[Hit]:
+    """`x-mcp-header` marks only string, integer or boolean properties, with a valid, unique header
+    name.
+
+    ## Why
+
+    MCP 2026-07-28 lets a server mirror a parameter into an `Mcp-Param-<name>` HTTP header with
+    `x-mcp-header`, only on primitive properties and not on `number`; clients on Streamable HTTP
+    MUST drop a tool that violates it. The name must be ASCII without space or `:` and
+    case-insensitively unique within the schema.
+
+    ## Fix
+
+    Move `x-mcp-header` to a string/integer/boolean property, or remove it.
+    """
     schema = node.schema
     value = schema.get("x-mcp-header")
     pointer = join(node.pointer, "x-mcp-header")
@@ -381,15 +402,6 @@ MCP = dialect(
         id="mcp",
         draft_validation=MCP_DRAFT_VALIDATION,
         title="Model Context Protocol (the protocol's own contract)",
-        rules=(
-            "mcp/envelope-shape",
-            "mcp/input-schema-required",
-            "mcp/root-type-object",
-            "mcp/output-schema",
-            "mcp/tool-name",
-            "mcp/duplicate-tool-name",
-            "mcp/x-mcp-header",
-        ),
         shapes=("mcp",),
         notes=(
             "MCP-legal is not provider-legal: also target the providers the client forwards to. "

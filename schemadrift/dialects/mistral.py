@@ -39,19 +39,24 @@ _EMPTY = {"type": "object", "properties": {}}
     envelope=True,
     severity=Severity.ERROR,
     scope="tool",
-    summary="Tools sent to Mistral use the Chat Completions function envelope.",
-    why=(
-        "Mistral reads `tools[].function.{name, description, parameters, strict}`, the Chat "
-        "Completions form. The OpenAI Responses flat form, an Anthropic `input_schema`, a Gemini "
-        "declaration or a Bedrock `toolSpec` has no `function` object where Mistral looks. MCP "
-        "tools, bare schemas and framework objects are neutral: a client builds the envelope."
-    ),
-    fix='Wrap the schema as `{"type": "function", "function": {"name": ..., "parameters": ...}}`.',
     evidence=[Evidence(FUNCTION_MODEL, "documented", "2026-09-01", verdict="rejected")],
     fails=[{"name": "get_weather", "input_schema": _EMPTY}],
     passes=[_tool("get_weather", parameters=_EMPTY)],
 )
 def envelope_shape(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    """Tools sent to Mistral use the Chat Completions function envelope.
+
+    ## Why
+
+    Mistral reads `tools[].function.{name, description, parameters, strict}`, the Chat Completions
+    form. The OpenAI Responses flat form, an Anthropic `input_schema`, a Gemini declaration or a
+    Bedrock `toolSpec` has no `function` object where Mistral looks. MCP tools, bare schemas and
+    framework objects are neutral: a client builds the envelope.
+
+    ## Fix
+
+    Wrap the schema as `{"type": "function", "function": {"name": ..., "parameters": ...}}`.
+    """
     yield from envelope_mismatch(tool, MISTRAL_SHAPES, "Mistral chat completions")
 
 
@@ -59,14 +64,6 @@ def envelope_shape(tool: Tool, ctx: Context) -> Iterator[Hit]:
     "mistral/tool-name",
     severity=Severity.ERROR,
     scope="tool",
-    summary="Tool names are 1–64 characters of `a-z A-Z 0-9 _ -`.",
-    why=(
-        "Mistral rejects the request with `Function name was <name> but must be a-z, A-Z, 0-9, "
-        "or contain underscores and dashes, with a maximum length of 64.` Clients that make MCP "
-        "tool names unique by appending a server id push them over 64 (witsy PR #164); a "
-        "LangChain tool titled with a space failed the same way (langchain #29860)."
-    ),
-    fix="Use only letters, digits, `_` and `-`, at most 64 characters.",
     evidence=[
         Evidence(
             "https://github.com/Kochava-Studios/witsy/pull/164",
@@ -85,6 +82,19 @@ def envelope_shape(tool: Tool, ctx: Context) -> Iterator[Hit]:
     passes=[_tool("get_weather", parameters=_EMPTY)],
 )
 def tool_name(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    """Tool names are 1–64 characters of `a-z A-Z 0-9 _ -`.
+
+    ## Why
+
+    Mistral rejects the request with `Function name was <name> but must be a-z, A-Z, 0-9, or contain
+    underscores and dashes, with a maximum length of 64.` Clients that make MCP tool names unique by
+    appending a server id push them over 64 (witsy PR #164); a LangChain tool titled with a space
+    failed the same way (langchain #29860).
+
+    ## Fix
+
+    Use only letters, digits, `_` and `-`, at most 64 characters.
+    """
     if tool.name_from_file:
         return
     if not NAME_PATTERN.match(tool.name):
@@ -106,13 +116,6 @@ def tool_name(tool: Tool, ctx: Context) -> Iterator[Hit]:
     "mistral/parameters-required",
     severity=Severity.ERROR,
     scope="tool",
-    summary="Every Mistral function carries a `parameters` JSON object.",
-    why=(
-        "Mistral's function object declares `parameters` as required (a JSON object), unlike "
-        "OpenAI, where a function without arguments may omit it. A tool converted from OpenAI "
-        "that leaves `parameters` out, or sends `null`, is rejected."
-    ),
-    fix='Send `"parameters": {"type": "object", "properties": {}}` for a tool without arguments.',
     evidence=[
         Evidence(
             FUNCTION_MODEL,
@@ -128,6 +131,18 @@ def tool_name(tool: Tool, ctx: Context) -> Iterator[Hit]:
     hint='add "parameters": {"type": "object", "properties": {}}',
 )
 def parameters_required(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    """Every Mistral function carries a `parameters` JSON object.
+
+    ## Why
+
+    Mistral's function object declares `parameters` as required (a JSON object), unlike OpenAI,
+    where a function without arguments may omit it. A tool converted from OpenAI that leaves
+    `parameters` out, or sends `null`, is rejected.
+
+    ## Fix
+
+    Send `"parameters": {"type": "object", "properties": {}}` for a tool without arguments.
+    """
     _base, schema = tool.schema_for(ctx.dialect)
     if schema is None:
         yield Hit("/input_schema", "`parameters` is required by Mistral and is missing or null")
@@ -143,19 +158,24 @@ def parameters_required(tool: Tool, ctx: Context) -> Iterator[Hit]:
     severity=Severity.INFO,
     scope="tool",
     inference=True,
-    summary="`strict: true` on Mistral has no documented schema subset to check against.",
-    why=(
-        "Mistral accepts a `strict` flag on functions (default `false`) but documents no keyword "
-        "subset for it, unlike OpenAI's Structured Outputs. schemadrift cannot tell whether a "
-        "strict schema fits; test the tool against the API, or target `openai-strict` as well "
-        "to hold the schema to the best-documented strict subset."
-    ),
-    fix="Keep `strict: true` only for tools you have exercised against Mistral.",
     evidence=[Evidence(FUNCTION_MODEL, "documented", "2026-09-01")],
     fails=[_tool("search", parameters=_EMPTY, strict=True)],
     passes=[_tool("search", parameters=_EMPTY)],
 )
 def strict_mode(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    """`strict: true` on Mistral has no documented schema subset to check against.
+
+    ## Why
+
+    Mistral accepts a `strict` flag on functions (default `false`) but documents no keyword subset
+    for it, unlike OpenAI's Structured Outputs. schemadrift cannot tell whether a strict schema
+    fits; test the tool against the API, or target `openai-strict` as well to hold the schema to the
+    best-documented strict subset.
+
+    ## Fix
+
+    Keep `strict: true` only for tools you have exercised against Mistral.
+    """
     if tool.strict:
         yield Hit(
             "/strict",
@@ -168,12 +188,6 @@ MISTRAL = dialect(
     Dialect(
         id="mistral",
         title="Mistral chat completions function calling",
-        rules=(
-            "mistral/envelope-shape",
-            "mistral/tool-name",
-            "mistral/parameters-required",
-            "mistral/strict-mode",
-        ),
         shapes=tuple(sorted(MISTRAL_SHAPES)),
         notes=(
             "OpenAI-compatible envelope with Mistral's own validator; no documented keyword "

@@ -417,18 +417,6 @@ def _type_label(schema: JSON) -> str:
     envelope=True,
     severity=Severity.ERROR,
     scope="tool",
-    summary="Tools sent to OpenAI use the Chat Completions or Responses function envelope.",
-    why=(
-        "OpenAI reads `tools[].function.{name, description, parameters, strict}` (Chat "
-        "Completions) or the flat `tools[].{type, name, description, parameters, strict}` "
-        "(Responses). An Anthropic `input_schema`, a Gemini declaration or a Bedrock `toolSpec` "
-        "sent as is has no `parameters` where OpenAI looks, and the request fails. MCP tools, "
-        "bare schemas and framework objects are neutral: a client builds the envelope."
-    ),
-    fix=(
-        'Wrap the schema as `{"type": "function", "function": {"name": ..., "parameters": ...}}` '
-        "(or the Responses flat form)."
-    ),
     evidence=[
         Evidence(FUNCTION_DEFINITION, "documented", "2026-09-01", verdict="rejected"),
         Evidence(
@@ -448,6 +436,21 @@ def _type_label(schema: JSON) -> str:
     ],
 )
 def envelope_shape(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    """Tools sent to OpenAI use the Chat Completions or Responses function envelope.
+
+    ## Why
+
+    OpenAI reads `tools[].function.{name, description, parameters, strict}` (Chat Completions) or
+    the flat `tools[].{type, name, description, parameters, strict}` (Responses). An Anthropic
+    `input_schema`, a Gemini declaration or a Bedrock `toolSpec` sent as is has no `parameters`
+    where OpenAI looks, and the request fails. MCP tools, bare schemas and framework objects are
+    neutral: a client builds the envelope.
+
+    ## Fix
+
+    Wrap the schema as `{"type": "function", "function": {"name": ..., "parameters": ...}}` (or the
+    Responses flat form).
+    """
     yield from envelope_mismatch(tool, OPENAI_SHAPES, "OpenAI function calling")
 
 
@@ -477,16 +480,6 @@ def _name_hits(tool: Tool, provider: str) -> Iterator[Hit]:
     "openai/tool-name",
     severity=Severity.ERROR,
     scope="tool",
-    summary="Tool names are 1–64 characters of `a-z A-Z 0-9 _ -`.",
-    why=(
-        "OpenAI validates every function name against `^[a-zA-Z0-9_-]+$` with a maximum length "
-        "of 64 and rejects the whole request otherwise (`Invalid 'tools[8].function.name': "
-        "string does not match pattern`). MCP allows dots and 128 characters, so MCP tools "
-        "forwarded as is (or prefixed with a server name) often break this. The same pattern "
-        "is enforced on replayed history, so renaming a tool can also break old conversations. "
-        "Azure OpenAI has been seen allowing dots; OpenAI does not."
-    ),
-    fix="Use only letters, digits, `_` and `-`, at most 64 characters.",
     evidence=[
         Evidence(FUNCTION_DEFINITION, "documented", "2026-09-01", verdict="rejected"),
         Evidence(
@@ -532,6 +525,21 @@ def _name_hits(tool: Tool, provider: str) -> Iterator[Hit]:
     ],
 )
 def tool_name(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    """Tool names are 1–64 characters of `a-z A-Z 0-9 _ -`.
+
+    ## Why
+
+    OpenAI validates every function name against `^[a-zA-Z0-9_-]+$` with a maximum length of 64 and
+    rejects the whole request otherwise (`Invalid 'tools[8].function.name': string does not match
+    pattern`). MCP allows dots and 128 characters, so MCP tools forwarded as is (or prefixed with a
+    server name) often break this. The same pattern is enforced on replayed history, so renaming a
+    tool can also break old conversations. Azure OpenAI has been seen allowing dots; OpenAI does
+    not.
+
+    ## Fix
+
+    Use only letters, digits, `_` and `-`, at most 64 characters.
+    """
     yield from _name_hits(tool, "OpenAI")
 
 
@@ -539,19 +547,6 @@ def tool_name(tool: Tool, ctx: Context) -> Iterator[Hit]:
     "openai/description-length",
     severity=Severity.WARNING,
     scope="tool",
-    summary=(
-        "Tool descriptions stay within 1,024 characters (still enforced on some Azure deployments)."
-    ),
-    why=(
-        "OpenAI rejected function descriptions over 1,024 characters (`string_above_max_length`) "
-        "until about May 2025, and Azure OpenAI was still seen enforcing it in April 2025. "
-        "OpenAI itself accepts longer descriptions now, so this is a warning: the tool works on "
-        "api.openai.com and may fail on an Azure deployment or an OpenAI-compatible proxy."
-    ),
-    fix=(
-        "Keep the description under 1,024 characters; move long usage notes into parameter "
-        "descriptions or the system prompt."
-    ),
     evidence=list(DESCRIPTION_CLAIM.evidence),
     claims=[DESCRIPTION_CLAIM],
     fails=[
@@ -577,6 +572,20 @@ def tool_name(tool: Tool, ctx: Context) -> Iterator[Hit]:
     hint="shorten the description to 1,024 characters if you target Azure OpenAI",
 )
 def description_length(tool: Tool, ctx: Context) -> Iterator[Hit]:
+    """Tool descriptions stay within 1,024 characters (still enforced on some Azure deployments).
+
+    ## Why
+
+    OpenAI rejected function descriptions over 1,024 characters (`string_above_max_length`) until
+    about May 2025, and Azure OpenAI was still seen enforcing it in April 2025. OpenAI itself
+    accepts longer descriptions now, so this is a warning: the tool works on api.openai.com and may
+    fail on an Azure deployment or an OpenAI-compatible proxy.
+
+    ## Fix
+
+    Keep the description under 1,024 characters; move long usage notes into parameter descriptions
+    or the system prompt.
+    """
     text = tool.description
     claim = DESCRIPTION_CLAIM
     if isinstance(text, str) and len(text) > MAX_DESCRIPTION_LENGTH and claim.severity:
@@ -593,18 +602,6 @@ def description_length(tool: Tool, ctx: Context) -> Iterator[Hit]:
     envelope=True,
     severity=Severity.WARNING,
     scope="tool",
-    summary="Responses API tools set `strict` explicitly.",
-    why=(
-        "On the Responses API an omitted `strict` is not 'non-strict': OpenAI attempts to "
-        "normalize the schema into strict mode (`additionalProperties: false`, every property "
-        "required) and falls back to non-strict only when it cannot. Optional parameters then "
-        'become mandatory and the model fills them with `""`, `0` or `[]`. Chat Completions '
-        "stays non-strict by default, so the same tool behaves differently on the two APIs."
-    ),
-    fix=(
-        'Send `"strict": false` to keep non-strict function calling, or `"strict": true` with a '
-        "schema that fits the strict subset."
-    ),
     evidence=[
         Evidence(
             FUNCTION_CALLING,
@@ -636,6 +633,21 @@ def description_length(tool: Tool, ctx: Context) -> Iterator[Hit]:
 )
 def responses_strict_omitted(tool: Tool, ctx: Context) -> Iterator[Hit]:
     # A hosted tool (`{"type": "web_search"}`) has no `strict` to set.
+    """Responses API tools set `strict` explicitly.
+
+    ## Why
+
+    On the Responses API an omitted `strict` is not 'non-strict': OpenAI attempts to normalize the
+    schema into strict mode (`additionalProperties: false`, every property required) and falls back
+    to non-strict only when it cannot. Optional parameters then become mandatory and the model fills
+    them with `""`, `0` or `[]`. Chat Completions stays non-strict by default, so the same tool
+    behaves differently on the two APIs.
+
+    ## Fix
+
+    Send `"strict": false` to keep non-strict function calling, or `"strict": true` with a schema
+    that fits the strict subset.
+    """
     if (
         tool.origin.shape == "openai-responses"
         and tool.builtin is None
@@ -656,15 +668,6 @@ def responses_strict_omitted(tool: Tool, ctx: Context) -> Iterator[Hit]:
 @rule(
     "openai/root-type-object",
     severity=Severity.ERROR,
-    summary='The parameters schema is `type: "object"` at the root.',
-    why=(
-        "OpenAI rejects any other root: `schema must be a JSON Schema of 'type: \"object\"', got "
-        "'type: \"string\"'`, and a root without `type` is reported as `got 'type: \"None\"'` "
-        "(Azure OpenAI too). Zod 4 and dependency upgrades have produced both (vercel/ai #7325, "
-        "n8n #29353). A type list that contains `object` is reported as a warning: OpenAI's check "
-        "expects the string `object`."
-    ),
-    fix='Put `"type": "object"` at the root and the arguments under `properties`.',
     evidence=[
         Evidence(
             "https://github.com/vercel/ai/issues/7325", "observed", "2025-07-01", verdict="rejected"
@@ -688,6 +691,19 @@ def responses_strict_omitted(tool: Tool, ctx: Context) -> Iterator[Hit]:
     root_only=True,
 )
 def root_type_object(node: Node, ctx: Context) -> Iterator[Hit]:
+    """The parameters schema is `type: "object"` at the root.
+
+    ## Why
+
+    OpenAI rejects any other root: `schema must be a JSON Schema of 'type: "object"', got 'type:
+    "string"'`, and a root without `type` is reported as `got 'type: "None"'` (Azure OpenAI too).
+    Zod 4 and dependency upgrades have produced both (vercel/ai #7325, n8n #29353). A type list that
+    contains `object` is reported as a warning: OpenAI's check expects the string `object`.
+
+    ## Fix
+
+    Put `"type": "object"` at the root and the arguments under `properties`.
+    """
     if node.keyword is not None:
         return
     schema = node.schema
@@ -718,18 +734,6 @@ def root_type_object(node: Node, ctx: Context) -> Iterator[Hit]:
     "openai/root-composition",
     severity=Severity.ERROR,
     triggers=ROOT_COMPOSITION_KEYWORDS,
-    summary="The root schema has no `oneOf`/`anyOf`/`allOf`/`enum`/`const`/`not`.",
-    why=(
-        "OpenAI rejects the request with `schema must have type 'object' and not have "
-        "'oneOf'/'anyOf'/'allOf'/'enum'/'const'/'not' at the top level`. Home Assistant 2026.1 "
-        "added a root `anyOf` (at least one of hours/minutes/seconds) and every OpenAI and "
-        "Anthropic request failed. The message belongs to the same root check as the "
-        'non-strict `type: "None"` error, so it applies with and without `strict`.'
-    ),
-    fix=(
-        "Keep the root a plain object: move alternatives into a property (`mode` with `anyOf`), "
-        "or validate 'at least one of' in the tool and say so in `description`."
-    ),
     evidence=[
         Evidence(
             "https://github.com/home-assistant/core/issues/160600",
@@ -762,6 +766,21 @@ def root_type_object(node: Node, ctx: Context) -> Iterator[Hit]:
     root_only=True,
 )
 def root_composition(node: Node, ctx: Context) -> Iterator[Hit]:
+    """The root schema has no `oneOf`/`anyOf`/`allOf`/`enum`/`const`/`not`.
+
+    ## Why
+
+    OpenAI rejects the request with `schema must have type 'object' and not have
+    'oneOf'/'anyOf'/'allOf'/'enum'/'const'/'not' at the top level`. Home Assistant 2026.1 added a
+    root `anyOf` (at least one of hours/minutes/seconds) and every OpenAI and Anthropic request
+    failed. The message belongs to the same root check as the non-strict `type: "None"` error, so it
+    applies with and without `strict`.
+
+    ## Fix
+
+    Keep the root a plain object: move alternatives into a property (`mode` with `anyOf`), or
+    validate 'at least one of' in the tool and say so in `description`.
+    """
     if node.keyword is not None or not isinstance(node.schema, dict):
         return
     for keyword in ROOT_COMPOSITION_KEYWORDS:
@@ -776,14 +795,6 @@ def root_composition(node: Node, ctx: Context) -> Iterator[Hit]:
     "openai/root-properties",
     severity=Severity.ERROR,
     triggers=("type",),
-    summary="A root object schema declares `properties` (possibly empty).",
-    why=(
-        '`{"type": "object"}` alone is rejected: `In context=(), object schema missing '
-        "properties` (langchain-mcp-adapters #137, GitHub's MCP server #1548). MCP allows a "
-        "no-argument tool to omit `properties`, so forwarded MCP tools hit this. pydantic-ai adds "
-        "`properties: {}` to every object because 'OpenAI drops objects without it'."
-    ),
-    fix='Add `"properties": {}` to a tool that takes no arguments.',
     evidence=[
         Evidence(
             "https://github.com/langchain-ai/langchain-mcp-adapters/issues/137",
@@ -809,6 +820,19 @@ def root_composition(node: Node, ctx: Context) -> Iterator[Hit]:
     hint='add "properties": {} at the root',
 )
 def root_properties(node: Node, ctx: Context) -> Iterator[Hit]:
+    """A root object schema declares `properties` (possibly empty).
+
+    ## Why
+
+    `{"type": "object"}` alone is rejected: `In context=(), object schema missing properties`
+    (langchain-mcp-adapters #137, GitHub's MCP server #1548). MCP allows a no-argument tool to omit
+    `properties`, so forwarded MCP tools hit this. pydantic-ai adds `properties: {}` to every object
+    because 'OpenAI drops objects without it'.
+
+    ## Fix
+
+    Add `"properties": {}` to a tool that takes no arguments.
+    """
     schema = node.schema
     if node.keyword is None and schema.get("type") == "object" and "properties" not in schema:
         yield Hit("", "object schema missing properties")
@@ -818,14 +842,6 @@ def root_properties(node: Node, ctx: Context) -> Iterator[Hit]:
     "openai/array-items",
     severity=Severity.ERROR,
     triggers=("type",),
-    summary="Every `array` schema (also inside a type list) declares `items`.",
-    why=(
-        "OpenAI rejects `In context=('properties', 'paths'), array schema missing items`, also "
-        'when `"array"` is one member of a type list '
-        "(`context=(..., 'type', '0'), array schema missing items`). `list` without a type "
-        "parameter in Python, or `z.array(z.any())`, produce such schemas."
-    ),
-    fix='Give the array an item schema, e.g. `"items": {"type": "string"}`.',
     evidence=[
         Evidence(
             "https://github.com/sigoden/aichat/pull/1049",
@@ -856,6 +872,18 @@ def root_properties(node: Node, ctx: Context) -> Iterator[Hit]:
     hint='add "items" with the element schema',
 )
 def array_items(node: Node, ctx: Context) -> Iterator[Hit]:
+    """Every `array` schema (also inside a type list) declares `items`.
+
+    ## Why
+
+    OpenAI rejects `In context=('properties', 'paths'), array schema missing items`, also when
+    `"array"` is one member of a type list (`context=(..., 'type', '0'), array schema missing
+    items`). `list` without a type parameter in Python, or `z.array(z.any())`, produce such schemas.
+
+    ## Fix
+
+    Give the array an item schema, e.g. `"items": {"type": "string"}`.
+    """
     schema = node.schema
     if "items" not in schema and "array" in node_types(schema):
         yield Hit(node.pointer, "array schema missing items")
@@ -865,14 +893,6 @@ def array_items(node: Node, ctx: Context) -> Iterator[Hit]:
     "openai/property-schema",
     severity=Severity.ERROR,
     scope="tool",
-    summary="Every value under `properties` (and `items`) is a schema object or boolean.",
-    why=(
-        "OpenAI validates `parameters` against the JSON Schema meta-schema and rejects "
-        "`'string' is not of type 'object', 'boolean'` for a shorthand such as "
-        '`"properties": {"content": "string"}`. Some lenient gateways accepted it, which hid the '
-        "bug until the request went to OpenAI."
-    ),
-    fix='Write each property as a schema: `"content": {"type": "string"}`.',
     evidence=[
         Evidence(
             "https://github.com/diegosouzapw/OmniRoute/issues/12045",
@@ -888,6 +908,18 @@ def array_items(node: Node, ctx: Context) -> Iterator[Hit]:
 def property_schema(tool: Tool, ctx: Context) -> Iterator[Hit]:
     # A tool rule: it judges schemas that are not valid JSON Schema, which the engine keeps
     # from schema rules (the meta-validity gate), in OpenAI's own words.
+    """Every value under `properties` (and `items`) is a schema object or boolean.
+
+    ## Why
+
+    OpenAI validates `parameters` against the JSON Schema meta-schema and rejects `'string' is not
+    of type 'object', 'boolean'` for a shorthand such as `"properties": {"content": "string"}`. Some
+    lenient gateways accepted it, which hid the bug until the request went to OpenAI.
+
+    ## Fix
+
+    Write each property as a schema: `"content": {"type": "string"}`.
+    """
     from schemadrift.schema.walk import walk
 
     base, root = tool.schema_for(ctx.dialect)
@@ -926,13 +958,6 @@ def _property_schema(node: Node) -> Iterator[Hit]:
     "openai/too-many-tools",
     severity=Severity.ERROR,
     scope="toolset",
-    summary="A request sends at most 128 tools.",
-    why=(
-        "OpenAI rejects `Invalid 'tools': array too long. Expected an array with maximum length "
-        "128` (`array_above_max_length`). Agents that load every MCP server's tools reach this "
-        "quickly (zed #42393 with GPT-5, opencode #4909 with GPT-5.1 via Copilot)."
-    ),
-    fix="Send at most 128 tools: load tools per task, or group related operations in one tool.",
     evidence=[
         Evidence(
             "https://github.com/openai/openai-openapi/pull/76",
@@ -986,6 +1011,18 @@ def _property_schema(node: Node) -> Iterator[Hit]:
     ],
 )
 def too_many_tools(tools: Sequence[Tool], ctx: Context) -> Iterator[Hit]:
+    """A request sends at most 128 tools.
+
+    ## Why
+
+    OpenAI rejects `Invalid 'tools': array too long. Expected an array with maximum length 128`
+    (`array_above_max_length`). Agents that load every MCP server's tools reach this quickly (zed
+    #42393 with GPT-5, opencode #4909 with GPT-5.1 via Copilot).
+
+    ## Fix
+
+    Send at most 128 tools: load tools per task, or group related operations in one tool.
+    """
     if len(tools) > MAX_TOOLS:
         yield Hit(
             "",
@@ -998,15 +1035,6 @@ def too_many_tools(tools: Sequence[Tool], ctx: Context) -> Iterator[Hit]:
     severity=Severity.WARNING,
     scope="toolset",
     inference=True,
-    summary="Tool names are unique within a request.",
-    why=(
-        "OpenAI documents no uniqueness check and no rejection has been found, but two functions "
-        "with one name cannot be told apart: the model sees both descriptions and your code "
-        "dispatches the call to one of them (openai-agents-python #4116: 'the second one "
-        "silently shadows the first'). OpenAI-compatible upstreams such as DeepSeek, and "
-        "Anthropic, reject the request with `Tool names must be unique.`"
-    ),
-    fix="Give each tool a distinct name (prefix MCP tools with their server name).",
     evidence=[
         Evidence(
             "https://github.com/openai/openai-agents-python/issues/4116", "adapter", "2026-08-02"
@@ -1051,6 +1079,20 @@ def too_many_tools(tools: Sequence[Tool], ctx: Context) -> Iterator[Hit]:
     ],
 )
 def duplicate_tool_name(tools: Sequence[Tool], ctx: Context) -> Iterator[Hit]:
+    """Tool names are unique within a request.
+
+    ## Why
+
+    OpenAI documents no uniqueness check and no rejection has been found, but two functions with one
+    name cannot be told apart: the model sees both descriptions and your code dispatches the call to
+    one of them (openai-agents-python #4116: 'the second one silently shadows the first').
+    OpenAI-compatible upstreams such as DeepSeek, and Anthropic, reject the request with `Tool names
+    must be unique.`
+
+    ## Fix
+
+    Give each tool a distinct name (prefix MCP tools with their server name).
+    """
     yield from duplicate_name_hits(tools, "OpenAI")
 
 
@@ -1078,18 +1120,6 @@ def duplicate_name_hits(tools: Sequence[Tool], provider: str) -> Iterator[Hit]:
     "openai-strict/additional-properties-false",
     severity=Severity.ERROR,
     triggers=("type", "properties"),
-    summary="Every object schema sets `additionalProperties: false`.",
-    why=(
-        "Structured Outputs requires `additionalProperties: false` on every object, nested ones "
-        "and `$defs` included: `'additionalProperties' is required to be supplied and to be "
-        "false`. `additionalProperties: {}` (common in MCP and OpenAPI-derived schemas) is not "
-        "`false` either and fails with `schema must have a 'type' key`; `true` and typed maps "
-        "(`dict[str, T]`) cannot be expressed in strict mode at all."
-    ),
-    fix=(
-        'Add `"additionalProperties": false` to every object; turn maps into arrays of '
-        "key/value objects, or send the tool with `strict: false`."
-    ),
     evidence=[
         Evidence(STRUCTURED_OUTPUTS, "documented", "2026-09-01", verdict="rejected"),
         Evidence(
@@ -1128,6 +1158,21 @@ def duplicate_name_hits(tools: Sequence[Tool], provider: str) -> Iterator[Hit]:
     hint='add "additionalProperties": false to this object',
 )
 def additional_properties_false(node: Node, ctx: Context) -> Iterator[Hit]:
+    """Every object schema sets `additionalProperties: false`.
+
+    ## Why
+
+    Structured Outputs requires `additionalProperties: false` on every object, nested ones and
+    `$defs` included: `'additionalProperties' is required to be supplied and to be false`.
+    `additionalProperties: {}` (common in MCP and OpenAPI-derived schemas) is not `false` either and
+    fails with `schema must have a 'type' key`; `true` and typed maps (`dict[str, T]`) cannot be
+    expressed in strict mode at all.
+
+    ## Fix
+
+    Add `"additionalProperties": false` to every object; turn maps into arrays of key/value objects,
+    or send the tool with `strict: false`.
+    """
     schema = node.schema
     if node.keyword in STRICT_UNSUPPORTED or not _is_object(schema):
         return
@@ -1151,18 +1196,6 @@ def _short(value: JSON) -> str:
     "openai-strict/required-all-properties",
     severity=Severity.ERROR,
     triggers=("properties",),
-    summary="`required` lists every key of `properties`, and nothing else.",
-    why=(
-        "Strict mode has no optional fields: 'all fields or function parameters must be "
-        "specified as required'. A missing key fails with `'required' is required to be supplied "
-        "and to be an array including every key in properties. Missing 'multiple'.`, an extra "
-        "one with `Extra required key 'x' supplied.` Optional values are expressed as a union "
-        "with `null`."
-    ),
-    fix=(
-        'List every property in `required`; make optional ones nullable (`"type": ["string", '
-        '"null"]` or `anyOf` with `{"type": "null"}`) and drop names that are not properties.'
-    ),
     evidence=[
         Evidence(STRUCTURED_OUTPUTS, "documented", "2026-09-01", verdict="rejected"),
         Evidence(
@@ -1203,6 +1236,20 @@ def _short(value: JSON) -> str:
     hint="list every property in `required`; make optional ones nullable",
 )
 def required_all_properties(node: Node, ctx: Context) -> Iterator[Hit]:
+    """`required` lists every key of `properties`, and nothing else.
+
+    ## Why
+
+    Strict mode has no optional fields: 'all fields or function parameters must be specified as
+    required'. A missing key fails with `'required' is required to be supplied and to be an array
+    including every key in properties. Missing 'multiple'.`, an extra one with `Extra required key
+    'x' supplied.` Optional values are expressed as a union with `null`.
+
+    ## Fix
+
+    List every property in `required`; make optional ones nullable (`"type": ["string", "null"]` or
+    `anyOf` with `{"type": "null"}`) and drop names that are not properties.
+    """
     schema = node.schema
     props = schema["properties"]
     if node.keyword in STRICT_UNSUPPORTED or not isinstance(props, dict):
@@ -1237,16 +1284,6 @@ def required_all_properties(node: Node, ctx: Context) -> Iterator[Hit]:
 @rule(
     "openai-strict/root-object",
     severity=Severity.ERROR,
-    summary="The root of a strict schema is a non-nullable object.",
-    why=(
-        "'Root objects must not be anyOf and must be an object.' openai-agents refuses a root "
-        '`"type": ["object", "null"]` before sending; a nullable root cannot be compiled into '
-        "the strict grammar."
-    ),
-    fix=(
-        'Use `"type": "object"` at the root; make the arguments nullable instead of the whole '
-        "object."
-    ),
     evidence=[
         Evidence(STRUCTURED_OUTPUTS, "documented", "2026-09-01", verdict="rejected"),
         Evidence(
@@ -1276,6 +1313,17 @@ def required_all_properties(node: Node, ctx: Context) -> Iterator[Hit]:
     root_only=True,
 )
 def strict_root_object(node: Node, ctx: Context) -> Iterator[Hit]:
+    """The root of a strict schema is a non-nullable object.
+
+    ## Why
+
+    'Root objects must not be anyOf and must be an object.' openai-agents refuses a root `"type":
+    ["object", "null"]` before sending; a nullable root cannot be compiled into the strict grammar.
+
+    ## Fix
+
+    Use `"type": "object"` at the root; make the arguments nullable instead of the whole object.
+    """
     if node.keyword is not None or not isinstance(node.schema, dict):
         return
     value = node.schema.get("type")
@@ -1296,18 +1344,6 @@ _TYPED_SKIP = frozenset({"additionalProperties", *STRICT_UNSUPPORTED})
 @rule(
     "openai-strict/typed-node",
     severity=Severity.ERROR,
-    summary="Every schema node has a `type`, `anyOf`, `$ref`, `enum` or `const`.",
-    why=(
-        "Strict mode compiles every node into a grammar, so each must say what it accepts: "
-        "`{}`, `items: {}` and description-only properties fail with `In "
-        "context=('properties', 'slide_instructions', 'items'), schema must have a 'type' "
-        "key`. pydantic-ai refuses bare `list` / `list[Any]` for the same reason. Every "
-        "`anyOf` branch is a node too, so each branch must fit the strict subset."
-    ),
-    fix=(
-        'Give the node a type (`"type": "string"`, or a union such as '
-        '`["string", "number", "boolean", "null"]`), or send the tool with `strict: false`.'
-    ),
     evidence=[
         Evidence(STRUCTURED_OUTPUTS, "documented", "2026-09-01", verdict="rejected"),
         Evidence(
@@ -1357,6 +1393,20 @@ _TYPED_SKIP = frozenset({"additionalProperties", *STRICT_UNSUPPORTED})
     hint='add a "type" to this schema',
 )
 def typed_node(node: Node, ctx: Context) -> Iterator[Hit]:
+    """Every schema node has a `type`, `anyOf`, `$ref`, `enum` or `const`.
+
+    ## Why
+
+    Strict mode compiles every node into a grammar, so each must say what it accepts: `{}`, `items:
+    {}` and description-only properties fail with `In context=('properties', 'slide_instructions',
+    'items'), schema must have a 'type' key`. pydantic-ai refuses bare `list` / `list[Any]` for the
+    same reason. Every `anyOf` branch is a node too, so each branch must fit the strict subset.
+
+    ## Fix
+
+    Give the node a type (`"type": "string"`, or a union such as `["string", "number", "boolean",
+    "null"]`), or send the tool with `strict: false`.
+    """
     if node.keyword in _TYPED_SKIP:
         return
     schema = node.schema
@@ -1383,24 +1433,6 @@ def typed_node(node: Node, ctx: Context) -> Iterator[Hit]:
     "openai-strict/unsupported-keyword",
     severity=Severity.ERROR,
     triggers=STRICT_UNSUPPORTED,
-    summary="Strict schemas use only keywords Structured Outputs supports.",
-    why=(
-        "With `strict: true` OpenAI rejects the request for a keyword outside its subset, with "
-        "`In context=(...), '<keyword>' is not permitted`: composition (`oneOf`, `allOf`, "
-        "`not`), conditionals (`if`/`then`/`else`), `dependentRequired`/`dependentSchemas`, "
-        "and object/array keywords such as `uniqueItems`, `patternProperties`, "
-        "`propertyNames`, `minProperties`/`maxProperties`, `contains`, `unevaluated*`. "
-        "A pydantic discriminated union (`oneOf` + `discriminator`) is the common trigger; "
-        "`anyOf` works. Each keyword has its own dated evidence: `default` was rejected in "
-        "2024 and accepted by api.openai.com in 2026-08, so it is a warning (Azure OpenAI may "
-        "still reject it); `pattern`, `format` and numeric and array bounds were rejected at "
-        "launch and are supported since 2025."
-    ),
-    fix=(
-        "Replace `oneOf` by `anyOf`, inline `allOf`, and drop the other keywords (describe the "
-        "constraint in `description` and check it in the tool). Most frameworks' strict "
-        "converters do this for you."
-    ),
     evidence=[
         _SO_UNSUPPORTED,
         STRICT_KEYWORD_CLAIMS["oneOf"].evidence[1],
@@ -1450,6 +1482,25 @@ def typed_node(node: Node, ctx: Context) -> Iterator[Hit]:
     ],
 )
 def strict_unsupported_keyword(node: Node, ctx: Context) -> Iterator[Hit]:
+    """Strict schemas use only keywords Structured Outputs supports.
+
+    ## Why
+
+    With `strict: true` OpenAI rejects the request for a keyword outside its subset, with `In
+    context=(...), '<keyword>' is not permitted`: composition (`oneOf`, `allOf`, `not`),
+    conditionals (`if`/`then`/`else`), `dependentRequired`/`dependentSchemas`, and object/array
+    keywords such as `uniqueItems`, `patternProperties`, `propertyNames`,
+    `minProperties`/`maxProperties`, `contains`, `unevaluated*`. A pydantic discriminated union
+    (`oneOf` + `discriminator`) is the common trigger; `anyOf` works. Each keyword has its own dated
+    evidence: `default` was rejected in 2024 and accepted by api.openai.com in 2026-08, so it is a
+    warning (Azure OpenAI may still reject it); `pattern`, `format` and numeric and array bounds
+    were rejected at launch and are supported since 2025.
+
+    ## Fix
+
+    Replace `oneOf` by `anyOf`, inline `allOf`, and drop the other keywords (describe the constraint
+    in `description` and check it in the tool). Most frameworks' strict converters do this for you.
+    """
     for keyword in node.schema:
         advice = STRICT_UNSUPPORTED.get(keyword)
         claim = STRICT_KEYWORD_CLAIMS.get(keyword)
@@ -1468,16 +1519,6 @@ def strict_unsupported_keyword(node: Node, ctx: Context) -> Iterator[Hit]:
     "openai-strict/format",
     severity=Severity.ERROR,
     triggers=("format",),
-    summary=(
-        "String `format` is one of date-time, time, date, duration, email, hostname, ipv4, "
-        "ipv6, uuid."
-    ),
-    why=(
-        "Structured Outputs supports exactly these formats and rejects any other: `In "
-        "context=('properties', 'url'), 'uri' is not a valid format`. `uri` is the usual "
-        "culprit (MCP servers, pydantic `AnyUrl`); Anthropic strict accepts it, OpenAI does not."
-    ),
-    fix="Drop the format (say 'a URL' in `description`) or use one of the supported formats.",
     evidence=list(FORMAT_CLAIMS[0].evidence),
     claims=FORMAT_CLAIMS,
     fails=[
@@ -1501,6 +1542,18 @@ def strict_unsupported_keyword(node: Node, ctx: Context) -> Iterator[Hit]:
     ),
 )
 def strict_format(node: Node, ctx: Context) -> Iterator[Hit]:
+    """String `format` is one of date-time, time, date, duration, email, hostname, ipv4, ipv6, uuid.
+
+    ## Why
+
+    Structured Outputs supports exactly these formats and rejects any other: `In
+    context=('properties', 'url'), 'uri' is not a valid format`. `uri` is the usual culprit (MCP
+    servers, pydantic `AnyUrl`); Anthropic strict accepts it, OpenAI does not.
+
+    ## Fix
+
+    Drop the format (say 'a URL' in `description`) or use one of the supported formats.
+    """
     value = node.schema["format"]
     if value not in STRICT_FORMATS and FORMAT_CLAIMS[0].severity is not None:
         yield Hit(
@@ -1515,18 +1568,6 @@ def strict_format(node: Node, ctx: Context) -> Iterator[Hit]:
     severity=Severity.WARNING,
     triggers=("minLength", "maxLength"),
     inference=True,
-    summary="Strict schemas avoid `minLength`/`maxLength`, whose support is undocumented.",
-    why=(
-        "The supported-schemas list names `pattern` and `format` for strings but not "
-        "`minLength`/`maxLength`, which appear only in the fine-tuned-model exclusions. OpenAI "
-        "rejected `maxLength` in 2025-03 (`maxLength is not permitted`) and pydantic-ai still "
-        "strips both for strict mode. Whether the API accepts them today is not established, so "
-        "this is a warning."
-    ),
-    fix=(
-        "Drop `minLength`/`maxLength` (state the bound in `description`) or express it with "
-        '`pattern` (`"^.{1,80}$"`).'
-    ),
     evidence=[
         Evidence(STRUCTURED_OUTPUTS, "documented", "2026-09-01"),
         Evidence(
@@ -1560,6 +1601,20 @@ def strict_format(node: Node, ctx: Context) -> Iterator[Hit]:
     ],
 )
 def strict_string_length(node: Node, ctx: Context) -> Iterator[Hit]:
+    """Strict schemas avoid `minLength`/`maxLength`, whose support is undocumented.
+
+    ## Why
+
+    The supported-schemas list names `pattern` and `format` for strings but not
+    `minLength`/`maxLength`, which appear only in the fine-tuned-model exclusions. OpenAI rejected
+    `maxLength` in 2025-03 (`maxLength is not permitted`) and pydantic-ai still strips both for
+    strict mode. Whether the API accepts them today is not established, so this is a warning.
+
+    ## Fix
+
+    Drop `minLength`/`maxLength` (state the bound in `description`) or express it with `pattern`
+    (`"^.{1,80}$"`).
+    """
     for keyword in ("minLength", "maxLength"):
         if keyword in node.schema:
             yield Hit(
@@ -1573,14 +1628,6 @@ def strict_string_length(node: Node, ctx: Context) -> Iterator[Hit]:
     severity=Severity.WARNING,
     triggers=("pattern",),
     inference=True,
-    summary="Strict `pattern`s use no lookahead or lookbehind.",
-    why=(
-        "Strict mode compiles `pattern` into its output grammar, which has no lookaround. "
-        "pydantic-ai strips patterns containing `(?=`, `(?!`, `(?<=` or `(?<!` for OpenAI since "
-        "2026-05 (triggered by pydantic's `Decimal` pattern). The exact OpenAI error has not "
-        "been found, so this is a warning."
-    ),
-    fix="Rewrite the pattern without lookaround, or drop it and validate in the tool.",
     evidence=[
         Evidence("https://github.com/pydantic/pydantic-ai/pull/5519", "adapter", "2026-05-19")
     ],
@@ -1604,6 +1651,18 @@ def strict_string_length(node: Node, ctx: Context) -> Iterator[Hit]:
     ],
 )
 def strict_pattern_lookaround(node: Node, ctx: Context) -> Iterator[Hit]:
+    """Strict `pattern`s use no lookahead or lookbehind.
+
+    ## Why
+
+    Strict mode compiles `pattern` into its output grammar, which has no lookaround. pydantic-ai
+    strips patterns containing `(?=`, `(?!`, `(?<=` or `(?<!` for OpenAI since 2026-05 (triggered by
+    pydantic's `Decimal` pattern). The exact OpenAI error has not been found, so this is a warning.
+
+    ## Fix
+
+    Rewrite the pattern without lookaround, or drop it and validate in the tool.
+    """
     value = node.schema["pattern"]
     if isinstance(value, str) and LOOKAROUND.search(value):
         yield Hit(
@@ -1616,19 +1675,6 @@ def strict_pattern_lookaround(node: Node, ctx: Context) -> Iterator[Hit]:
     "openai-strict/ref-siblings",
     severity=Severity.ERROR,
     triggers=("$ref",),
-    summary="A strict `$ref` has no sibling keywords other than `title`/`description`.",
-    why=(
-        "OpenAI's own SDKs refuse to send `$ref` with other keywords: openai-python and "
-        "openai-agents inline the definition because 'we can't use `$ref`s if there are also "
-        "other properties defined', and openai-java's validator allows only `title` and "
-        "`description` next to `$ref`. Azure OpenAI answered `$ref cannot have keywords "
-        "{'description'}` for a strict tool (camel #3001), so even those two are risky: see "
-        "`openai-strict/ref-annotation`."
-    ),
-    fix=(
-        'Wrap the reference: `"anyOf": [{"$ref": "#/$defs/X"}]` next to the other keywords, or '
-        "move them into the definition."
-    ),
     evidence=[
         Evidence(
             "https://github.com/openai/openai-python/blob/main/src/openai/lib/_pydantic.py",
@@ -1684,6 +1730,21 @@ def strict_pattern_lookaround(node: Node, ctx: Context) -> Iterator[Hit]:
     hint='wrap the reference as "anyOf": [{"$ref": ...}] or move the keywords into the definition',
 )
 def strict_ref_siblings(node: Node, ctx: Context) -> Iterator[Hit]:
+    """A strict `$ref` has no sibling keywords other than `title`/`description`.
+
+    ## Why
+
+    OpenAI's own SDKs refuse to send `$ref` with other keywords: openai-python and openai-agents
+    inline the definition because 'we can't use `$ref`s if there are also other properties defined',
+    and openai-java's validator allows only `title` and `description` next to `$ref`. Azure OpenAI
+    answered `$ref cannot have keywords {'description'}` for a strict tool (camel #3001), so even
+    those two are risky: see `openai-strict/ref-annotation`.
+
+    ## Fix
+
+    Wrap the reference: `"anyOf": [{"$ref": "#/$defs/X"}]` next to the other keywords, or move them
+    into the definition.
+    """
     if node.keyword is None:
         return  # a root `$ref` is judged by the root rules, `$defs`/`$schema` belong there
     for keyword in node.schema:
@@ -1698,17 +1759,6 @@ def strict_ref_siblings(node: Node, ctx: Context) -> Iterator[Hit]:
     severity=Severity.WARNING,
     triggers=("$ref",),
     inference=True,
-    summary="A strict `$ref` carries no `title`/`description` beside it.",
-    why=(
-        "openai-java's validator allows `title` and `description` next to `$ref`, but Azure "
-        "OpenAI rejected a strict tool with `$ref cannot have keywords {'description'}` "
-        "(camel #3001, api-version 2024-12-01-preview), and openai-python inlines such refs "
-        "rather than send them. Whether api.openai.com accepts them today is not established."
-    ),
-    fix=(
-        'Put the description in the definition, or wrap: `"anyOf": [{"$ref": "#/$defs/X"}], '
-        '"description": "..."`.'
-    ),
     evidence=[
         Evidence(
             "https://github.com/camel-ai/camel/issues/3001",
@@ -1760,6 +1810,20 @@ def strict_ref_siblings(node: Node, ctx: Context) -> Iterator[Hit]:
     hint='wrap the reference as "anyOf": [{"$ref": ...}] to keep the description',
 )
 def strict_ref_annotation(node: Node, ctx: Context) -> Iterator[Hit]:
+    """A strict `$ref` carries no `title`/`description` beside it.
+
+    ## Why
+
+    openai-java's validator allows `title` and `description` next to `$ref`, but Azure OpenAI
+    rejected a strict tool with `$ref cannot have keywords {'description'}` (camel #3001,
+    api-version 2024-12-01-preview), and openai-python inlines such refs rather than send them.
+    Whether api.openai.com accepts them today is not established.
+
+    ## Fix
+
+    Put the description in the definition, or wrap: `"anyOf": [{"$ref": "#/$defs/X"}],
+    "description": "..."`.
+    """
     if node.keyword is None:
         return
     for keyword in node.schema:
@@ -1868,15 +1932,6 @@ def _count(schema: dict[str, JSON], pointer: str, stats: _Stats) -> None:
 @rule(
     "openai-strict/nesting-depth",
     severity=Severity.ERROR,
-    summary=f"Strict schemas nest at most {STRICT_LIMITS.nesting_depth} object levels.",
-    why=(
-        f"Structured Outputs allows up to {STRICT_LIMITS.nesting_depth} levels of nesting "
-        "(5 until 2025-07 or later: `6 levels of nesting exceeds limit of 5`, ellmer #671). "
-        "Object levels are counted from the root object (level 1); `$ref` is not followed. "
-        "The docs do not say whether an array level counts, so a schema that passes the limit "
-        "only when arrays are counted gets a warning."
-    ),
-    fix="Flatten the schema: lift deep sub-objects into separate arguments or separate tools.",
     evidence=[*DEPTH_CLAIMS[0].evidence, DEPTH_CLAIMS[1].evidence[1]],
     claims=DEPTH_CLAIMS,
     fails=[
@@ -1895,8 +1950,22 @@ def _count(schema: dict[str, JSON], pointer: str, stats: _Stats) -> None:
         }
     ],
     root_only=True,
+    doc_values={"nesting_depth": STRICT_LIMITS.nesting_depth},
 )
 def strict_nesting_depth(node: Node, ctx: Context) -> Iterator[Hit]:
+    """Strict schemas nest at most ${nesting_depth} object levels.
+
+    ## Why
+
+    Structured Outputs allows up to ${nesting_depth} levels of nesting (5 until 2025-07 or later: `6
+    levels of nesting exceeds limit of 5`, ellmer #671). Object levels are counted from the root
+    object (level 1); `$ref` is not followed. The docs do not say whether an array level counts, so
+    a schema that passes the limit only when arrays are counted gets a warning.
+
+    ## Fix
+
+    Flatten the schema: lift deep sub-objects into separate arguments or separate tools.
+    """
     if node.keyword is not None or not isinstance(node.schema, dict):
         return
     sizes = _stats(node.schema)
@@ -1919,22 +1988,6 @@ def strict_nesting_depth(node: Node, ctx: Context) -> Iterator[Hit]:
 @rule(
     "openai-strict/size-limits",
     severity=Severity.ERROR,
-    summary=(
-        "Strict schemas stay within OpenAI's size limits (properties, enum values, total "
-        "string length)."
-    ),
-    why=(
-        "Structured Outputs caps a schema at "
-        f"{STRICT_LIMITS.object_properties:,} object properties in total, "
-        f"{STRICT_LIMITS.total_string_length:,} characters of property names, definition names, "
-        f"enum and const values, {STRICT_LIMITS.enum_values:,} enum values, and "
-        f"{STRICT_LIMITS.large_enum_string_length:,} characters for one string enum of more "
-        f"than {STRICT_LIMITS.large_enum_threshold} values. The limits rose 50x since the 2024 "
-        "launch (100 properties, 15,000 characters, 500 enum values): `144 parameters exceed "
-        "the limit of 100` (openai-node #1176). OpenAI-compatible SDKs that still ship the "
-        "launch caps reject earlier than the API."
-    ),
-    fix="Split the tool, or replace huge enums by a free string validated in the tool.",
     evidence=[EV_STRUCTURED.rejects(), SIZE_CLAIMS["properties"][1].evidence[1]],
     claims=[claim for claims in SIZE_CLAIMS.values() for claim in claims],
     fails=[
@@ -1961,8 +2014,32 @@ def strict_nesting_depth(node: Node, ctx: Context) -> Iterator[Hit]:
         }
     ],
     root_only=True,
+    doc_values={
+        "object_properties": format(STRICT_LIMITS.object_properties, ","),
+        "total_string_length": format(STRICT_LIMITS.total_string_length, ","),
+        "enum_values": format(STRICT_LIMITS.enum_values, ","),
+        "large_enum_string_length": format(STRICT_LIMITS.large_enum_string_length, ","),
+        "large_enum_threshold": STRICT_LIMITS.large_enum_threshold,
+    },
 )
 def strict_size_limits(node: Node, ctx: Context) -> Iterator[Hit]:
+    """Strict schemas stay within OpenAI's size limits (properties, enum values, total string
+    length).
+
+    ## Why
+
+    Structured Outputs caps a schema at ${object_properties} object properties in total,
+    ${total_string_length} characters of property names, definition names, enum and const values,
+    ${enum_values} enum values, and ${large_enum_string_length} characters for one string enum of
+    more than ${large_enum_threshold} values. The limits rose 50x since the 2024 launch (100
+    properties, 15,000 characters, 500 enum values): `144 parameters exceed the limit of 100`
+    (openai-node #1176). OpenAI-compatible SDKs that still ship the launch caps reject earlier than
+    the API.
+
+    ## Fix
+
+    Split the tool, or replace huge enums by a free string validated in the tool.
+    """
     if node.keyword is not None or not isinstance(node.schema, dict):
         return
     limits = STRICT_LIMITS
@@ -2002,35 +2079,6 @@ def strict_size_limits(node: Node, ctx: Context) -> Iterator[Hit]:
 # Dialects
 # ============================================================================================
 
-OPENAI_RULES = (
-    "openai/envelope-shape",
-    "openai/tool-name",
-    "openai/description-length",
-    "openai/responses-strict-omitted",
-    "openai/root-type-object",
-    "openai/root-composition",
-    "openai/root-properties",
-    "openai/array-items",
-    "openai/property-schema",
-    "openai/too-many-tools",
-    "openai/duplicate-tool-name",
-)
-
-OPENAI_STRICT_RULES = (
-    "openai-strict/root-object",
-    "openai-strict/additional-properties-false",
-    "openai-strict/required-all-properties",
-    "openai-strict/typed-node",
-    "openai-strict/unsupported-keyword",
-    "openai-strict/format",
-    "openai-strict/string-length",
-    "openai-strict/pattern-lookaround",
-    "openai-strict/ref-siblings",
-    "openai-strict/ref-annotation",
-    "openai-strict/nesting-depth",
-    "openai-strict/size-limits",
-)
-
 AZURE_NOTES = (
     "Azure OpenAI runs the same validator with the same messages (n8n #30531, "
     "langchain-mcp-adapters #137) but lags OpenAI: it still enforced the 1,024-character "
@@ -2054,7 +2102,6 @@ OPENAI = dialect(
         id="openai",
         draft_validation=OPENAI_DRAFT_VALIDATION,
         title="OpenAI function calling (Chat Completions / Responses, non-strict)",
-        rules=OPENAI_RULES,
         strict="openai-strict",
         shapes=tuple(sorted(OPENAI_SHAPES)),
         notes=(
@@ -2071,7 +2118,6 @@ OPENAI_STRICT = dialect(
         id="openai-strict",
         draft_validation=OPENAI_DRAFT_VALIDATION,
         title="OpenAI Structured Outputs (strict: true functions)",
-        rules=OPENAI_STRICT_RULES,
         extends="openai",
         shapes=tuple(sorted(OPENAI_SHAPES)),
         notes=(

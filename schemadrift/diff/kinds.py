@@ -132,14 +132,11 @@ def kind(
             if item.kind == value.id:
                 yield Hit(item.pointer, item.message, discriminator=item.discriminator)
 
-    check.__doc__ = why
+    check.__doc__ = f"{summary}\n\n## Why\n\n{why}\n\n## Fix\n\n{fix}"
     rule(
         value.id,
         severity=severity,
         scope="pair",
-        summary=summary,
-        why=why,
-        fix=fix,
         evidence=evidence or [DESIGN],
         fails=fails,
         passes=passes,

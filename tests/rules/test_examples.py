@@ -23,7 +23,7 @@ def example_dialect(rule: Rule) -> str:
     """The dialect a rule's examples are judged under."""
     if rule.example_dialect:
         return rule.example_dialect
-    owners = sorted(d.id for d in registry.all_dialects() if rule.id in d.rules)
+    owners = sorted(d.id for d in registry.all_dialects() if rule.id in registry.members(d.id))
     if rule.pack in owners:
         return rule.pack
     assert owners, f"{rule.id} belongs to no dialect"

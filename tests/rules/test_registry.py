@@ -40,19 +40,21 @@ def test_retired_ids_are_not_reused() -> None:
     assert not set(RETIRED_IDS) & set(registry.RULES)
 
 
-def test_dialect_rules_exist() -> None:
-    """Every rule a dialect lists is registered, and every lint rule belongs to a dialect."""
+def test_every_rule_belongs_to_a_dialect() -> None:
+    """A lint rule's ID names a dialect, and so does each entry of its ``also_in``; every
+    dialect's ``extends`` and ``strict`` name dialects too."""
     listed = set()
     for dialect in registry.all_dialects():
-        for rule_id in dialect.rules:
-            assert rule_id in registry.RULES, f"{dialect.id} lists unknown rule {rule_id}"
-            listed.add(rule_id)
+        listed.update(registry.members(dialect.id))
         if dialect.extends:
             assert dialect.extends in registry.DIALECTS
         if dialect.strict:
             assert dialect.strict in registry.DIALECTS
     lint_rules = {r.id for r in RULES if r.scope != "pair"}
     assert lint_rules <= listed, f"rules in no dialect: {sorted(lint_rules - listed)}"
+    for rule in RULES:
+        assert set(rule.also_in) <= set(registry.DIALECTS), rule.id
+        assert rule.pack not in rule.also_in, rule.id
 
 
 def test_docs_are_current() -> None:
@@ -85,7 +87,9 @@ def test_root_only_rules_never_fire_below_the_root(rule: registry.Rule) -> None:
     assert rule.scope == "schema"
     for example in (*rule.fails, *rule.passes):
         for tool in tools_of(example.value):
-            for dialect in sorted(d.id for d in registry.all_dialects() if rule.id in d.rules):
+            for dialect in sorted(
+                d.id for d in registry.all_dialects() if rule.id in registry.members(d.id)
+            ):
                 _, schema = tool.schema_for(dialect)
                 ctx = Context(dialect=dialect, root=schema)
                 for node in walk(schema):
@@ -145,3 +149,45 @@ def test_claims_never_outrank_their_rule(rule: registry.Rule) -> None:
             assert claim.severity <= rule.severity, (rule.id, claim.subject)
         if claim.verdict in ("accepted", "ignored") and claim.severity is not None:
             assert claim.severity < Severity.ERROR
+
+
+def test_rule_docs_come_from_docstrings() -> None:
+    """A docstring's paragraphs are unwrapped, its headings fill the doc's parts, and a list
+    item keeps its own line."""
+    doc = registry.parse_doc(
+        """Summary that wraps
+        onto a second line.
+
+        ## Why
+
+        First paragraph,
+        wrapped.
+
+        - one item
+        - another
+          continued
+
+        ## Fix
+
+        Do this.
+        """,
+        "pack/name",
+    )
+    assert doc.summary == "Summary that wraps onto a second line."
+    assert doc.why == "First paragraph, wrapped.\n\n- one item\n- another continued"
+    assert doc.fix == "Do this."
+    assert doc.known_problems == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("Summary.\n\n## Fix\n\nDo this.", "no why"),
+        ("Summary.\n\n## Why\n\nBecause.", "no fix"),
+        ("Summary.\n\n## Why\n\nA.\n\n## Example\n\nB.\n\n## Fix\n\nC.", "unexpected"),
+        ("Summary.\n\n## Why\n\nA.\n\n## Why\n\nB.\n\n## Fix\n\nC.", "unexpected"),
+    ],
+)
+def test_rule_docstring_problems_are_refused(text: str, problem: str) -> None:
+    with pytest.raises(ValueError, match=problem):
+        registry.parse_doc(text, "pack/name")
