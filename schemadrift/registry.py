@@ -21,6 +21,7 @@ from schemadrift.model import JSON, Evidence, Severity
 
 if TYPE_CHECKING:
     from schemadrift.model import Tool
+    from schemadrift.schema.facts import SchemaFacts
     from schemadrift.schema.walk import Node
 
 RULE_ID_PATTERN = re.compile(r"^[a-z0-9-]+/[a-z0-9-]+$")
@@ -61,6 +62,7 @@ class Context:
     dialect: str
     root: JSON = None  # the judged schema (schema rules)
     tool: Tool | None = None
+    facts: SchemaFacts | None = None  # what is known about the judged (or the tool's) schema
 
 
 SchemaCheck = Callable[["Node", Context], Iterable[Hit]]

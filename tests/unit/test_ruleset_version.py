@@ -47,9 +47,9 @@ def test_pinned_version_does_not_gain_newer_rules(
     monkeypatch.setitem(registry.RULES, base.id, dataclasses.replace(base, since=2))
     cfg = config.Config(root=tmp_path, version=1)
     linter = make_linter(cfg)
-    assert base.id not in {r.id for r in linter.plan("json-schema").tool_rules}
+    assert base.id not in {r.id for r in linter.rules("json-schema").tool_rules}
     linter = make_linter(dataclasses.replace(cfg, version=None))
-    assert base.id in {r.id for r in linter.plan("json-schema").tool_rules}
+    assert base.id in {r.id for r in linter.rules("json-schema").tool_rules}
 
 
 def test_pin_newer_than_this_schemadrift_is_refused(tmp_path: Path) -> None:
