@@ -72,38 +72,26 @@ def json_ref_siblings(node: Node, ctx: Context) -> Iterator[Hit]:
         )
 
 
+def _linked_list(*, next_required: bool) -> JSON:
+    """A schema whose `Node` refers to itself through `next`, required or not (examples)."""
+    node: dict[str, JSON] = {"type": "object", "properties": {"next": {"$ref": "#/$defs/Node"}}}
+    if next_required:
+        node["required"] = ["next"]
+    return {
+        "type": "object",
+        "properties": {"node": {"$ref": "#/$defs/Node"}},
+        "required": ["node"],
+        "$defs": {"Node": node},
+    }
+
+
 @rule(
     "gemini-json/cyclic-ref",
     severity=Severity.ERROR,
     triggers={"$defs", "definitions", "$ref"},
     evidence=[EV_JSON_KEYWORDS.rejects("cyclic references only within non-required properties")],
-    fails=[
-        {
-            "type": "object",
-            "properties": {"node": {"$ref": "#/$defs/Node"}},
-            "required": ["node"],
-            "$defs": {
-                "Node": {
-                    "type": "object",
-                    "properties": {"next": {"$ref": "#/$defs/Node"}},
-                    "required": ["next"],
-                }
-            },
-        }
-    ],
-    passes=[
-        {
-            "type": "object",
-            "properties": {"node": {"$ref": "#/$defs/Node"}},
-            "required": ["node"],
-            "$defs": {
-                "Node": {
-                    "type": "object",
-                    "properties": {"next": {"$ref": "#/$defs/Node"}},
-                }
-            },
-        }
-    ],
+    fails=[_linked_list(next_required=True)],
+    passes=[_linked_list(next_required=False)],
     root_only=True,
 )
 def json_cyclic_ref(node: Node, ctx: Context) -> Iterator[Hit]:
@@ -188,6 +176,7 @@ def _required_cycles(root: JSON) -> Iterator[Hit]:
     done: set[str] = set()
 
     def visit(current: str) -> Iterator[Hit]:
+        """Depth first from ``current``; an edge back onto the path closes a cycle."""
         on_path[current] = len(path)
         for site, target, items in graph[current]:
             if target in on_path:

@@ -82,6 +82,7 @@ class Feature:
     rewrite: str = ""
 
     def verdict(self, surface: str) -> str:
+        """What ``surface`` does with the keyword today (its claim's newest verdict)."""
         return self.support[surface].verdict
 
     def accepted_on(self) -> list[str]:
@@ -120,6 +121,8 @@ def _feature(
     rewrite: str = "",
     caveats: Mapping[str, str] | None = None,
 ) -> Feature:
+    """A row: the evidence per surface (``gemini``, ``vertex``, ``json``), each cell made a
+    claim whose level its newest verdict sets."""
     cells = {GEMINI_SURFACE: gemini, VERTEX_SURFACE: vertex, JSON_SURFACE: json}
     support = {
         surface: _claim(

@@ -77,13 +77,13 @@ def register(rows: Iterable[Twins]) -> None:
                 fails=side.fails or row.fails,
                 passes=side.passes or row.passes,
                 doc_values=row.doc,
-            )(_bound(row.check, surface, _surface_doc(row, surface.dialect)))
+            )(_bound(row.check, surface, surface_doc(row, surface.dialect)))
 
 
 _TAG = re.compile(r"\[([a-z, -]+)\] ")
 
 
-def _surface_doc(row: Twins, dialect: str) -> str:
+def surface_doc(row: Twins, dialect: str) -> str:
     """The part of the row's check docstring that ``dialect``'s rule says (see the module)."""
     dialects = {surface.dialect for surface in row.sides}
     kept: list[str] = []
@@ -108,6 +108,7 @@ def _bound(
     """``check`` with ``surface`` bound, documented by ``doc`` (that surface's text)."""
 
     def bound(subject: Any, ctx: Context) -> Iterator[Hit]:
+        # The documentation is set below: it is this surface's part of the template.
         return check(subject, ctx, surface)
 
     bound.__doc__ = doc
