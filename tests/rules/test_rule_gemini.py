@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from schemadrift.engine import Linter
 from schemadrift.model import JSON, Finding, Severity
+from schemadrift.registry import Hit
 from tests.helpers.tools import tools_of
 
 CORPUS_NAMES = {"vertex-gemini": "vertex", "gemini-parametersJsonSchema": "gemini-json"}
@@ -350,3 +353,46 @@ def test_vertex_documented_string_formats_are_not_reported() -> None:
         "/input_schema/properties/mail/format",
         "/input_schema/properties/url/format",
     ]
+
+
+def _toy_check(node: object, ctx: object, surface: object) -> Iterator[Hit]:
+    """[gemini] Gemini's summary,
+    continued.
+    [vertex, gemini-json] The others' summary.
+
+    ## Why
+
+    Shared by every surface.
+
+    ## Fix
+
+    [vertex] Only Vertex's fix.
+    [gemini, gemini-json] The fix of the rest.
+    """
+    return []
+
+
+def test_a_twin_docstring_gives_each_surface_its_tagged_lines() -> None:
+    """A tagged line and its continuation belong to the surfaces it names, untagged text to
+    all; a tag naming a surface the row does not register is an error."""
+    from schemadrift.dialects.gemini.surface import GEMINI, JSON_SCHEMA, VERTEX
+    from schemadrift.dialects.gemini.twins import Side, Twins, surface_doc
+
+    side = Side(Severity.ERROR, [])
+    row = Twins("toy", _toy_check, {GEMINI: side, VERTEX: side, JSON_SCHEMA: side})
+    assert surface_doc(row, "gemini").splitlines() == [
+        "Gemini's summary,",
+        "continued.",
+        "",
+        "## Why",
+        "",
+        "Shared by every surface.",
+        "",
+        "## Fix",
+        "",
+        "The fix of the rest.",
+    ]
+    assert surface_doc(row, "vertex").splitlines()[0] == "The others' summary."
+    assert surface_doc(row, "vertex").splitlines()[-1] == "Only Vertex's fix."
+    with pytest.raises(ValueError, match="gemini-json"):
+        surface_doc(Twins("toy", _toy_check, {GEMINI: side, VERTEX: side}), "gemini")
