@@ -6,7 +6,9 @@ from collections.abc import Sequence
 
 import pytest
 
-from schemadrift.dialects.anthropic import recursive_ref, regex_problem, strict_counts
+from schemadrift.dialects._anthropic_family import strict_counts
+from schemadrift.dialects.anthropic.strict import regex_problem
+from schemadrift.dialects.anthropic.strict_refs import recursive_ref
 from schemadrift.engine import Linter
 from schemadrift.model import JSON, Finding
 from tests.helpers import corpus
