@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from schemadrift.dialects import security
-from schemadrift.dialects.security import confusable_skeleton, fold, skeleton
+import schemadrift
+from schemadrift.dialects.security.text import confusable_skeleton, confusables, fold, skeleton
 from schemadrift.engine import Linter
 from schemadrift.model import JSON, Finding, Severity
 from tests.helpers.tools import tools_of
@@ -470,13 +470,13 @@ def test_name_collisions() -> None:
 def test_confusables_data_is_the_unicode_file() -> None:
     """The shipped table is UTS #39 confusables 17.0.0, its mapping lines unchanged (the
     digest its header documents), and the loader reads all of them."""
-    text = (Path(security.__file__).parents[1] / "data" / "confusables.txt").read_text("utf-8")
+    text = (Path(schemadrift.__file__).parent / "data" / "confusables.txt").read_text("utf-8")
     assert "# Version: 17.0.0" in text and "# Date: 2025-07-22" in text
     lines = [line for line in text.splitlines(keepends=True) if not line.startswith("#")]
     digest = hashlib.sha256("".join(lines).encode()).hexdigest()
     assert digest == "9d24e53be645308bf775f2822079bd43100b5d4c50f59b8933ee2810c0c99599"
     assert digest in text
-    table = security.confusables()
+    table = confusables()
     assert len(table) == len(lines) == 6565
     assert table["\u0585"] == "o" and table["m"] == "rn" and table["0"] == "O"
     assert all(source not in prototype for source, prototype in table.items())
