@@ -521,7 +521,7 @@ class Linter:
                     return [_relocated(finding, place, ack) for finding in cached]
                 return cached
         if input_text is not None:
-            from schemadrift.dialects.json_schema import remember_text
+            from schemadrift.schema.validity import remember_text
 
             remember_text(tool.input_schema, input_text)  # for json-schema's tool rules
         # Rules judging this tool walk its schemas and measure their depth again and again:
@@ -745,7 +745,7 @@ def _judgeable(tool: Tool, base: str, schema: JSON, text: str, dialect_id: str) 
     what decides their verdict. Other packs judge the OpenAPI format once its type names read
     as JSON Schema ones. A root that is not an object (absent, a string) is judged: root rules
     report it."""
-    from schemadrift.dialects.json_schema import OPENAPI_SHAPES, well_formed
+    from schemadrift.schema.validity import OPENAPI_SHAPES, well_formed
 
     if not isinstance(schema, dict) or _reads_openapi(dialect_id):
         return True
@@ -756,7 +756,7 @@ def _judgeable(tool: Tool, base: str, schema: JSON, text: str, dialect_id: str) 
 def _reads_openapi(dialect_id: str) -> bool:
     """Whether ``dialect_id`` judges the OpenAPI ``parameters`` format itself (the one fact
     about the dialect ``_judgeable`` reads)."""
-    from schemadrift.dialects.json_schema import OPENAPI_SHAPES
+    from schemadrift.schema.validity import OPENAPI_SHAPES
 
     return bool(OPENAPI_SHAPES.intersection(registry.DIALECTS[dialect_id].shapes))
 

@@ -25,10 +25,10 @@ import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from schemadrift.dialects.json_schema import known_text
 from schemadrift.model import JSON, Evidence, Severity, Tool
 from schemadrift.registry import Context, Dialect, Example, Hit, dialect, rule
 from schemadrift.schema.pointer import join
+from schemadrift.schema.validity import known_text
 
 EV_INVARIANT = Evidence(
     "https://invariantlabs.ai/blog/mcp-security-notification-tool-poisoning-attacks",

@@ -20,13 +20,13 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 
 from schemadrift import memo
-from schemadrift.dialects.json_schema import OPENAPI_SHAPES, well_typed
 from schemadrift.diff import compare as cmp
 from schemadrift.diff.kinds import BREAKS, CONSUMERS, CONTRACT, KINDS, RISK, SAFE
 from schemadrift.diff.transitions import canonical
 from schemadrift.diff.witness import Validators, WitnessSearch, _at, reverted
 from schemadrift.model import JSON, Bump, Finding, Severity, Tool
 from schemadrift.schema.pointer import from_tokens, join, split
+from schemadrift.schema.validity import OPENAPI_SHAPES, well_typed
 
 LEVEL = {BREAKS: Severity.ERROR, RISK: Severity.WARNING, SAFE: Severity.INFO}
 _MISSING = object()
