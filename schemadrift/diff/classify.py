@@ -20,9 +20,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 
 from schemadrift import memo
-from schemadrift.diff import compare as cmp
+from schemadrift.diff.compare import compare
+from schemadrift.diff.delta import ANNOTATE, CHANGE, NARROW, WIDEN, Delta, literal, same, shallow
 from schemadrift.diff.kinds import BREAKS, CONSUMERS, CONTRACT, KINDS, RISK, SAFE
 from schemadrift.diff.transitions import canonical
+from schemadrift.diff.value_deltas import prose
 from schemadrift.diff.witness import Validators, WitnessSearch, _at, reverted
 from schemadrift.model import JSON, Bump, Finding, Severity, Tool
 from schemadrift.schema.pointer import from_tokens, join, split
@@ -106,12 +108,12 @@ def _contract(item: Judged, consumer: str) -> str:
         if consumer == "implementation":
             if item.forward:
                 return BREAKS
-            return RISK if item.action == cmp.NARROW else SAFE
+            return RISK if item.action == NARROW else SAFE
         return SAFE
     if consumer == "callers":
         if item.forward:
             return BREAKS
-        return SAFE if item.action == cmp.WIDEN else kind.unproven
+        return SAFE if item.action == WIDEN else kind.unproven
     return SAFE
 
 
@@ -154,11 +156,9 @@ def analyse(
 
 def _analyse(old: Tool | None, new: Tool | None, validators: Validators) -> list[Judged]:
     if old is None and new is not None:
-        return [Judged("diff/tool-added", "", f"tool {new.name!r} was added", "tool", cmp.WIDEN)]
+        return [Judged("diff/tool-added", "", f"tool {new.name!r} was added", "tool", WIDEN)]
     if new is None and old is not None:
-        return [
-            Judged("diff/tool-removed", "", f"tool {old.name!r} was removed", "tool", cmp.NARROW)
-        ]
+        return [Judged("diff/tool-removed", "", f"tool {old.name!r} was removed", "tool", NARROW)]
     assert old is not None
     assert new is not None
     out: list[Judged] = []
@@ -169,19 +169,19 @@ def _analyse(old: Tool | None, new: Tool | None, validators: Validators) -> list
                 "/name",
                 f"tool {old.name!r} was renamed to {new.name!r}",
                 "tool",
-                cmp.CHANGE,
+                CHANGE,
                 before=old.name,
                 after=new.name,
             )
         )
-    if cmp.prose(old.description or "") != cmp.prose(new.description or ""):
+    if prose(old.description or "") != prose(new.description or ""):
         out.append(
             Judged(
                 "diff/description-changed",
                 "/description",
                 "the tool description changed: " + word_diff(old.description, new.description),
                 "tool",
-                cmp.ANNOTATE,
+                ANNOTATE,
                 before=old.description,
                 after=new.description,
             )
@@ -193,7 +193,7 @@ def _analyse(old: Tool | None, new: Tool | None, validators: Validators) -> list
                 "/strict",
                 f"strict changed from {bool(old.strict)} to {bool(new.strict)}",
                 "tool",
-                cmp.CHANGE,
+                CHANGE,
                 before=old.strict,
                 after=new.strict,
             )
@@ -208,8 +208,8 @@ def _analyse(old: Tool | None, new: Tool | None, validators: Validators) -> list
                 "an output schema was added: structured results are now promised to match it"
                 + _generated(new.output_schema),
                 "output",
-                cmp.NARROW,
-                after=cmp.shallow(new.output_schema),
+                NARROW,
+                after=shallow(new.output_schema),
             )
         )
     elif old.output_schema is not None and new.output_schema is None:
@@ -219,8 +219,8 @@ def _analyse(old: Tool | None, new: Tool | None, validators: Validators) -> list
                 "/output_schema",
                 "the output schema was removed: structured results are no longer promised",
                 "output",
-                cmp.WIDEN,
-                before=cmp.shallow(old.output_schema),
+                WIDEN,
+                before=shallow(old.output_schema),
             )
         )
     elif old.output_schema is not None and new.output_schema is not None:
@@ -259,7 +259,7 @@ def _schema_side(
         return _structural(side, base, old_raw, new_raw, openapi)
     old_c = canonical(old_raw, openapi=openapi[0])
     new_c = canonical(new_raw, openapi=openapi[1])
-    deltas = cmp.compare(old_c, new_c)
+    deltas = compare(old_c, new_c)
     if not deltas:
         return []
     # The validators that confirm witnesses read JSON Schema: an OpenAPI side (Gemini
@@ -283,16 +283,16 @@ def _schema_side(
         rev_w: JSON = None
         contract = CONTRACT in (kind.callers, kind.implementation)
         name = delta.discriminator
-        if contract and delta.action in (cmp.NARROW, cmp.CHANGE):
+        if contract and delta.action in (NARROW, CHANGE):
             # the old schema with only this change made: a witness must fail it too
             new_node = _at(new_c, split(delta.node))
             applied = reverted(old_c, split(delta.target), new_node, delta.kind, name)
             fwd, fwd_w = forward.find(split(delta.target), applied)
-        if contract and side == "output" and delta.action in (cmp.WIDEN, cmp.CHANGE):
+        if contract and side == "output" and delta.action in (WIDEN, CHANGE):
             old_node = _at(old_c, split(delta.target))
             applied = reverted(new_c, split(delta.node), old_node, delta.kind, name)
             rev, rev_w = reverse.find(split(delta.node), applied)
-        if contract and not fwd and delta.action in (cmp.NARROW, cmp.CHANGE):
+        if contract and not fwd and delta.action in (NARROW, CHANGE):
             pending.append(len(out))
         shown = anchor(delta.pointer, old_raw if delta.removed else new_raw)
         out.append(
@@ -374,7 +374,7 @@ def _text(discriminator: JSON) -> str | None:
     """A discriminator as the text a fingerprint takes (non-strings as their JSON)."""
     if discriminator is None or isinstance(discriminator, str):
         return discriminator
-    return cmp.literal(discriminator)
+    return literal(discriminator)
 
 
 def _unchanged(old_raw: JSON, new_raw: JSON) -> bool:
@@ -395,7 +395,7 @@ def _structural(
     semantically because one side is not a valid schema.
 
     Iterative and depth-bounded: past ``_STRUCTURAL_DEPTH`` levels a differing subtree is one
-    change. Values nested deeper than ``compare.SHOWN_DEPTH`` are not carried into the finding.
+    change. Values nested deeper than ``delta.SHOWN_DEPTH`` are not carried into the finding.
     """
     which = [
         name
@@ -427,7 +427,7 @@ def _structural(
             continue
         before = None if a is _MISSING else a
         after = None if b is _MISSING else b
-        shown_before, shown_after = cmp.shallow(before), cmp.shallow(after)
+        shown_before, shown_after = shallow(before), shallow(after)
         where = f"{side} schema" + (f" at {pointer}" if pointer else "")
         verb = "added" if a is _MISSING else "removed" if b is _MISSING else "changed"
         detail = (
@@ -442,7 +442,7 @@ def _structural(
                 f"{where}: {verb} {detail} (not judged: the {invalid} schema is not valid "
                 "JSON Schema)",
                 side,
-                cmp.CHANGE,
+                CHANGE,
                 before=shown_before,
                 after=shown_after,
             )
@@ -452,7 +452,7 @@ def _structural(
 
 def _same(a: JSON, b: JSON) -> bool:
     try:
-        return cmp.same(a, b)
+        return same(a, b)
     except RecursionError:
         return False
 
@@ -489,7 +489,7 @@ def _show(value: JSON) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
-def describe(delta: cmp.Delta, side: str, shown: str | None = None) -> str:
+def describe(delta: Delta, side: str, shown: str | None = None) -> str:
     """The finding message for one raw change, at ``shown`` (the pointer the finding has;
     the canonical pointer when not given)."""
     shown = delta.pointer if shown is None else shown
@@ -538,7 +538,7 @@ def _prose(value: JSON) -> str:
     if value is None:
         return ""
     try:
-        return cmp.literal(value)
+        return literal(value)
     except (RecursionError, TypeError, ValueError):
         return type(value).__name__
 

@@ -20,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from schemadrift.diff import classify, implication
-from schemadrift.diff.compare import MAX_DEPTH
+from schemadrift.diff.delta import MAX_DEPTH
 from schemadrift.diff.run import diff_tools
 from schemadrift.model import Origin, Tool
 from tests.conftest import Run
