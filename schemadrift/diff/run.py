@@ -11,16 +11,10 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from schemadrift.cache import Cache, digest
-from schemadrift.diff.classify import (
-    Judged,
-    analyse,
-    bumps,
-    consumer_verdicts,
-    dialect_regressions,
-    judge,
-)
+from schemadrift.diff.classify import analyse, bumps, dialect_regressions
 from schemadrift.diff.kinds import CONSUMERS, CONTRACT, KINDS, ChangeKind
 from schemadrift.diff.pairing import pair_tools
+from schemadrift.diff.verdicts import Judged, consumer_verdicts, judge
 from schemadrift.diff.witness import Validators
 from schemadrift.model import JSON, Change, Finding, Location, Severity, Tool
 from schemadrift.registry import Rule
