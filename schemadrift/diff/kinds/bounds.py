@@ -7,12 +7,7 @@ kinds of a family cannot drift apart in wording.
 from __future__ import annotations
 
 from schemadrift.diff.kinds.examples import KEEP, draft, pair, weather
-from schemadrift.diff.kinds.record import (
-    DESIGN,
-    JSON_SCHEMA,
-    SAFE,
-    kind,
-)
+from schemadrift.diff.kinds.record import DESIGN, JSON_SCHEMA, SAFE, kind
 from schemadrift.model import Severity
 
 for _name, _key, _a, _b in (

@@ -5,13 +5,7 @@
 from __future__ import annotations
 
 from schemadrift.diff.kinds.examples import tools, weather
-from schemadrift.diff.kinds.record import (
-    BREAKS,
-    DESIGN,
-    RISK,
-    SAFE,
-    kind,
-)
+from schemadrift.diff.kinds.record import BREAKS, DESIGN, RISK, SAFE, kind
 from schemadrift.model import Evidence, Severity
 
 MCP_TOOLS = Evidence(

@@ -3,12 +3,7 @@
 from __future__ import annotations
 
 from schemadrift.diff.kinds.examples import tool, tools, weather
-from schemadrift.diff.kinds.record import (
-    BREAKS,
-    DESIGN,
-    SAFE,
-    kind,
-)
+from schemadrift.diff.kinds.record import BREAKS, DESIGN, SAFE, kind
 from schemadrift.model import Severity
 from schemadrift.registry import Example
 

@@ -5,13 +5,7 @@ branches, property order, and the catch-alls for any other change (valid or inva
 from __future__ import annotations
 
 from schemadrift.diff.kinds.examples import KEEP, REVIEW, draft, pair, weather
-from schemadrift.diff.kinds.record import (
-    DESIGN,
-    JSON_SCHEMA,
-    RISK,
-    SAFE,
-    kind,
-)
+from schemadrift.diff.kinds.record import DESIGN, JSON_SCHEMA, RISK, SAFE, kind
 from schemadrift.model import Severity
 
 kind(

@@ -5,12 +5,7 @@
 from __future__ import annotations
 
 from schemadrift.diff.kinds.examples import pair, tool, tools, weather
-from schemadrift.diff.kinds.record import (
-    BREAKS,
-    RISK,
-    SAFE,
-    kind,
-)
+from schemadrift.diff.kinds.record import BREAKS, RISK, SAFE, kind
 from schemadrift.model import Severity
 from schemadrift.registry import Example
 

@@ -5,11 +5,7 @@
 from __future__ import annotations
 
 from schemadrift.diff.kinds.examples import KEEP, pair, weather
-from schemadrift.diff.kinds.record import (
-    RISK,
-    SAFE,
-    kind,
-)
+from schemadrift.diff.kinds.record import RISK, SAFE, kind
 from schemadrift.model import Severity
 
 # --- type and nullability --------------------------------------------------------------------
