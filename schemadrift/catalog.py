@@ -1,33 +1,52 @@
-"""Render the rule catalogue: ``schemadrift rules``, ``schemadrift explain`` and ``docs/rules/``.
+"""The catalogue users read: lint rules and change kinds, listed and rendered together.
 
-One renderer serves the terminal and the generated Markdown pages, so the docs cannot say
-something the CLI does not.
+``schemadrift rules``, ``schemadrift explain``, ``docs/rules/`` and SARIF rule metadata all
+read ``entries()``/``entry()``, one look-up over both registries (``registry.RULES`` and
+``diff.kinds.KINDS``), and one renderer serves the terminal and the generated Markdown pages,
+so the docs cannot say something the CLI does not.
 """
 
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from schemadrift import registry
 from schemadrift.errors import UsageError
 from schemadrift.model import JSON, Evidence
-from schemadrift.registry import Example, Rule
+from schemadrift.registry import Entry, Example, Rule
 
 DOCS_BASE = "https://github.com/schemadrift/schemadrift/blob/main/docs/rules"
 
 
-def doc_path(rule: Rule) -> str:
+def entries() -> list[Entry]:
+    """Every lint rule and change kind, sorted by ID."""
+    from schemadrift.diff.kinds import KINDS
+
+    found: list[Entry] = [*registry.all_rules(), *KINDS.values()]
+    return sorted(found, key=lambda item: item.id)
+
+
+def entry(entry_id: str) -> Entry | None:
+    """The lint rule or change kind ``entry_id`` (``None``: neither registry knows it)."""
+    from schemadrift.diff.kinds import KINDS
+
+    registry.load()
+    return registry.RULES.get(entry_id) or KINDS.get(entry_id)
+
+
+def doc_path(rule: Entry) -> str:
     return f"{rule.pack}/{rule.name}.md"
 
 
-def help_uri(rule: Rule) -> str:
+def help_uri(rule: Entry) -> str:
     return f"{DOCS_BASE}/{doc_path(rule)}"
 
 
 def render_rules(fmt: str) -> str:
     if fmt == "json":
-        return json.dumps(registry.catalogue_json(), indent=2, ensure_ascii=False) + "\n"
-    rules = registry.all_rules()
+        return json.dumps(catalogue_json(), indent=2, ensure_ascii=False) + "\n"
+    rules = entries()
     width = max(len(r.id) for r in rules)
     lines = []
     for item in rules:
@@ -48,11 +67,11 @@ def _example_json(example: Example) -> str:
     return json.dumps(example.value, indent=2, ensure_ascii=False)
 
 
-def _dialects_of(rule: Rule) -> list[str]:
+def _dialects_of(rule: Entry) -> list[str]:
     return sorted(d.id for d in registry.all_dialects() if rule.id in registry.members(d.id))
 
 
-def render_markdown(rule: Rule) -> str:
+def render_markdown(rule: Entry) -> str:
     """The documentation page of a rule, with fixed headings (as ruff's rule docs)."""
     parts = [f"# {rule.id}", "", rule.doc.summary, ""]
     meta = [
@@ -66,7 +85,7 @@ def render_markdown(rule: Rule) -> str:
         meta.append(f"- Dialects: {', '.join(dialects)}")
     if rule.replaced_by:
         meta.append(f"- Replaced by: {', '.join(rule.replaced_by)}")
-    if rule.inference:
+    if isinstance(rule, Rule) and rule.inference:
         meta.append(
             "- Built on an inference ([I] in dialects.md), not a documented or observed "
             f"rejection: it defaults to {rule.severity.label}, not error."
@@ -88,7 +107,7 @@ def render_markdown(rule: Rule) -> str:
     parts += ["## Evidence", ""]
     for evidence in rule.evidence:
         parts.append(f"- {_evidence_line(evidence)}")
-    if rule.claims:
+    if isinstance(rule, Rule) and rule.claims:
         parts += ["", "## Dated evidence per keyword or limit", ""]
         parts += [
             "What the provider does with each keyword or limit this rule covers: the newest "
@@ -118,17 +137,18 @@ def _evidence_line(evidence: Evidence) -> str:
 
 
 def render_explain(rule_id: str) -> str:
-    registry.load()
-    if rule_id not in registry.RULES:
-        guess = registry.nearest(rule_id, registry.RULES)
+    found = entry(rule_id)
+    if found is None:
+        guess = registry.nearest(rule_id, [item.id for item in entries()])
         hint = f" Did you mean {guess!r}?" if guess else ""
         raise UsageError(f"unknown rule {rule_id!r}.{hint} `schemadrift rules` lists them all.")
-    return render_markdown(registry.RULES[rule_id])
+    return render_markdown(found)
 
 
 def all_pages() -> dict[str, str]:
     """``docs/rules/`` as it should be: relative path -> content, plus an index."""
-    pages = {doc_path(rule): render_markdown(rule) for rule in registry.all_rules()}
+    listed = entries()
+    pages = {doc_path(rule): render_markdown(rule) for rule in listed}
     index = [
         "# Rules",
         "",
@@ -136,7 +156,7 @@ def all_pages() -> dict[str, str]:
         "",
     ]
     index += ["| rule | severity | status | summary |", "|---|---|---|---|"]
-    for rule in registry.all_rules():
+    for rule in listed:
         index.append(
             f"| [{rule.id}]({doc_path(rule)}) | {rule.severity.label} | {rule.status} | {rule.doc.summary} |"
         )
@@ -145,4 +165,50 @@ def all_pages() -> dict[str, str]:
 
 
 def catalogue() -> JSON:
-    return registry.catalogue_json()
+    return catalogue_json()
+
+
+def catalogue_json() -> list[dict[str, Any]]:
+    """The whole catalogue as JSON (``schemadrift rules --format json``)."""
+    out = []
+    dialect_map: dict[str, list[str]] = {}
+    for value in registry.all_dialects():
+        for rule_id in registry.members(value.id):
+            dialect_map.setdefault(rule_id, []).append(value.id)
+    for item in entries():
+        rule = item if isinstance(item, Rule) else None
+        out.append(
+            {
+                "id": item.id,
+                "severity": item.severity.label,
+                "status": item.status,
+                "scope": item.scope,
+                "since": item.since,
+                "summary": item.doc.summary,
+                "dialects": sorted(dialect_map.get(item.id, [])),
+                "inference": rule.inference if rule else False,
+                "replaced_by": list(item.replaced_by),
+                "evidence": [_evidence_json(e) for e in item.evidence],
+                "claims": [
+                    {
+                        "subject": claim.subject,
+                        "severity": claim.severity.label if claim.severity else None,
+                        "verdict": claim.verdict,
+                        "caveat": claim.caveat,
+                        "evidence": [_evidence_json(e) for e in claim.evidence],
+                    }
+                    for claim in (rule.claims if rule else ())
+                ],
+            }
+        )
+    return out
+
+
+def _evidence_json(evidence: Evidence) -> dict[str, str]:
+    return {
+        "url": evidence.url,
+        "kind": evidence.kind,
+        "date": evidence.date,
+        "verdict": evidence.verdict,
+        "note": evidence.note,
+    }

@@ -224,11 +224,11 @@ def open_cache(config: Config, command: str) -> Cache:
     return Cache.for_run(config.cache, config.root, command)
 
 
-def rule_enabled(config: Config) -> Callable[[registry.Rule], bool]:
+def rule_enabled(config: Config) -> Callable[[registry.Entry], bool]:
     """Whether a rule runs: not ``off``, not newer than a pinned ruleset, preview only on request."""
     from schemadrift.policy import is_off
 
-    def enabled(rule: registry.Rule) -> bool:
+    def enabled(rule: registry.Entry) -> bool:
         if is_off(rule.id, config.rules):
             return False
         if config.version is not None and rule.since > config.version:

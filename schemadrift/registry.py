@@ -6,7 +6,8 @@ under fixed headings (``parse_doc``), as ruff keeps its rule docs. A rule belong
 dialect its ID names (``openai-strict/format`` to ``openai-strict``), plus any it lists in
 ``also_in``: there is no separate table to keep in step. Dialect modules only declare;
 ``engine.py`` decides what runs. Importing this module is cheap: the dialect modules are
-imported by ``load()`` the first time the catalogue is needed.
+imported by ``load()`` the first time the catalogue is needed. Change kinds are not rules:
+they have their own registry (``diff.kinds``), and ``catalog.py`` lists both (``Entry``).
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ import importlib
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Protocol
 
 from schemadrift.model import JSON, Evidence, Severity
+from schemadrift.ruledoc import RuleDoc, parse_doc
 
 if TYPE_CHECKING:
     from schemadrift.model import Tool
@@ -35,7 +37,7 @@ RETIRED_IDS: tuple[str, ...] = ()
 """Rule IDs that existed once. They are never reused (DESIGN: IDs are never reused)."""
 
 STATUSES = ("stable", "preview", "deprecated")
-SCOPES = ("schema", "tool", "toolset", "pair")
+SCOPES = ("schema", "tool", "toolset", "pair")  # "pair": a change kind (diff/kinds), no rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,66 +79,6 @@ class Example:
     value: JSON
     note: str = ""
     display: str = ""  # shown in docs instead of the value, when the value is too big to print
-
-
-@dataclass(frozen=True, slots=True)
-class RuleDoc:
-    summary: str
-    why: str
-    fix: str
-    known_problems: str = ""
-
-
-DOC_SECTIONS = {"Why": "why", "Fix": "fix", "Known problems": "known_problems"}
-"""The headings of a rule's docstring (``## Why``...), in the order they are written."""
-
-
-def parse_doc(text: str, where: str) -> RuleDoc:
-    """A rule's documentation from its check function's docstring.
-
-    The first paragraph is the summary; ``## Why`` and ``## Fix`` follow (both required), then
-    an optional ``## Known problems``. The lines of a paragraph are joined with single spaces
-    (a docstring wraps at the line length, a rendered doc does not); blank lines separate
-    paragraphs, and a line starting with ``- `` starts a list item of its own.
-    """
-    import inspect
-
-    sections: dict[str, list[str]] = {"summary": []}
-    current = "summary"
-    for line in inspect.cleandoc(text).splitlines():
-        if line.startswith("## "):
-            heading = line[3:].strip()
-            if heading not in DOC_SECTIONS or DOC_SECTIONS[heading] in sections:
-                raise ValueError(f"{where}: unexpected docstring heading {line!r}")
-            current = DOC_SECTIONS[heading]
-            sections[current] = []
-            continue
-        sections[current].append(line)
-    texts = {name: _paragraphs(lines) for name, lines in sections.items()}
-    for required in ("summary", "why", "fix"):
-        if not texts.get(required):
-            raise ValueError(f"{where}: the docstring has no {required}")
-    return RuleDoc(
-        summary=texts["summary"],
-        why=texts["why"],
-        fix=texts["fix"],
-        known_problems=texts.get("known_problems", ""),
-    )
-
-
-def _paragraphs(lines: list[str]) -> str:
-    """Paragraphs joined by a blank line, each paragraph's lines joined by a space."""
-    paragraphs: list[list[str]] = [[]]
-    for line in lines:
-        stripped = line.strip()
-        if not stripped:
-            paragraphs.append([])
-        elif stripped.startswith("- ") and paragraphs[-1]:
-            paragraphs[-1].append("\n" + stripped)
-        else:
-            paragraphs[-1].append(stripped)
-    joined = (" ".join(words).replace(" \n", "\n") for words in paragraphs if words)
-    return "\n\n".join(joined)
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +186,38 @@ class Rule:
                 return level
             current = level
         return current
+
+
+class Entry(Protocol):
+    """What the catalogue shows and policy reads of an entry: a lint ``Rule`` or a change kind
+    (``diff.kinds.ChangeKind``). ``catalog.entries()`` lists both, read-only."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def severity(self) -> Severity: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def since(self) -> int: ...
+    @property
+    def scope(self) -> str: ...
+    @property
+    def doc(self) -> RuleDoc: ...
+    @property
+    def evidence(self) -> tuple[Evidence, ...]: ...
+    @property
+    def fails(self) -> tuple[Example, ...]: ...
+    @property
+    def passes(self) -> tuple[Example, ...]: ...
+    @property
+    def hint(self) -> str: ...
+    @property
+    def replaced_by(self) -> tuple[str, ...]: ...
+    @property
+    def pack(self) -> str: ...
+    @property
+    def name(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,7 +335,6 @@ def load() -> None:
 
     for module in MODULES:
         importlib.import_module(f"schemadrift.dialects.{module}")
-    importlib.import_module("schemadrift.diff.kinds")
     _loaded = True
 
 
@@ -414,7 +387,7 @@ def members(dialect_id: str) -> tuple[str, ...]:
         sorted(
             rule_id
             for rule_id, item in RULES.items()
-            if item.scope != "pair" and (item.pack == dialect_id or dialect_id in item.also_in)
+            if item.pack == dialect_id or dialect_id in item.also_in
         )
     )
 
@@ -425,48 +398,3 @@ def nearest(word: str, choices: Iterable[str]) -> str | None:
 
     found = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.5)
     return found[0] if found else None
-
-
-def catalogue_json() -> list[dict[str, Any]]:
-    """The whole catalogue as JSON (``schemadrift rules --format json``)."""
-    out = []
-    dialect_map: dict[str, list[str]] = {}
-    for value in all_dialects():
-        for rule_id in members(value.id):
-            dialect_map.setdefault(rule_id, []).append(value.id)
-    for item in all_rules():
-        out.append(
-            {
-                "id": item.id,
-                "severity": item.severity.label,
-                "status": item.status,
-                "scope": item.scope,
-                "since": item.since,
-                "summary": item.doc.summary,
-                "dialects": sorted(dialect_map.get(item.id, [])),
-                "inference": item.inference,
-                "replaced_by": list(item.replaced_by),
-                "evidence": [_evidence_json(e) for e in item.evidence],
-                "claims": [
-                    {
-                        "subject": claim.subject,
-                        "severity": claim.severity.label if claim.severity else None,
-                        "verdict": claim.verdict,
-                        "caveat": claim.caveat,
-                        "evidence": [_evidence_json(e) for e in claim.evidence],
-                    }
-                    for claim in item.claims
-                ],
-            }
-        )
-    return out
-
-
-def _evidence_json(evidence: Evidence) -> dict[str, str]:
-    return {
-        "url": evidence.url,
-        "kind": evidence.kind,
-        "date": evidence.date,
-        "verdict": evidence.verdict,
-        "note": evidence.note,
-    }

@@ -1,59 +1,32 @@
 """The always-on ``json-schema`` pack: the schema is valid JSON Schema and its ``$ref``s resolve.
 
-Meta-schema validity and its detailed errors (with the JSON pointer of each bad node) come from
-``jsonschema-rs``, against local copies of the meta-schemas; pure-Python ``jsonschema`` is only
-the fallback for a value the native validator cannot take.
-Neither library is ever allowed to fetch: an unknown ``$schema`` URI is not handed to them
-(``jsonschema-rs`` would try to download it), and remote ``$ref``s are findings.
+Its rules only: whether a schema is valid, and the detailed errors (with the JSON pointer of
+each bad node), come from the validity gate (``schema/validity.py``), which the engine and the
+diff ask too. Nothing is ever fetched: an unknown ``$schema`` URI is not handed to a
+validator, and remote ``$ref``s are findings.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Iterator
 
 from schemadrift import memo
 from schemadrift.model import JSON, Evidence, Severity, Tool, escape_token
 from schemadrift.registry import Context, Dialect, Example, Hit, dialect, rule
-from schemadrift.schema.pointer import from_tokens
 from schemadrift.schema.refs import LOCAL, RefSite, ref_sites
-from schemadrift.schema.walk import MAX_NESTING, nesting_depth
+from schemadrift.schema.validity import (
+    MAX_META_DEPTH,
+    OPENAPI_SHAPES,
+    draft_of,
+    known_text,
+    meta_errors,
+    nests_too_deep,
+)
 
 DIALECTS_MD = "https://github.com/schemadrift/schemadrift/blob/main/docs/dialects.md"
 DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
 
-# Meta-schema URIs we know, normalised (no scheme, no trailing '#'), to a draft name.
-KNOWN_DRAFTS: dict[str, str] = {
-    "json-schema.org/draft/2020-12/schema": "2020-12",
-    "json-schema.org/draft/2019-09/schema": "2019-09",
-    "json-schema.org/draft-07/schema": "draft-07",
-    "json-schema.org/draft-06/schema": "draft-06",
-    "json-schema.org/draft-04/schema": "draft-04",
-}
-
-MAX_META_DEPTH = MAX_NESTING
-"""Deeper schemas are not handed to the meta-schema validators (their recursion is native and
-unbounded); ``json-schema/too-deep`` reports them instead."""
-
-
-def draft_of(schema: JSON) -> str | None:
-    """The draft a schema declares; ``"2020-12"`` when it declares none; ``None`` if unknown."""
-    if not isinstance(schema, dict) or "$schema" not in schema:
-        return "2020-12"
-    uri = schema["$schema"]
-    if not isinstance(uri, str):
-        return None
-    key = uri.split("://", 1)[-1].rstrip("#")
-    return KNOWN_DRAFTS.get(key)
-
-
-def nests_too_deep(schema: JSON) -> bool:
-    """Whether a schema nests past ``MAX_META_DEPTH``: such schemas are judged only by
-    ``json-schema/too-deep``, never handed to validators or rules that recurse."""
-    return nesting_depth(schema, MAX_META_DEPTH) > MAX_META_DEPTH
-
-
+# SchemaFacts: depth and $ref sites per schema object, for this pack's rules.
 _FACTS: dict[int, tuple[JSON, bool, list[RefSite]]] = memo.run_table()
 
 
@@ -80,27 +53,12 @@ def _facts(schema: JSON) -> tuple[bool, list[RefSite]]:
     return deep, sites
 
 
-def _json_type(value: JSON) -> str:
-    names = {bool: "a boolean", int: "a number", float: "a number", str: "a string"}
-    if value is None:
-        return "null"
-    if isinstance(value, list):
-        return "an array"
-    return names.get(type(value), type(value).__name__)
-
-
 def _nested(levels: int) -> JSON:
     """An object schema whose property ``a`` nests ``levels`` objects deep (for examples)."""
     schema: JSON = {"type": "string"}
     for _ in range(levels):
         schema = {"type": "object", "properties": {"a": schema}}
     return schema
-
-
-OPENAPI_SHAPES = frozenset({"gemini"})
-"""Input shapes whose schemas are OpenAPI 3.0 Schema objects, not JSON Schema (Gemini's legacy
-`parameters`: `type: "STRING"`, `nullable`). The meta-schema does not apply to them; the
-`gemini` and `vertex` packs judge that format."""
 
 
 def _schemas(tool: Tool) -> list[tuple[str, JSON]]:
@@ -113,254 +71,6 @@ def _schemas(tool: Tool) -> list[tuple[str, JSON]]:
     if tool.output_schema is not None:
         out.append(("/output_schema", tool.output_schema))
     return out
-
-
-def _offline(schema: JSON) -> JSON:
-    """``schema`` as it is handed to the validators: an unknown ``$schema`` is left out, since
-    ``jsonschema-rs`` would try to download it (the schema is then judged as 2020-12)."""
-    if draft_of(schema) is None and isinstance(schema, dict):
-        return {key: value for key, value in schema.items() if key != "$schema"}
-    return schema
-
-
-def _fast_valid(schema: JSON) -> bool:
-    import jsonschema_rs
-
-    try:
-        return bool(jsonschema_rs.meta.is_valid(_offline(schema)))
-    except Exception:  # noqa: BLE001 - whatever the validator cannot take is not valid
-        return False
-
-
-_MEMO: dict[tuple[str, str], bool] = memo.run_table()
-_BY_ID: dict[tuple[str, int], tuple[JSON, bool]] = memo.run_table()
-_TEXTS: dict[int, tuple[JSON, str]] = memo.run_table()
-
-
-def remember_text(schema: JSON, text: str) -> None:
-    """Record the JSON text of ``schema`` (as ``_memo`` dumps it) that the engine already
-    made, so ``valid_under_draft``, which runs without it, does not dump the schema again.
-    Each entry holds the schema itself, so its ``id`` cannot be reused while it is kept."""
-    if len(_TEXTS) >= 256:
-        _TEXTS.clear()
-    _TEXTS[id(schema)] = (schema, text)
-
-
-def known_text(schema: JSON) -> str | None:
-    """The compact JSON text ``remember_text`` recorded for this very object, if any."""
-    known = _TEXTS.get(id(schema))
-    return known[1] if known is not None and known[0] is schema else None
-
-
-def _memo(check: str, schema: JSON, text: str | None, compute: Callable[[], bool]) -> bool:
-    """One cache for the gate's answers, keyed by the check and the schema's JSON text (a run
-    asks about the same schemas once per dialect and once more in the diff).
-
-    Callers without the text (``valid_under_draft``, which runs on every tool) are first
-    looked up by the schema object itself, as ``_FACTS`` is: one answer per object saves
-    dumping every schema once more just to build the key. The memo holds the object, so its
-    ``id`` cannot be reused while it is cached."""
-    by_id = _BY_ID.get((check, id(schema)))
-    if by_id is not None and by_id[0] is schema:
-        return by_id[1]
-    if text is None:
-        text = known_text(schema)
-    if text is None:
-        try:
-            text = json.dumps(schema, separators=(",", ":"), ensure_ascii=False, allow_nan=True)
-        except (RecursionError, TypeError, ValueError):
-            return False
-    known = _MEMO.get((check, text))
-    if known is None:
-        known = compute()
-        if len(_MEMO) >= 65536:
-            _MEMO.clear()
-        _MEMO[(check, text)] = known
-    if len(_BY_ID) >= 256:
-        _BY_ID.clear()
-    _BY_ID[(check, id(schema))] = (schema, known)
-    return known
-
-
-def meta_valid(schema: JSON, text: str | None = None) -> bool:
-    """Whether ``schema`` is valid under the draft it declares (2020-12 when it names none or
-    an unknown one), with no network; schemas nested past ``MAX_META_DEPTH`` are not."""
-    if isinstance(schema, bool):
-        return True
-    if not isinstance(schema, dict):
-        return False
-    return _memo(
-        "meta",
-        schema,
-        text,
-        lambda: not nests_too_deep(schema) and _fast_valid(schema),
-    )
-
-
-def _modern(value: JSON, openapi: bool) -> JSON:
-    """A copy with older spellings in 2020-12 form, so that the 2020-12 meta-schema checks the
-    JSON type of every keyword that schemadrift reads as a 2020-12 keyword: boolean
-    ``exclusiveMinimum``/``exclusiveMaximum`` (draft-04) dropped, array ``items`` and
-    ``additionalItems`` (draft-07) as ``prefixItems`` and ``items``, and for an OpenAPI 3.0
-    schema (``openapi``) its type names lower-cased (``STRING`` → ``string``)."""
-    if isinstance(value, list):
-        return [_modern(item, openapi) for item in value]
-    if not isinstance(value, dict):
-        return value
-    out = {key: _modern(item, openapi) for key, item in value.items()}
-    for key in ("exclusiveMinimum", "exclusiveMaximum"):
-        if isinstance(out.get(key), bool):
-            del out[key]
-    if isinstance(out.get("items"), list) and "prefixItems" not in out:
-        out["prefixItems"] = out.pop("items")
-        if "additionalItems" in out:
-            out["items"] = out.pop("additionalItems")
-    if openapi and isinstance(out.get("type"), str):
-        out["type"] = out["type"].lower()
-    return out
-
-
-# What the compact JSON text of a schema holds wherever ``_modern`` may change something (a
-# string value may hold them too: the copy is then made, as before).
-_OLD_SPELLINGS = ('"exclusiveMinimum":', '"exclusiveMaximum":', '"items":[')
-
-
-def well_typed(schema: JSON, *, openapi: bool = False, text: str | None = None) -> bool:
-    """Whether every keyword of ``schema`` that schemadrift reads as a 2020-12 keyword holds
-    the JSON type 2020-12 gives it, whatever draft the schema declares (a draft-07 schema's
-    ``prefixItems`` is an unknown keyword to its own meta-schema, yet walked as schemas).
-
-    The gate of the diff's semantic comparison: canonical forms, the parallel walk and the
-    witness search fold the older spellings ``_modern`` rewrites, and need nothing else.
-    """
-    if isinstance(schema, bool):
-        return True
-    if not isinstance(schema, dict):
-        return False
-
-    def compute() -> bool:
-        if nests_too_deep(schema):
-            return False
-        if not openapi and text is not None and not any(mark in text for mark in _OLD_SPELLINGS):
-            # Nothing for ``_modern`` to rewrite (its keys would show in the text): validate
-            # the schema itself rather than a copy of it.
-            if "$schema" not in schema:
-                # Judged by its own draft, 2020-12, as meta_valid judges it (memoised).
-                return meta_valid(schema, text)
-            return _fast_valid({key: value for key, value in schema.items() if key != "$schema"})
-        modern = _modern(schema, openapi)
-        modern.pop("$schema", None)
-        return _fast_valid(modern)
-
-    return _memo("openapi" if openapi else "typed", schema, text, compute)
-
-
-def well_formed(schema: JSON, *, openapi: bool = False, text: str | None = None) -> bool:
-    """The engine's gate for provider rules: ``meta_valid`` and ``well_typed`` (an OpenAPI 3.0
-    schema, which has no meta-schema of its own here: ``well_typed`` with its type names
-    lower-cased). A schema that is not is reported by ``json-schema/valid-under-draft``."""
-    if openapi:
-        return well_typed(schema, openapi=True, text=text)
-    return meta_valid(schema, text) and well_typed(schema, text=text)
-
-
-def meta_errors(schema: JSON) -> list[tuple[str, str]]:
-    """``(pointer, message)`` for each meta-schema violation, best first; empty if valid."""
-    if not isinstance(schema, (dict, bool)):
-        return [("", f"a schema is an object or a boolean, not {_json_type(schema)}")]
-    if meta_valid(schema):
-        return []
-    judged = _offline(schema)
-    # jsonschema-rs reports the same violations as pure-Python ``jsonschema`` at a fraction of
-    # the cost (~0.6 ms and a ~40 ms import per invalid schema); ``jsonschema`` remains the
-    # fallback for whatever the native validator cannot take.
-    try:
-        out = _native_meta_errors(judged)
-    except Exception:  # noqa: BLE001 - e.g. a value jsonschema-rs cannot convert
-        out = _python_meta_errors(judged)
-    return out or [("", "the schema is not valid under its meta-schema")]
-
-
-# Keywords whose errors only summarise their branches' errors: at one instance location they
-# come after the others (the order ``jsonschema.exceptions.relevance`` gives).
-_WEAK = frozenset({"anyOf", "oneOf"})
-
-# The local meta-schema of each draft (the ``jsonschema_specifications`` copies), by the draft
-# name ``draft_of`` returns.
-_META_DIRS = {
-    "2020-12": "draft202012",
-    "2019-09": "draft201909",
-    "draft-07": "draft7",
-    "draft-06": "draft6",
-    "draft-04": "draft4",
-}
-_META_VALIDATORS: dict[str, Any] = {}
-
-
-def _meta_validator(draft: str) -> Any:
-    """A jsonschema-rs validator of ``draft``'s meta-schema, built once per draft.
-
-    The meta-schema and its vocabularies are read from the files ``jsonschema_specifications``
-    ships (found without importing it: its import costs more than the files) and registered
-    under their ``$id``; the retriever refuses every other URI, so nothing is ever fetched.
-    """
-    validator = _META_VALIDATORS.get(draft)
-    if validator is None:
-        import importlib.util
-        from pathlib import Path
-
-        import jsonschema_rs
-
-        spec = importlib.util.find_spec("jsonschema_specifications")
-        if spec is None or not spec.submodule_search_locations:
-            raise LookupError("jsonschema_specifications is not installed")
-        folder = Path(next(iter(spec.submodule_search_locations)), "schemas", _META_DIRS[draft])
-        meta = json.loads((folder / "metaschema.json").read_text(encoding="utf-8"))
-        resources = [(str(meta["$id"]).rstrip("#"), meta)]
-        vocabularies = folder / "vocabularies"
-        if vocabularies.is_dir():
-            for path in sorted(vocabularies.iterdir()):
-                vocabulary = json.loads(path.read_text(encoding="utf-8"))
-                resources.append((str(vocabulary["$id"]).rstrip("#"), vocabulary))
-
-        def refuse(uri: str) -> JSON:
-            raise ValueError(f"schemadrift never downloads {uri}")
-
-        validator = jsonschema_rs.validator_for(
-            meta,
-            registry=jsonschema_rs.Registry(resources, retriever=refuse),
-            retriever=refuse,
-            validate_formats=False,  # as ``jsonschema``'s meta-validation: formats annotate
-        )
-        _META_VALIDATORS[draft] = validator
-    return validator
-
-
-def _native_meta_errors(judged: JSON) -> list[tuple[str, str]]:
-    """Meta-schema violations found by jsonschema-rs, ordered as ``_python_meta_errors``
-    orders them: deepest instance location first, then by location, anyOf/oneOf last."""
-    errors = list(_meta_validator(draft_of(judged) or "2020-12").iter_errors(judged))
-
-    def relevance(error: Any) -> tuple[int, list[tuple[int, int | str]], bool]:
-        # Indices before names at one level, so mixed paths compare (``jsonschema`` would fail).
-        path: list[tuple[int, int | str]] = [
-            (0, token) if isinstance(token, int) else (1, token) for token in error.instance_path
-        ]
-        keyword = error.schema_path[-1] if error.schema_path else ""
-        return (-len(path), path, keyword not in _WEAK)
-
-    errors.sort(key=relevance)
-    return [(from_tokens(error.instance_path), error.message) for error in errors]
-
-
-def _python_meta_errors(judged: JSON) -> list[tuple[str, str]]:
-    """Meta-schema violations found by pure-Python ``jsonschema``, best first."""
-    import jsonschema
-    from jsonschema.exceptions import relevance
-
-    cls = jsonschema.validators.validator_for(judged, default=jsonschema.Draft202012Validator)
-    errors = sorted(cls(cls.META_SCHEMA).iter_errors(judged), key=relevance)
-    return [(from_tokens(error.absolute_path), error.message) for error in errors]
 
 
 @rule(

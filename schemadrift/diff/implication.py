@@ -22,7 +22,7 @@ import json
 import operator
 from collections.abc import Callable
 
-from schemadrift.diff.compare import json_type
+from schemadrift.diff.json_types import json_type
 from schemadrift.diff.transitions import ANNOTATIONS, FALSE_SCHEMA
 from schemadrift.model import JSON
 from schemadrift.schema.refs import CYCLE_MARKER

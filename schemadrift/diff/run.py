@@ -10,18 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from schemadrift import registry
 from schemadrift.cache import Cache, digest
-from schemadrift.diff.classify import (
-    Judged,
-    analyse,
-    bumps,
-    consumer_verdicts,
-    dialect_regressions,
-    judge,
-)
-from schemadrift.diff.kinds import CONSUMERS, CONTRACT, KINDS
+from schemadrift.diff.classify import analyse, bumps, dialect_regressions
+from schemadrift.diff.kinds import CONSUMERS, CONTRACT, KINDS, ChangeKind
 from schemadrift.diff.pairing import pair_tools
+from schemadrift.diff.verdicts import Judged, consumer_verdicts, judge
 from schemadrift.diff.witness import Validators
 from schemadrift.model import JSON, Change, Finding, Location, Severity, Tool
 from schemadrift.registry import Rule
@@ -36,7 +29,7 @@ def diff_tools(
     before: Sequence[Tool],
     after: Sequence[Tool],
     *,
-    enabled: Callable[[Rule], bool] | None = None,
+    enabled: Callable[[ChangeKind], bool] | None = None,
     consumers: Sequence[str] = CONSUMERS,
     dialects: Sequence[str] = (),
     linter: Linter | None = None,
@@ -61,11 +54,10 @@ def diff_tools(
     number of changed pairs in that many processes (``parallel.py``). ``cache`` keeps each
     pair's analysis between runs (``cache.py``).
     """
-    registry.load()
     active = {
-        r.id
-        for r in registry.all_rules()
-        if r.scope == "pair" and (enabled(r) if enabled is not None else r.status != "preview")
+        value.id
+        for value in KINDS.values()
+        if (enabled(value) if enabled is not None else value.status != "preview")
     }
     pairing = pair_tools(before, after)
     pairs: list[tuple[Tool | None, Tool | None]] = [
@@ -175,7 +167,7 @@ def _finding(
     attribution: tuple[object, ...],
 ) -> Finding:
     severity, affected, witness, has_witness = judge(item, consumers)
-    rule = registry.RULES[item.kind]
+    hint = KINDS[item.kind].hint
     message = item.message
     if has_witness:
         message += "; an argument valid before is rejected now" if item.side != "output" else ""
@@ -187,7 +179,7 @@ def _finding(
         tool=tool,
         pointer=item.pointer,
         message=message,
-        hint=rule.hint or None,
+        hint=hint or None,
         kind=item.kind,
         consumers=affected,
         witness=witness,

@@ -25,7 +25,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeGuard, TypeVar
 
-from schemadrift.diff.compare import json_type, literal
+from schemadrift.diff.delta import literal
+from schemadrift.diff.json_types import json_type
 from schemadrift.diff.transitions import FALSE_SCHEMA
 from schemadrift.model import JSON
 from schemadrift.schema.refs import CYCLE_MARKER, opaque_forms, uses_draft7

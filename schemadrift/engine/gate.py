@@ -21,7 +21,7 @@ def judgeable(tool: Tool, base: str, schema: JSON, text: str, dialect_id: str) -
     what decides their verdict. Other packs judge the OpenAPI format once its type names read
     as JSON Schema ones. A root that is not an object (absent, a string) is judged: root rules
     report it."""
-    from schemadrift.dialects.json_schema import OPENAPI_SHAPES, well_formed
+    from schemadrift.schema.validity import OPENAPI_SHAPES, well_formed
 
     if not isinstance(schema, dict) or reads_openapi(dialect_id):
         return True
@@ -32,7 +32,7 @@ def judgeable(tool: Tool, base: str, schema: JSON, text: str, dialect_id: str) -
 def reads_openapi(dialect_id: str) -> bool:
     """Whether ``dialect_id`` judges the OpenAPI ``parameters`` format itself (the one fact
     about the dialect ``judgeable`` reads)."""
-    from schemadrift.dialects.json_schema import OPENAPI_SHAPES
+    from schemadrift.schema.validity import OPENAPI_SHAPES
 
     return bool(OPENAPI_SHAPES.intersection(registry.DIALECTS[dialect_id].shapes))
 

@@ -295,7 +295,7 @@ class Linter:
                     return [records.moved(finding, place, ack) for finding in kept]
                 return kept
         if input_text is not None:
-            from schemadrift.dialects.json_schema import remember_text
+            from schemadrift.schema.validity import remember_text
 
             remember_text(tool.input_schema, input_text)  # for json-schema's tool rules
         # Rules judging this tool walk its schemas and measure their depth again and again:

@@ -31,10 +31,9 @@ FINGERPRINT_KEY = "schemadriftFingerprint/v1"
 
 
 def _rule_descriptor(rule_id: str) -> dict[str, JSON]:
-    from schemadrift import catalog, registry
+    from schemadrift import catalog
 
-    registry.load()
-    rule = registry.RULES.get(rule_id)
+    rule = catalog.entry(rule_id)
     if rule is None:
         # A finding from a rule this registry does not know (a plugin that is not installed
         # here): SARIF only needs the id, and a short description keeps viewers readable.

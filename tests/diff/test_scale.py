@@ -19,8 +19,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from schemadrift.diff import classify, implication
-from schemadrift.diff.compare import MAX_DEPTH
+from schemadrift.diff import describe, implication
+from schemadrift.diff.delta import MAX_DEPTH
 from schemadrift.diff.run import diff_tools
 from schemadrift.model import Origin, Tool
 from tests.conftest import Run
@@ -140,8 +140,8 @@ def test_a_long_description_diff_is_matched_between_its_common_ends() -> None:
     words = [f"w{i % 997}" for i in range(15_000)]
     before = " ".join(words)
     after = " ".join([*words[:7000], "inserted", "words", *words[7000:]])
-    assert len(words) ** 2 > classify._MATCHED_PAIRS  # the long-text path
-    assert "{+inserted words+}" in classify.word_diff(before, after)
+    assert len(words) ** 2 > describe._MATCHED_PAIRS  # the long-text path
+    assert "{+inserted words+}" in describe.word_diff(before, after)
 
 
 @settings(max_examples=200, deadline=None)
@@ -155,12 +155,12 @@ def test_word_opcodes_turn_the_old_words_into_the_new_ones(
 ) -> None:
     """Whatever the budget (so the long-text path too), the opcodes rebuild the new words from
     the old: every ``equal`` run is equal, and the rest is taken from the new side."""
-    original = classify._MATCHED_PAIRS
-    classify._MATCHED_PAIRS = budget
+    original = describe._MATCHED_PAIRS
+    describe._MATCHED_PAIRS = budget
     try:
-        opcodes = classify._word_opcodes(a, b)
+        opcodes = describe._word_opcodes(a, b)
     finally:
-        classify._MATCHED_PAIRS = original
+        describe._MATCHED_PAIRS = original
     rebuilt: list[str] = []
     for op, i1, i2, j1, j2 in opcodes:
         if op == "equal":

@@ -7,7 +7,7 @@ not. A waiver whose gap has closed fails too, so the list stays a reviewed recor
 
 from __future__ import annotations
 
-from schemadrift import registry
+from schemadrift import catalog, registry
 from schemadrift.diff.kinds import ACTIONS, ASPECTS, KINDS, SIDES
 
 registry.load()
@@ -65,7 +65,9 @@ def test_taxonomy_values_are_known() -> None:
         assert value.action in ACTIONS, value.id
 
 
-def test_every_kind_is_a_pair_rule() -> None:
-    """Every kind is registered as a pair rule, and every diff/ pair rule is a kind."""
-    pair_rules = {r.id for r in registry.all_rules() if r.scope == "pair"}
-    assert pair_rules == set(KINDS)
+def test_every_kind_is_a_pair_entry() -> None:
+    """Every kind is listed in the catalogue as a pair entry, every pair entry is a kind, and
+    no lint rule is one."""
+    pair_entries = {item.id for item in catalog.entries() if item.scope == "pair"}
+    assert pair_entries == set(KINDS)
+    assert not {r.id for r in registry.all_rules() if r.scope == "pair"}

@@ -8,10 +8,10 @@ met by code that assumes the meta-schema's types; the diff of such a pair is str
 from __future__ import annotations
 
 from schemadrift import registry
-from schemadrift.dialects.json_schema import meta_valid, well_formed, well_typed
 from schemadrift.diff.classify import analyse
 from schemadrift.engine import Linter
 from schemadrift.model import Origin, Tool
+from schemadrift.schema.validity import meta_valid, well_formed, well_typed
 from tests.helpers.tools import tools_of
 
 ALL = registry.provider_dialects()

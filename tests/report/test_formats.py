@@ -11,7 +11,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from schemadrift import __version__, catalog, registry
+from schemadrift import __version__, catalog
 from schemadrift.model import Location
 from schemadrift.report import REPORTERS, renderer
 from schemadrift.report.github import escape_data, escape_property
@@ -87,7 +87,8 @@ def test_sarif_meets_code_scanning_requirements() -> None:
     ids = [rule["id"] for rule in rules]
     assert ids == sorted({f.rule_id for f in sample_result().findings})
     for rule in rules:
-        known = registry.get_rule(rule["id"])
+        known = catalog.entry(rule["id"])
+        assert known is not None
         assert rule["helpUri"] == catalog.help_uri(known)
         assert rule["shortDescription"]["text"] == known.doc.summary
         assert rule["fullDescription"]["text"] == " ".join(known.doc.why.split())

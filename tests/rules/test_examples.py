@@ -10,13 +10,13 @@ import json
 
 import pytest
 
-from schemadrift import registry
+from schemadrift import catalog, registry
+from schemadrift.diff.kinds import ChangeKind
 from schemadrift.diff.run import diff_tools
-from schemadrift.registry import Example, Rule
+from schemadrift.registry import Entry, Example, Rule
 from tests.helpers.tools import lint_one, tools_of
 
-registry.load()
-RULES = registry.all_rules()
+RULES = catalog.entries()  # the lint rules and the change kinds
 
 
 def example_dialect(rule: Rule) -> str:
@@ -30,12 +30,13 @@ def example_dialect(rule: Rule) -> str:
     return owners[0]
 
 
-def fired(rule: Rule, example: Example) -> list[str]:
-    if rule.scope == "pair":
+def fired(rule: Entry, example: Example) -> list[str]:
+    if isinstance(rule, ChangeKind):
         before = tools_of(example.value["before"]) if example.value["before"] else []
         after = tools_of(example.value["after"]) if example.value["after"] else []
         findings = diff_tools(before, after, enabled=lambda r: r.id == rule.id)
     else:
+        assert isinstance(rule, Rule)
         findings = lint_one(rule.id, tools_of(example.value), example_dialect(rule))
     return [f"{f.pointer}: {f.message}" for f in findings if f.rule_id == rule.id]
 
@@ -49,7 +50,7 @@ CASES = [
 
 
 @pytest.mark.parametrize(("rule", "example", "should_fire"), CASES)
-def test_example(rule: Rule, example: Example, should_fire: bool) -> None:
+def test_example(rule: Entry, example: Example, should_fire: bool) -> None:
     """The rule fires on each failing example and stays silent on each passing one."""
     hits = fired(rule, example)
     if should_fire:
@@ -62,7 +63,7 @@ PAIR_RULES = [rule for rule in RULES if rule.scope == "pair"]
 
 
 @pytest.mark.parametrize("rule", PAIR_RULES, ids=lambda r: r.id)
-def test_pair_rule_passes_hold_a_change(rule: Rule) -> None:
+def test_pair_rule_passes_hold_a_change(rule: Entry) -> None:
     """A pair rule's passing examples each hold a real change: an unchanged pair shows only
     that nothing is reported when nothing changed, not where the rule stops."""
     assert rule.passes

@@ -29,7 +29,7 @@ from typing import Any
 
 import pytest
 
-from schemadrift import parallel, registry
+from schemadrift import catalog, parallel, registry
 from schemadrift.cache import _FORMAT, _seal, _stamp, digest
 from schemadrift.cli import FORMATS, main
 from schemadrift.diff import classify
@@ -306,7 +306,7 @@ def test_the_project_has_every_kind_of_cached_result(
     done = run_cli("check", "--format", "json", "--fail-on", "never", cwd=project)
     assert done.code == 0, done.err
     findings = json.loads(done.out)["findings"]
-    scopes = {f["rule"]: registry.RULES[f["rule"]].scope for f in findings}
+    scopes = {f["rule"]: catalog.entry(f["rule"]).scope for f in findings}  # type: ignore[union-attr]
     assert {"schema", "tool", "toolset", "pair"} <= set(scopes.values())
     toolset = {(f["rule"], f["tool"]) for f in findings if scopes[f["rule"]] == "toolset"}
     assert toolset == {  # one about the whole set, one located at a tool

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from schemadrift.diff.compare import ANNOTATE, CHANGE, NARROW, WIDEN, Delta, compare
+from schemadrift.diff.compare import compare
+from schemadrift.diff.delta import ANNOTATE, CHANGE, NARROW, WIDEN, Delta
 from schemadrift.diff.transitions import canonical
 
 STR = {"type": ["string"]}

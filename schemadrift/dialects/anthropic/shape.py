@@ -209,7 +209,7 @@ def draft_2020_12(tool: Tool, ctx: Context) -> Iterator[Hit]:
     Emit 2020-12 constructs (`prefixItems` for tuples, numeric `exclusiveMinimum`) or configure the
     generator to target 2020-12 (zod-to-json-schema `target`, pydantic already does).
     """
-    from schemadrift.dialects.json_schema import draft_of, meta_errors, nests_too_deep
+    from schemadrift.schema.validity import draft_of, meta_errors, nests_too_deep
 
     base, schema = schema_of(tool, ctx)
     if not isinstance(schema, dict) or "$schema" not in schema:

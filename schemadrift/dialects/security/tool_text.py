@@ -11,9 +11,9 @@ import json
 import re
 from collections.abc import Iterator
 
-from schemadrift.dialects.json_schema import known_text  # SchemaFacts: text side channel
 from schemadrift.model import JSON, Tool
 from schemadrift.schema.pointer import join
+from schemadrift.schema.validity import known_text  # SchemaFacts: text side channel
 
 # Schema keywords whose string values are structure, not prose (types, formats, references,
 # regular expressions, property names). Everything else a schema holds is read by the model.
