@@ -19,7 +19,7 @@ from schemadrift.cli.options import group, load_config
 @click.option("-q", "--quiet", count=True)
 def snapshot(allow_empty: bool, force: bool, config_path: Path | None, quiet: int) -> int:
     """Extract the tools and write the baseline snapshot (atomically)."""
-    from schemadrift.pipeline import run_snapshot
+    from schemadrift.pipeline.baseline import run_snapshot
 
     cfg = load_config(config_path, (), None, None, None, False)
     written, label = run_snapshot(cfg, allow_empty=allow_empty, cli_dialects=False, force=force)
@@ -56,7 +56,7 @@ def ack(
     quiet: int,
 ) -> int:
     """Acknowledge findings of `check` by fingerprint in schemadrift.acks.toml."""
-    from schemadrift.pipeline import run_ack
+    from schemadrift.pipeline.baseline import run_ack
 
     cfg = load_config(config_path, (), None, None, None, False)
     written, label = run_ack(

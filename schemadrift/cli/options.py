@@ -161,7 +161,7 @@ def load_config(
     """The project's configuration with the command line's values over it; every dialect it
     names (at the top or on a source) is checked before any work."""
     from schemadrift import config as config_module
-    from schemadrift.pipeline import check_dialects
+    from schemadrift.pipeline.extraction import check_dialects
 
     cfg = config_module.load(Path.cwd(), config_path)
     changes: dict[str, Any] = {}

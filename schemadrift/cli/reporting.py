@@ -31,7 +31,7 @@ from schemadrift.cli.output import check_targets, emit, emit_text
 @shared_options
 def lint(options: Options, files: tuple[str, ...], skip_unknown: bool, toolset: str | None) -> int:
     """Lint tool-schema files (any known shape; - reads stdin)."""
-    from schemadrift.pipeline import run_lint
+    from schemadrift.pipeline.lint import run_lint
 
     cfg = options.config()
     if toolset is not None:
@@ -55,7 +55,7 @@ def lint(options: Options, files: tuple[str, ...], skip_unknown: bool, toolset: 
 @shared_options
 def diff(options: Options, old: str, new: str, consumers: tuple[str, ...]) -> int:
     """Diff two tool sets: files, directories, snapshots or REF:path."""
-    from schemadrift.pipeline import run_diff
+    from schemadrift.pipeline.check import run_diff
 
     cfg = options.config(consumers)
     check_targets(cfg)
@@ -77,7 +77,7 @@ def check(
     options: Options, against: str | None, also: tuple[str, ...], consumers: tuple[str, ...]
 ) -> int:
     """Extract the tools, lint them and diff them against the baseline."""
-    from schemadrift.pipeline import run_check
+    from schemadrift.pipeline.check import run_check
 
     cfg = options.config(consumers)
     check_targets(cfg, also)
@@ -118,10 +118,11 @@ def upgrade_check(
     """Try a dependency bump in a throw-away environment and report what `check` will say
     after it: the tools extracted there, judged against the baseline as `check` judges them."""
     from schemadrift import upgrade
+    from schemadrift.throwaway_env import PipOptions
 
     cfg = options.config(consumers)
     check_targets(cfg)
-    pip = upgrade.PipOptions(index_url=index_url, find_links=find_links, no_index=no_index)
+    pip = PipOptions(index_url=index_url, find_links=find_links, no_index=no_index)
     result, note = upgrade.run(
         cfg,
         requirement,
