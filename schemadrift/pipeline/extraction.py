@@ -43,7 +43,7 @@ def check_dialects(names: Sequence[str]) -> tuple[str, ...]:
 
 def implied_dialects(tools: Sequence[Tool]) -> dict[int, tuple[str, ...]]:
     """Each tool's dialect as implied by its input shape (a bare schema implies none)."""
-    from schemadrift.sources.shapes import IMPLIED_DIALECT
+    from schemadrift.sources.vocabulary import IMPLIED_DIALECT
 
     out: dict[int, tuple[str, ...]] = {}
     for index, tool in enumerate(tools):
