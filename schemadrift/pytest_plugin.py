@@ -82,7 +82,7 @@ def lint_report(tools: Sequence[Tool], dialects: Sequence[str], fail_on: str) ->
     """The text report when any finding is at or above ``fail_on``, else ``None``."""
     from schemadrift import memo, policy
     from schemadrift.engine import Linter
-    from schemadrift.pipeline import check_dialects, implied_dialects
+    from schemadrift.pipeline.extraction import check_dialects, implied_dialects
     from schemadrift.report.text import render
 
     wanted = check_dialects(dialects)

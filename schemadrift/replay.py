@@ -345,7 +345,7 @@ def tools_to_replay(tools_spec: str | None, baseline: bool, config: Any) -> Agai
     the current tools, extracted from the configured sources as ``check`` does."""
     from schemadrift import snapshot
     from schemadrift.errors import UsageError
-    from schemadrift.pipeline import extract_sources, load_side
+    from schemadrift.pipeline.extraction import extract_sources, load_side
 
     if tools_spec is not None and baseline:
         raise UsageError("--tools and --baseline name two sets of tools; pass one of them")

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from typing import TypeGuard
 
 from schemadrift.model import JSON
-from schemadrift.schema.refs import CYCLE_MARKER, REF_KEYWORDS, inline_refs
+from schemadrift.schema.inline import inline_refs
+from schemadrift.schema.refs import CYCLE_MARKER, REF_KEYWORDS
 
 ALL_TYPES = frozenset({"array", "boolean", "null", "number", "object", "string"})
 FALSE_SCHEMA: dict[str, JSON] = {"not": {}}

@@ -1,16 +1,12 @@
-"""Offline ``$ref`` handling: classify references, resolve them as the spec says, inline them.
+"""Offline ``$ref`` handling: classify references and resolve them as the spec says.
 
 Resolution uses ``referencing`` (the library ``jsonschema`` resolves with), so ``$id`` base
 URIs, ``$anchor``, relative references, embedded resources, ``$dynamicRef`` and
 ``$recursiveRef`` mean what they mean to a validator. Its registry is given a retrieve function
 that always refuses: nothing here ever fetches, a remote or file reference only fails to
 resolve. ``ref_sites``/``resolve_local`` are the lint rules' quick local view (JSON-pointer and
-plain-name fragments of the document itself); the diff inlines with the full resolver.
-
-Inlining follows the draft the schema is read under (``specification``): from 2019-09 on a
-``$ref`` applies *beside* its sibling keywords, so ``{"$ref": X, "maxLength": 20}`` becomes
-``{"maxLength": 20, "allOf": [X']}`` (an intersection, which the canonical forms merge where
-they can); up to draft-07 a ``$ref`` replaces its node and its siblings are ignored.
+plain-name fragments of the document itself); the diff inlines with the full resolver
+(``inline.py``) and reads unresolvable references as opaque (``opaque_forms``).
 """
 
 from __future__ import annotations
@@ -24,7 +20,7 @@ from urllib.parse import unquote
 
 from schemadrift.model import JSON, escape_token
 from schemadrift.schema.pointer import resolve
-from schemadrift.schema.walk import IN_SUBARRAY, IN_VALUE, walk
+from schemadrift.schema.walk import DEFINITION_KEYWORDS, IN_SUBARRAY, IN_VALUE, walk
 
 LOCAL = "local"
 REMOTE = "remote"  # http(s), urn, or any absolute URI: never fetched
@@ -149,27 +145,13 @@ def specification(root: JSON) -> Any:
 
 
 REF_KEYWORDS = ("$ref", "$dynamicRef", "$recursiveRef")
-_DEFINITIONS = frozenset({"$defs", "definitions"})
-_ANNOTATIONS = frozenset(
-    {"title", "description", "default", "examples", "deprecated", "readOnly", "writeOnly"}
-)
-"""What a model reads beside a draft-07 `$ref` though validators ignore it."""
-_IN_MAP = frozenset({"properties", "patternProperties", "dependentSchemas", "dependencies"})
-_DESCENDS = frozenset(
-    {
-        "additionalItems",
-        "additionalProperties",
-        "contains",
-        "contentSchema",
-        "items",
-        "prefixItems",
-        "propertyNames",
-        "properties",
-        "patternProperties",
-        "unevaluatedItems",
-        "unevaluatedProperties",
-    }
-)
+CYCLE_MARKER = "$schemadrift-cycle"
+"""Stands for a reference back into a schema being inlined. Its value is how many instance
+levels up that schema applies (``0``: the same instance), so the marker depends on the shape
+of the recursion, not on the names of definitions: renaming one changes nothing."""
+
+IN_MAP = frozenset({"properties", "patternProperties", "dependentSchemas", "dependencies"})
+"""Keywords whose value maps names to subschemas (``$defs`` and ``definitions`` aside)."""
 
 
 def has_refs(root: JSON) -> bool:
@@ -187,7 +169,7 @@ def has_refs(root: JSON) -> bool:
 
 
 @dataclass
-class _Resolver:
+class Resolver:
     """One document's references, resolved with ``referencing`` as ``jsonschema`` does:
     a subschema with an ``$id`` moves the base URI, a reference is looked up from the
     resolver of the node holding it, and the resolver it returns (carrying the dynamic scope)
@@ -265,159 +247,6 @@ def _mentions_any(root: JSON, keys: tuple[str, ...]) -> bool:
     return False
 
 
-_FAR = 1 << 62
-CYCLE_MARKER = "$schemadrift-cycle"
-"""Stands for a reference back into a schema being inlined. Its value is how many instance
-levels up that schema applies (``0``: the same instance), so the marker depends on the shape
-of the recursion, not on the names of definitions: renaming one changes nothing."""
-
-
-def inline_refs(root: JSON, *, max_expansions: int = 10_000) -> JSON:
-    """A copy of ``root`` with every reference that resolves offline replaced by its target.
-
-    From 2019-09 on, a ``$ref`` beside other keywords becomes ``{...siblings, "allOf":
-    [target]}`` (both apply; the siblings stay the node's own keywords, so their annotations
-    are what the model reads); up to draft-07 the target replaces the node. A reference back
-    into a schema being inlined becomes ``{"$schemadrift-cycle": levels}``, so recursive
-    schemas terminate. After ``max_expansions`` references, or where a reference does not
-    resolve (remote, another file, a dangling pointer), the ``$ref`` is kept as it is.
-    ``$defs``/``definitions`` are dropped: once inlined they carry no contract, and renaming
-    them is representation only. Values that are not subschemas (``enum``, ``default``,
-    vendor keywords) are copied as they are, references inside them included.
-    """
-    resolver = _Resolver(root) if has_refs(root) else None
-    return _Inliner(resolver, max_expansions).expand(root, None, 0, {}, entered=False)
-
-
-@dataclass
-class _Inliner:
-    resolver: _Resolver | None
-    budget: int
-    # The shallowest schema on the path a cycle marker made so far points back to: an
-    # expansion whose markers all point inside it is the same wherever it is met.
-    reach: int = _FAR
-    # Closed expansions by target: (target, inlined, references it expanded). A definition
-    # referenced from many places is inlined once (and shares its value: nothing downstream
-    # mutates it); each reuse still spends its references from the budget.
-    done: dict[int, tuple[JSON, JSON, int]] = field(default_factory=dict)
-
-    def expand(
-        self,
-        node: JSON,
-        resolver: Any,
-        depth: int,
-        path: dict[int, int],
-        *,
-        entered: bool,
-    ) -> JSON:
-        """``node`` inlined. ``path`` maps each schema being inlined around this one to its
-        instance depth; ``entered`` says ``resolver`` is already ``node``'s own."""
-        if not isinstance(node, dict):
-            return node
-        key = id(node)
-        if key in path:
-            self.reach = min(self.reach, path[key])
-            return {CYCLE_MARKER: depth - path[key]}
-        if self.resolver is not None:
-            if resolver is None:
-                resolver = self.resolver.start
-            elif not entered:
-                resolver = self.resolver.enter(resolver, node)
-        path[key] = depth
-        try:
-            return self._node(node, resolver, depth, path)
-        finally:
-            del path[key]
-
-    def _node(self, node: dict[str, JSON], resolver: Any, depth: int, path: dict[int, int]) -> JSON:
-        out: dict[str, JSON] = {}
-        targets: list[JSON] = []
-        ignores_siblings = False
-        legacy_ref = self.resolver is not None and self.resolver.legacy
-        for keyword, value in node.items():
-            if keyword in _DEFINITIONS:
-                continue
-            if keyword in REF_KEYWORDS and isinstance(value, str) and self.resolver is not None:
-                target = self._follow(keyword, value, resolver, depth, path, node)
-                if target is _MISSING:
-                    out[keyword] = value
-                else:
-                    targets.append(target)
-                    ignores_siblings |= keyword == "$ref" and legacy_ref
-                continue
-            out[keyword] = self._child(keyword, value, resolver, depth, path)
-        if not targets:
-            if legacy_ref and "$ref" in out:  # draft-07 and older ignore a `$ref`'s siblings
-                return {k: v for k, v in out.items() if k == "$ref" or k in _ANNOTATIONS}
-            return out
-        if ignores_siblings:
-            # draft-07 and older: `$ref` replaces its node for validation; its annotations
-            # still reach the model that reads the schema, so they stay beside the target
-            notes = {k: v for k, v in out.items() if k in _ANNOTATIONS}
-            return {**notes, "allOf": [targets[0]]} if notes else targets[0]
-        if not out and len(targets) == 1:
-            return targets[0]
-        existing = out.pop("allOf", None)
-        out["allOf"] = [*targets, *(existing if isinstance(existing, list) else [])]
-        if existing is not None and not isinstance(existing, list):
-            out["allOf"].append({"allOf": existing})  # an invalid `allOf` stays visible
-        return out
-
-    def _follow(
-        self,
-        keyword: str,
-        ref: str,
-        resolver: Any,
-        depth: int,
-        path: dict[int, int],
-        node: dict[str, JSON],
-    ) -> Any:
-        """The inlined target of one reference, or ``_MISSING`` to keep the reference."""
-        assert self.resolver is not None
-        if self.budget <= 0:
-            return _MISSING
-        found = self.resolver.lookup(resolver, keyword, ref, node)
-        if found is None:
-            return _MISSING
-        target, target_resolver = found
-        if not isinstance(target, dict) or id(target) in path:
-            return self.expand(target, target_resolver, depth, path, entered=True)
-        known = self.done.get(id(target))
-        if known is not None and known[0] is target and known[2] <= self.budget:
-            self.budget -= known[2]
-            return known[1]
-        self.budget -= 1
-        outer, start = self.reach, self.budget + 1
-        self.reach = _FAR
-        inlined = self.expand(target, target_resolver, depth, path, entered=True)
-        if self.reach >= depth and self.resolver.static and self.budget > 0:
-            self.done[id(target)] = (target, inlined, start - self.budget)
-        self.reach = min(outer, self.reach)
-        return inlined
-
-    def _child(
-        self, keyword: str, value: JSON, resolver: Any, depth: int, path: dict[int, int]
-    ) -> JSON:
-        below = depth + 1 if keyword in _DESCENDS else depth
-        if keyword in IN_VALUE and isinstance(value, (dict, bool)):
-            return self.expand(value, resolver, below, path, entered=False)
-        if keyword in IN_SUBARRAY and isinstance(value, list):
-            return [
-                self.expand(item, resolver, below, path, entered=False)
-                if isinstance(item, dict)
-                else item
-                for item in value
-            ]
-        if keyword in _IN_MAP and isinstance(value, dict):
-            return {
-                name: self.expand(item, resolver, below, path, entered=False)
-                if isinstance(item, dict)
-                else item
-                for name, item in value.items()
-            }
-        return value
-
-
 # --- opaque references ------------------------------------------------------------------------
 
 
@@ -427,10 +256,10 @@ def unresolved_refs(root: JSON) -> list[str]:
     Every subschema of the document is visited, definitions included, with the resolver a
     validator would have there; a ``$dynamicRef`` counts as resolved when its initial target
     is found (its dynamic target, if any, falls back to that one)."""
-    return _unresolved(root, _Resolver(root)) if has_refs(root) else []
+    return _unresolved(root, Resolver(root)) if has_refs(root) else []
 
 
-def _unresolved(root: JSON, resolver: _Resolver) -> list[str]:
+def _unresolved(root: JSON, resolver: Resolver) -> list[str]:
     found: list[str] = []
     stack: list[tuple[JSON, Any, str, bool]] = [(root, resolver.start, "", True)]
     while stack:
@@ -458,7 +287,7 @@ def _subschemas(node: dict[str, JSON]) -> Iterator[tuple[str, JSON]]:
             for index, item in enumerate(value):
                 if isinstance(item, dict):
                     yield f"{token}/{index}", item
-        elif (keyword in _IN_MAP or keyword in _DEFINITIONS) and isinstance(value, dict):
+        elif (keyword in IN_MAP or keyword in DEFINITION_KEYWORDS) and isinstance(value, dict):
             for name, item in value.items():
                 if isinstance(item, dict):
                     yield f"{token}/{escape_token(str(name))}", item
@@ -475,7 +304,7 @@ def opaque_forms(root: JSON) -> tuple[JSON, JSON] | None:
     so it stays unproven."""
     if not has_refs(root):
         return None
-    resolver = _Resolver(root)
+    resolver = Resolver(root)
     pointers = _unresolved(root, resolver)
     if not pointers:
         return None

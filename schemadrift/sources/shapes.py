@@ -3,12 +3,12 @@
 A parsed JSON/YAML document may be a bare JSON Schema, one tool in any provider's envelope, a
 list of tools, a request-like ``{"tools": [...]}`` (MCP ``tools/list`` included, also inside a
 JSON-RPC ``result``), Gemini ``functionDeclarations``, a Bedrock ``toolConfig`` or a
-schemadrift snapshot. Pure: no I/O; the caller says where the document came from.
+schemadrift snapshot. Pure: no I/O; the caller says where the document came from. The names
+that tell the shapes apart are in ``vocabulary.py``.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -16,154 +16,15 @@ from typing import Any
 from schemadrift.errors import InputError
 from schemadrift.model import JSON, Origin, Tool
 from schemadrift.schema.pointer import join
-
-SHAPE_NAMES = (
-    "a bare JSON Schema (one tool's parameters)",
-    'an OpenAI tool ({"type": "function", "function": {...}}) or its Responses flat form',
-    'an Anthropic tool ({"name", "input_schema"})',
-    'Gemini declarations ({"functionDeclarations": [...]}, with "parameters" or '
-    '"parametersJsonSchema")',
-    'a Bedrock tool ({"toolSpec": {...}} or {"toolConfig": {"tools": [...]}})',
-    'an MCP tools/list result ({"tools": [...]}, also inside a JSON-RPC "result")',
-    'a provider built-in tool ({"type": "web_search_20250305", "name": "web_search"}, '
-    '{"type": "file_search"}, {"googleSearch": {}}, {"systemTool": {...}})',
-    "a list of tool objects",
-    "a schemadrift snapshot",
-)
-
-# --- Provider built-in tools -------------------------------------------------------------------
-# Tools the provider implements itself: the request names them, no JSON Schema of the user's
-# describes their input. Recognised so that a file mixing them with function tools is linted
-# (they used to stop the run with exit 2), counted in the request and listed in the report.
-
-ANTHROPIC_BUILTIN_TYPE = re.compile(r"[a-z][a-z0-9_]*_(20\d{6})")
-"""Anthropic versions every built-in tool type with its release date: ``web_search_20250305``,
-``bash_20250124``, ``text_editor_20250728``, ``computer_20250124``, ``code_execution_20250825``,
-``web_fetch_20250910``, ``memory_20250818``, ``tool_search_tool_regex_20251119``,
-``browser_toolset_20260801`` (anthropic-sdk-python ``types/tool_union_param.py`` and
-``types/beta/beta_tool_union_param.py``, read 2026-12). No JSON Schema ``type`` looks like it."""
-
-ANTHROPIC_BUILTIN_TYPES = frozenset({"mcp_toolset"})
-"""Unversioned Anthropic tool types: the MCP connector's ``{"type": "mcp_toolset",
-"mcp_server_name": ...}`` (``beta_mcp_toolset_param.py``)."""
-
-OPENAI_BUILTIN_TYPES = frozenset(
-    {
-        "web_search", "web_search_2025_08_26", "web_search_preview",
-        "web_search_preview_2025_03_11", "file_search", "code_interpreter", "image_generation",
-        "computer_use_preview", "computer", "mcp", "local_shell", "shell", "apply_patch",
-        "tool_search", "programmatic_tool_calling",
-    }
-)  # fmt: skip
-"""OpenAI Responses hosted tools: every member of openai-python's ``ToolParam`` union but
-``function``, ``custom`` and ``namespace`` (``types/responses/tool_param.py``, openai 3.57,
-read 2026-12)."""
-
-GEMINI_BUILTIN_FIELDS = frozenset(
-    {
-        "googleSearch", "google_search", "googleSearchRetrieval", "google_search_retrieval",
-        "codeExecution", "code_execution", "urlContext", "url_context", "retrieval",
-        "enterpriseWebSearch", "enterprise_web_search", "googleMaps", "google_maps",
-        "computerUse", "computer_use", "fileSearch", "file_search", "parallelAiSearch",
-        "parallel_ai_search", "exaAiSearch", "exa_ai_search", "mcpServers", "mcp_servers",
-    }
-)  # fmt: skip
-"""Fields of a Gemini ``Tool`` other than its function declarations: each names a built-in
-tool (google-genai ``types.Tool``, 3.6.1, both spellings)."""
-
-_GEMINI_DECLARATIONS = ("functionDeclarations", "function_declarations")
-_GEMINI_TOOL_FIELDS = GEMINI_BUILTIN_FIELDS | frozenset(_GEMINI_DECLARATIONS)
-
-BEDROCK_CACHE_POINT = "cachePoint"
-"""A Bedrock ``toolConfig.tools`` member that marks a prompt-cache boundary, not a tool
-(``Tool`` union: ``toolSpec`` | ``systemTool`` | ``cachePoint``, Bedrock API reference)."""
-
-IMPLIED_DIALECT = {
-    "openai": "openai",
-    "openai-responses": "openai",
-    "openai-function": "openai",
-    "anthropic": "anthropic",
-    "gemini": "gemini",
-    "gemini-json": "gemini-json",
-    "bedrock": "bedrock",
-    "mcp": "mcp",
-}
-"""The dialect an input shape implies when neither the CLI nor the config names one."""
-
-# Keywords of JSON Schema (all drafts), OpenAPI 3 schema objects and common vendor additions:
-# an object made only of these (or empty) is a bare schema.
-SCHEMA_KEYWORDS = frozenset(
-    [
-        "$schema",
-        "$id",
-        "id",
-        "$ref",
-        "$defs",
-        "definitions",
-        "$anchor",
-        "$dynamicRef",
-        "$dynamicAnchor",
-        "$comment",
-        "$vocabulary",
-        "$recursiveRef",
-        "$recursiveAnchor",
-        "type",
-        "enum",
-        "const",
-        "format",
-        "title",
-        "description",
-        "default",
-        "examples",
-        "example",
-        "readOnly",
-        "writeOnly",
-        "deprecated",
-        "nullable",
-        "properties",
-        "required",
-        "additionalProperties",
-        "patternProperties",
-        "propertyNames",
-        "minProperties",
-        "maxProperties",
-        "dependencies",
-        "dependentRequired",
-        "dependentSchemas",
-        "unevaluatedProperties",
-        "items",
-        "prefixItems",
-        "additionalItems",
-        "contains",
-        "minContains",
-        "maxContains",
-        "minItems",
-        "maxItems",
-        "uniqueItems",
-        "unevaluatedItems",
-        "allOf",
-        "anyOf",
-        "oneOf",
-        "not",
-        "if",
-        "then",
-        "else",
-        "minimum",
-        "maximum",
-        "exclusiveMinimum",
-        "exclusiveMaximum",
-        "multipleOf",
-        "minLength",
-        "maxLength",
-        "pattern",
-        "contentEncoding",
-        "contentMediaType",
-        "contentSchema",
-        "discriminator",
-        "xml",
-        "externalDocs",
-        "propertyOrdering",
-    ]
+from schemadrift.sources.vocabulary import (
+    ANTHROPIC_BUILTIN_TYPE,
+    ANTHROPIC_BUILTIN_TYPES,
+    BEDROCK_CACHE_POINT,
+    GEMINI_DECLARATIONS,
+    GEMINI_TOOL_FIELDS,
+    OPENAI_BUILTIN_TYPES,
+    SCHEMA_KEYWORDS,
+    SHAPE_NAMES,
 )
 
 
@@ -260,14 +121,14 @@ def _builtin_from_object(obj: dict[str, Any], src: DocumentSource, pointer: str)
 
 def _is_gemini_tool(obj: Mapping[str, JSON]) -> bool:
     """A Gemini ``Tool``: only ``Tool`` fields, at least one of them."""
-    return bool(obj) and all(key in _GEMINI_TOOL_FIELDS for key in obj)
+    return bool(obj) and all(key in GEMINI_TOOL_FIELDS for key in obj)
 
 
 def _gemini_tool(obj: dict[str, Any], src: DocumentSource, pointer: str) -> Iterator[Tool]:
     """The declarations and built-in tools of one Gemini ``Tool``, in the order written."""
     for key, value in obj.items():
         here = join(pointer, key)
-        if key in _GEMINI_DECLARATIONS:
+        if key in GEMINI_DECLARATIONS:
             yield from _gemini_declarations(value, src, here)
         elif key in ("mcpServers", "mcp_servers") and isinstance(value, list):
             for index, server in enumerate(value):
@@ -443,7 +304,7 @@ def detect(doc: JSON, src: DocumentSource) -> tuple[str, list[Tool]] | None:
         if len(declared) == 1 and declared[0].builtin is not None:
             return f"Gemini built-in tool `{declared[0].builtin}`", declared
         return _described("Gemini function declarations", declared), declared
-    for key in _GEMINI_DECLARATIONS:
+    for key in GEMINI_DECLARATIONS:
         if key in doc:
             return "Gemini function declarations", list(
                 _gemini_declarations(doc[key], src, "/" + key)

@@ -29,11 +29,12 @@ def snapshot_of(project: str, tmp_path: Path, packages: tuple[str, ...]) -> dict
     The schemadrift version is left out (it changes with every release of ours), and so are the
     versions of packages the project's framework does not depend on.
     """
-    from schemadrift import config, pipeline
+    from schemadrift import config
+    from schemadrift.pipeline.baseline import run_snapshot
 
     cfg = config.load(PROJECTS / project)
     cfg = replace(cfg, snapshot=tmp_path / "schemadrift.lock.json")
-    pipeline.run_snapshot(cfg, allow_empty=False, cli_dialects=False)
+    run_snapshot(cfg, allow_empty=False, cli_dialects=False)
     data = json.loads((tmp_path / "schemadrift.lock.json").read_text("utf-8"))
     data.pop("generator")
     data["packages"] = {k: v for k, v in data["packages"].items() if k in packages}

@@ -1,7 +1,7 @@
 """The MCP adapter on the official SDK's 1.x line (``FastMCP``), with the real mcp 1.30.0.
 
 The test environment pins mcp 2.x, so mcp 1.30.0 is installed into a throw-away environment
-layered over it (``schemadrift.upgrade.make_env``, the one ``upgrade-check`` uses): only the
+layered over it (``schemadrift.throwaway_env.make_env``, the one ``upgrade-check`` uses): only the
 1.x distribution and the one dependency 2.x does not share (httpx-sse) live there, everything
 else is the test environment's, which stays untouched. ``pip check`` inside the layered
 environment proves that ``--no-deps`` left nothing unsatisfied. The install comes from the
@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from schemadrift.upgrade import make_env, parent_site_dirs
+from schemadrift.throwaway_env import make_env, parent_site_dirs
 from tests.adapters.conftest import PROJECTS, TOOL_NAMES, snapshot_of
 
 MCP_V1 = "1.30.0"

@@ -53,7 +53,7 @@ LINES = {"newest 1.x": "1.107.10", "newest": "2.78.0"}
 @pytest.fixture(scope="module")
 def other_lines(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
     """``schemadrift snapshot`` of the fixture project under each of ``LINES``."""
-    from schemadrift.upgrade import make_env, parent_site_dirs
+    from schemadrift.throwaway_env import make_env, parent_site_dirs
     from tests.ci.test_upgrade import env_of
 
     work = tmp_path_factory.mktemp("pydantic-ai-lines")

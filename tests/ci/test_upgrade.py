@@ -23,15 +23,14 @@ import pytest
 
 from schemadrift.errors import InputError, UsageError
 from schemadrift.model import Bump
-from schemadrift.upgrade import (
+from schemadrift.throwaway_env import (
     NO_INSTALLER,
-    bumps,
     find_installer,
     link_scripts,
     make_env,
     parent_site_dirs,
-    parse_bump,
 )
+from schemadrift.upgrade import bumps, parse_bump
 from tests.conftest import FIXTURES
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from schemadrift.upgrade import make_env, parent_site_dirs
+from schemadrift.throwaway_env import make_env, parent_site_dirs
 from tests.ci.test_upgrade import env_of, pip_install, run
 
 OLD = "2.7.4"

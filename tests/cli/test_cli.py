@@ -156,12 +156,12 @@ def test_internal_error_is_exit_three_with_bug_message(
     run_cli: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """An unexpected exception prints a traceback and "this is a bug", exit 3, stdout empty."""
-    import schemadrift.pipeline
+    import schemadrift.pipeline.lint
 
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(schemadrift.pipeline, "run_lint", boom)
+    monkeypatch.setattr(schemadrift.pipeline.lint, "run_lint", boom)
     result = run_cli("lint", str(write(tmp_path / "good.json", GOOD)), cwd=tmp_path)
     assert result.code == 3 and result.out == ""
     assert "this is a bug" in result.err and "Traceback" in result.err

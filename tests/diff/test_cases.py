@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from schemadrift.config import Config
-from schemadrift.pipeline import run_diff
+from schemadrift.pipeline.check import run_diff
 from schemadrift.result import RunResult
 from tests.conftest import FIXTURES
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from schemadrift.cli import FORMATS
+from schemadrift.cli.options import FORMATS
 from tests.conftest import Run
 
 PAYLOADS = {

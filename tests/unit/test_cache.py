@@ -31,7 +31,8 @@ import pytest
 
 from schemadrift import catalog, parallel, registry
 from schemadrift.cache import _FORMAT, _seal, _stamp, digest
-from schemadrift.cli import FORMATS, main
+from schemadrift.cli import main
+from schemadrift.cli.options import FORMATS
 from schemadrift.diff import classify
 from schemadrift.diff.run import PAIRS
 from schemadrift.engine import Linter

@@ -11,7 +11,7 @@ import pytest
 from schemadrift import catalog, config, policy, registry
 from schemadrift.errors import ConfigError
 from schemadrift.model import Finding, Severity
-from schemadrift.pipeline import make_linter
+from schemadrift.pipeline.lint import make_linter
 
 REPO = Path(__file__).resolve().parents[2]
 registry.load()

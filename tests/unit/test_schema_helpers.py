@@ -6,14 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from schemadrift.schema.inline import inline_refs
 from schemadrift.schema.pointer import from_tokens, resolve, split
-from schemadrift.schema.refs import (
-    CYCLE_MARKER,
-    inline_refs,
-    opaque_forms,
-    ref_sites,
-    unresolved_refs,
-)
+from schemadrift.schema.refs import CYCLE_MARKER, opaque_forms, ref_sites, unresolved_refs
 from schemadrift.schema.walk import walk
 
 tokens = st.lists(st.text(max_size=8), max_size=6)
