@@ -19,6 +19,8 @@ REPO = Path(__file__).resolve().parent.parent
 
 PEERS = ("mcp-strict-check==0.1.0", "toolpact==0.1.0")
 """The peers of the issue's table, at the versions its figures were measured with."""
+NAMES = ("mcp-strict-check", "toolpact diff")
+"""The peers' commands as the table names them."""
 
 JUDGES = (
     "mcp-strict-check 0.1.0 lints a tools/list file (`mcp-strict-check --tools FILE`, every axis):"
@@ -115,14 +117,18 @@ def peers_venv(cache: Path | None, tmp: Path) -> Path | str:
     return venv
 
 
-def lint_argv(venv: Path, catalog: Path) -> list[str]:
-    """mcp-strict-check on a ``tools/list`` file, every axis (its default)."""
-    return [str(bin_path(venv, "mcp-strict-check")), "--tools", str(catalog)]
+def lint(venv: Path | None, catalog: Path) -> dict[str, list[str]]:
+    """mcp-strict-check on a ``tools/list`` file, every axis (its default), by its table name;
+    nothing without the peers' ``venv``."""
+    argv = [str(bin_path(venv, "mcp-strict-check")), "--tools", str(catalog)] if venv else []
+    return {NAMES[0]: argv} if argv else {}
 
 
-def diff_argv(venv: Path, old: Path, new: Path) -> list[str]:
-    """toolpact's diff engine on two ``tools/list`` files."""
-    return [str(bin_path(venv, "python")), "-c", TOOLPACT_DIFF, str(old), str(new)]
+def diff(venv: Path | None, old: Path, new: Path) -> dict[str, list[str]]:
+    """toolpact's diff engine on two ``tools/list`` files, by its table name; nothing without
+    the peers' ``venv``."""
+    argv = [str(bin_path(venv, "python")), "-c", TOOLPACT_DIFF, str(old), str(new)] if venv else []
+    return {NAMES[1]: argv} if argv else {}
 
 
 def wheel_venv(root: Path) -> tuple[Path, str]:

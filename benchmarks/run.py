@@ -16,7 +16,6 @@ Each figure is the median of ``--repeat`` runs after one warm-up, the commands o
 turns so that a change of load on a shared machine hits them alike; RSS is the child's
 ``ru_maxrss``. After the table, for reference and without goals: ``check`` of 1,000 tools cold
 and with the results cache, against its floor. Exit status 1 when a goal is missed.
-Usage: ``python benchmarks/run.py [--repeat N] [--peers-venv DIR]``.
 """
 
 from __future__ import annotations
@@ -68,8 +67,6 @@ CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECOD
 """The children's environment: bytecode caching on, as in an installed package (otherwise every
 run would recompile every module and measure the compiler)."""
 NO_CACHE = "--no-cache"
-PEER_NAMES = ("mcp-strict-check", "toolpact diff")
-"""The peers' commands as the table names them."""
 MB = 2**20
 
 
@@ -203,12 +200,15 @@ class Catalog:
 
     tools: Path
     old: Path
+    schemas: int
+    """How many of the tools' input schemas differ (the engine judges each distinct one once)."""
 
 
 def catalog(directory: Path, count: int) -> Catalog:
     """Write the catalog of ``count`` tools into ``directory``."""
     tools = toolgen.generate(count)
-    out = Catalog(directory / f"tools-{count}.json", directory / f"tools-{count}-old.json")
+    schemas = len({json.dumps(tool["inputSchema"], sort_keys=True) for tool in tools})
+    out = Catalog(directory / f"tools-{count}.json", directory / f"tools-{count}-old.json", schemas)
     out.tools.write_text(json.dumps({"tools": tools}), "utf-8")
     out.old.write_text(json.dumps({"tools": toolgen.mutate(tools)}), "utf-8")
     return out
@@ -226,33 +226,24 @@ class Row:
 
 
 def ms(seconds: float) -> str:
-    """Seconds as the table prints them."""
+    """Seconds as the table prints them (bytes are printed as MB)."""
     return f"{seconds * 1000:,.0f} ms"
 
 
-def mb(peak: float) -> str:
-    """Bytes as the table prints them."""
-    return f"{peak / MB:,.0f} MB"
-
-
-def speed_rows(venv: Path, peer: Path | None, root: Path, repeat: int) -> list[Row]:
+def speed_rows(
+    venv: Path, peer: Path | None, cat: dict[int, Catalog], root: Path, repeat: int
+) -> list[Row]:
     """The issue's table: each row measured with the peers that do the same work."""
     sd = [str(peers.bin_path(venv, "schemadrift"))]
     python = str(peers.bin_path(venv, "python"))
     lint = [*sd, "lint", NO_CACHE, *(arg for d in toolgen.ALL_DIALECTS for arg in ("--dialect", d))]
-    (root / "catalogs").mkdir()
-    cat = {count: catalog(root / "catalogs", count) for count in (1, 200, 1_000, 10_000)}
     rows = []
 
     def lint_peer(count: int) -> dict[str, list[str]]:
-        return {"mcp-strict-check": peers.lint_argv(peer, cat[count].tools)} if peer else {}
+        return peers.lint(peer, cat[count].tools)
 
     def diff_peer(count: int) -> dict[str, list[str]]:
-        return (
-            {"toolpact diff": peers.diff_argv(peer, cat[count].old, cat[count].tools)}
-            if peer
-            else {}
-        )
+        return peers.diff(peer, cat[count].old, cat[count].tools)
 
     def lint_row(count: int, *extra: str, more: dict[str, list[str]]) -> dict[str, Figure]:
         return measure({"ours": [*lint, *extra, str(cat[count].tools)], **more}, root, repeat)
@@ -260,8 +251,8 @@ def speed_rows(venv: Path, peer: Path | None, root: Path, repeat: int) -> list[R
     def add(work: str, got: dict[str, Figure], goal: float, rss: bool = False) -> None:
         """A row of ``got["ours"]`` against ``goal`` (seconds, or bytes when ``rss``)."""
         value: Callable[[Figure], float] = (lambda f: f.peak) if rss else (lambda f: f.seconds)
-        shown = mb if rss else ms
-        others = [f"{name} {shown(value(f))}" for name, f in got.items() if name in PEER_NAMES]
+        shown = (lambda peak: f"{peak / MB:,.0f} MB") if rss else ms
+        others = [f"{name} {shown(value(f))}" for name, f in got.items() if name in peers.NAMES]
         cell = " · ".join(others) if peer else "not measured"
         ours = value(got["ours"])
         rows.append(Row(work, shown(ours), cell, f"≤ {shown(goal)}", ours / goal))
@@ -276,8 +267,8 @@ def speed_rows(venv: Path, peer: Path | None, root: Path, repeat: int) -> list[R
     got = lint_row(10_000, "--jobs", "1", more=lint_peer(10_000))
     add("lint 10,000 distinct tools, cold, `--jobs 1`", got, 2.0)
     add("  the same, peak RSS", got, 250 * MB, rss=True)
-    old, new = str(cat[10_000].old), str(cat[10_000].tools)
-    got = measure({"ours": [*sd, "diff", NO_CACHE, old, new], **diff_peer(10_000)}, root, repeat)
+    diff = [*sd, "diff", NO_CACHE, str(cat[10_000].old), str(cat[10_000].tools)]
+    got = measure({"ours": diff, **diff_peer(10_000)}, root, repeat)
     add("diff 10,000 tools vs a changed copy, cold", got, 3.0)
     bare = measure({"bare": [python, "-c", "pass"]}, root, 2 * repeat)["bare"].seconds
     got = lint_row(1, more={**lint_peer(1), **diff_peer(1)})
@@ -352,7 +343,9 @@ def main() -> int:
         progress("installing the peers")
         peer = peers.peers_venv(args.peers_venv, root)
         progress("measuring the issue's rows")
-        rows = speed_rows(venv, peer if isinstance(peer, Path) else None, root, args.repeat)
+        (root / "catalogs").mkdir()
+        cat = {count: catalog(root / "catalogs", count) for count in (1, 200, 1_000, 10_000)}
+        rows = speed_rows(venv, peer if isinstance(peer, Path) else None, cat, root, args.repeat)
         progress("measuring `check`")
         reference = check_rows(venv, root, args.repeat)
         rules, kinds = rule_counts(venv, root)
@@ -376,7 +369,10 @@ def main() -> int:
     notes = [
         f"catalogs: toolgen.generate(n), n distinct tools made from {len(toolgen.seeds())} real"
         " schemas, in one MCP `tools/list` file that every command reads; the changed copy"
-        " (toolgen.mutate) has a new required property or a new description on every 10th tool.",
+        " (toolgen.mutate) has a new required property or a new description on every 10th tool."
+        " Distinct input schemas: "
+        + ", ".join(f"{c.schemas:,} of {n:,}" for n, c in cat.items() if n > 1)
+        + ".",
         f"schemadrift: {wheel}, `lint --no-cache` with --dialect for each of the"
         f" {len(toolgen.ALL_DIALECTS)} dialects ({rules} lint rules in the catalogue), `diff"
         f" --no-cache` with the dialect the MCP shape implies ({kinds} change kinds).",
