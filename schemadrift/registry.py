@@ -4,10 +4,9 @@ A rule is declared once, at its definition site: the decorator holds its ID, sev
 evidence and executable examples, and the check function's docstring holds its documentation
 under fixed headings (``parse_doc``), as ruff keeps its rule docs. A rule belongs to the
 dialect its ID names (``openai-strict/format`` to ``openai-strict``), plus any it lists in
-``also_in``: there is no separate table to keep in step. Dialect modules only declare;
-``engine.py`` decides what runs. Importing this module is cheap: the dialect modules are
-imported by ``load()`` the first time the catalogue is needed. Change kinds are not rules:
-they have their own registry (``diff.kinds``), and ``catalog.py`` lists both (``Entry``).
+``also_in``: no separate table to keep in step. Dialect modules only declare; the engine
+decides what runs. ``load()`` imports the dialect modules when the catalogue is first needed.
+Change kinds are not rules (``diff.kinds``); ``catalog.py`` lists both (``Entry``).
 """
 
 from __future__ import annotations
@@ -236,6 +235,7 @@ class Dialect:
     shapes: tuple[str, ...] = ()
     notes: str = ""
     always: bool = False  # json-schema and security: on whatever the user targets
+    reads_openapi: bool = False  # parses OpenAPI `parameters` itself: judges any shape of it
     draft_validation: Evidence | None = None
 
 

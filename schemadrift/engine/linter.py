@@ -11,16 +11,15 @@ lint's tools in worker processes (``parallel.py``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from schemadrift import registry
 from schemadrift.cache import Cache
 from schemadrift.engine import gate, records
 from schemadrift.engine.cached import CachedRuns, Prepared
-from schemadrift.engine.keys import dump, tool_key, try_dump
+from schemadrift.engine.keys import tool_key, try_dump
 from schemadrift.engine.plan import (
-    ALWAYS_ON,
     DEPTH_SAFE,
     DialectRules,
     SchemaPass,
@@ -87,7 +86,6 @@ class Linter:
         self._findings: dict[tuple[str, tuple[str, ...]], list[Finding]] = {}
         self._judged: dict[tuple[bool, tuple[str, ...]], tuple[str, ...]] = {}
         self._deep: dict[str, bool] = {}  # by tool key: nested past MAX_NESTING
-        self._openapi = {d: gate.reads_openapi(d) for d in registry.DIALECTS}
 
     # --- what runs -----------------------------------------------------------------------
 
@@ -320,7 +318,8 @@ class Linter:
         if input_text is not None:
             texts[id(tool.input_schema)] = input_text
         if tool.builtin is None:  # a provider built-in tool has no schema of the user's
-            for side, base, schema, running in self._schemas(tool, judged, texts):
+            schema_judges = [d for d in judged if self._rules_among(d, judged).schema_rules]
+            for side, base, schema, running in gate.judged_schemas(tool, schema_judges, texts):
                 facts = self._facts_of(schema, texts[id(schema)])
                 for rule, hit, index in self._judge_schema(facts, side, judged, running):
                     dialect_id = running[index]
@@ -339,40 +338,6 @@ class Linter:
                     )
         return findings
 
-    def _schemas(
-        self, tool: Tool, judged: tuple[str, ...], texts: dict[int, str]
-    ) -> Iterable[tuple[str, str, JSON, tuple[str, ...]]]:
-        """``(side, base, schema, dialects)`` for each schema of the tool and the judged
-        dialects whose rules judge it: the gate may turn a dialect away, and a dialect may
-        read another schema of the tool (its own variant). ``texts`` (by schema identity)
-        gains the text of each schema yielded."""
-        groups: dict[tuple[str, str, int], tuple[JSON, list[str]]] = {}
-        # The gate's answer depends on the schema, its place and the dialect's reading only:
-        # asked once per schema rather than once per dialect (about ten per tool).
-        gates: dict[tuple[int, str, bool], bool] = {}
-        for dialect_id in judged:
-            if not self._rules_among(dialect_id, judged).schema_rules:
-                continue
-            sides = [("input", *tool.schema_for(dialect_id))]
-            if tool.output_schema is not None:
-                sides.append(("output", "/output_schema", tool.output_schema))
-            for side, base, schema in sides:
-                text = texts.get(id(schema))
-                if text is None:
-                    text = texts[id(schema)] = dump(schema)
-                if dialect_id not in ALWAYS_ON:
-                    gate_key = (id(schema), base, self._openapi[dialect_id])
-                    passes = gates.get(gate_key)
-                    if passes is None:
-                        passes = gates[gate_key] = gate.judgeable(
-                            tool, base, schema, text, dialect_id
-                        )
-                    if not passes:
-                        continue
-                groups.setdefault((side, base, id(schema)), (schema, []))[1].append(dialect_id)
-        for (side, base, _), (schema, dialects) in groups.items():
-            yield side, base, schema, tuple(dialects)
-
     def _facts_of(self, schema: JSON, text: str) -> SchemaFacts:
         found = self._facts.get(text)
         if found is None:
@@ -388,16 +353,7 @@ class Linter:
         kept = self._schema_hits.get(key)
         if kept is not None:
             return kept
-        run = self._pass(judged, running, side)
-        contexts = [Context(dialect=d, root=facts.root, facts=facts) for d in running]
-        hits: list[SchemaHit] = []
-        append = hits.append
-        root = True  # the walk yields the root first, and only the root has no keyword above
-        for node, keys in facts.nodes:
-            for rule, check, index in run.steps(keys, root=root):
-                for hit in check(node, contexts[index]):
-                    append((rule, hit, index))
-            root = False
+        hits = self._pass(judged, running, side).run(facts, running)
         self._schema_hits[key] = hits
         return hits
 

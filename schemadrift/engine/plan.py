@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from schemadrift import registry
 from schemadrift.model import Tool
-from schemadrift.registry import Hit, Rule
+from schemadrift.registry import Context, Hit, Rule
+from schemadrift.schema.facts import SchemaFacts
 
 ALWAYS_ON = ("json-schema", "security")
 DEPTH_SAFE = "json-schema"
@@ -108,6 +109,20 @@ class SchemaPass:
                 and (rule.triggers is None or not rule.triggers.isdisjoint(keys))
             )
         return chosen
+
+    def run(self, facts: SchemaFacts, dialects: Sequence[str]) -> list[tuple[Rule, Hit, int]]:
+        """The hits of every rule on every node of the schema ``facts`` describes, each with
+        the index of its dialect in ``dialects`` (the dialects this pass was compiled for)."""
+        contexts = [Context(dialect=d, root=facts.root, facts=facts) for d in dialects]
+        hits: list[tuple[Rule, Hit, int]] = []
+        append = hits.append
+        root = True  # the walk yields the root first, and only the root has no keyword above
+        for node, keys in facts.nodes:
+            for rule, check, index in self.steps(keys, root=root):
+                for hit in check(node, contexts[index]):
+                    append((rule, hit, index))
+            root = False
+        return hits
 
 
 def schema_pass(

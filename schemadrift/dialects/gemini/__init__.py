@@ -27,6 +27,7 @@ GEMINI_DIALECT = dialect(
         id="gemini",
         title="Gemini Developer API (`parameters`, OpenAPI subset)",
         shapes=("gemini",),
+        reads_openapi=True,
         notes=(
             "generativelanguage v1beta `Schema`: 22 fields, unknown fields reject the request. "
             "Gemini reports every violation at once."
@@ -39,6 +40,7 @@ VERTEX_DIALECT = dialect(
         id="vertex",
         title="Vertex AI Gemini (`parameters`)",
         shapes=("gemini",),
+        reads_openapi=True,
         notes=(
             "aiplatform `Schema`: the Developer API fields plus additionalProperties, $ref/$defs, "
             "NULL."

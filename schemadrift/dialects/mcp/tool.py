@@ -1,16 +1,5 @@
-"""The ``mcp`` dialect: the Model Context Protocol's own contract for ``Tool`` definitions.
-
-MCP-legal is not provider-legal. MCP allows dots and 128-character names, root ``oneOf``
-next to ``type: object`` and any JSON Schema 2020-12 keyword; OpenAI, Anthropic, Bedrock and
-Gemini ``parameters`` reject many of those. Target the provider dialects too: a client
-forwards the ``inputSchema`` to a model provider mostly unchanged. Evidence: dialects.md §7.
-
-Spec version choice: rules follow the newest spec (2026-07-28) where versions differ, except
-that an ``outputSchema`` which is not ``type: object`` - legal since 2026-07-28, invalid in
-2025-06-18 and 2025-11-25 - is a warning, because clients negotiating an older version still
-reject it. Remote ``$ref``s (never dereferenced, MUST NOT be auto-dereferenced per
-2026-07-28) are reported by the always-on ``json-schema/remote-ref``.
-"""
+"""MCP's contract for one tool and a server's list: the envelope, `inputSchema` and
+`outputSchema`, names."""
 
 from __future__ import annotations
 
@@ -19,9 +8,7 @@ from collections.abc import Iterator, Sequence
 
 from schemadrift.dialects._common import envelope_mismatch
 from schemadrift.model import JSON, Evidence, Severity, Tool
-from schemadrift.registry import Claim, Context, Dialect, Hit, dialect, rule
-from schemadrift.schema.pointer import join
-from schemadrift.schema.walk import Node
+from schemadrift.registry import Claim, Context, Hit, rule
 
 SPEC = "https://modelcontextprotocol.io/specification"
 
@@ -77,7 +64,7 @@ EV_2025_06 = Evidence(
 _OK = {"type": "object", "properties": {"q": {"type": "string"}}, "required": ["q"]}
 
 
-def _mcp(*tools: dict[str, JSON]) -> JSON:
+def mcp_listing(*tools: dict[str, JSON]) -> JSON:
     return {"tools": list(tools)}
 
 
@@ -88,7 +75,7 @@ def _mcp(*tools: dict[str, JSON]) -> JSON:
     scope="tool",
     evidence=[EV_SCHEMA_TS],
     fails=[[{"type": "function", "function": {"name": "search", "parameters": _OK}}]],
-    passes=[_mcp({"name": "search", "inputSchema": _OK})],
+    passes=[mcp_listing({"name": "search", "inputSchema": _OK})],
 )
 def envelope(tool: Tool, ctx: Context) -> Iterator[Hit]:
     """MCP tools are `{name, description, inputSchema}` objects, not provider envelopes.
@@ -111,9 +98,11 @@ def envelope(tool: Tool, ctx: Context) -> Iterator[Hit]:
     severity=Severity.ERROR,
     scope="tool",
     evidence=[EV_SCHEMA_TS, EV_ZOD],
-    fails=[_mcp({"name": "ping", "inputSchema": None})],
+    fails=[mcp_listing({"name": "ping", "inputSchema": None})],
     passes=[
-        _mcp({"name": "ping", "inputSchema": {"type": "object", "additionalProperties": False}})
+        mcp_listing(
+            {"name": "ping", "inputSchema": {"type": "object", "additionalProperties": False}}
+        )
     ],
 )
 def input_schema_required(tool: Tool, ctx: Context) -> Iterator[Hit]:
@@ -140,10 +129,10 @@ def input_schema_required(tool: Tool, ctx: Context) -> Iterator[Hit]:
     scope="tool",
     evidence=[EV_SCHEMA_TS, EV_ZOD, EV_CLAUDE_CODE],
     fails=[
-        _mcp({"name": "get_cart", "inputSchema": {}}),
-        _mcp({"name": "f", "inputSchema": {"oneOf": [_OK]}}),
+        mcp_listing({"name": "get_cart", "inputSchema": {}}),
+        mcp_listing({"name": "f", "inputSchema": {"oneOf": [_OK]}}),
     ],
-    passes=[_mcp({"name": "f", "inputSchema": {"type": "object", "oneOf": [_OK]}})],
+    passes=[mcp_listing({"name": "f", "inputSchema": {"type": "object", "oneOf": [_OK]}})],
 )
 def root_type_object(tool: Tool, ctx: Context) -> Iterator[Hit]:
     """An MCP `inputSchema` root has `"type": "object"` (every spec version: MUST).
@@ -195,10 +184,10 @@ EV_DUPLICATE = Evidence(
     evidence=[EV_2026.accepts(), EV_2025_06.rejects()],
     claims=[OUTPUT_SCHEMA_CLAIM],
     fails=[
-        _mcp({"name": "count", "inputSchema": _OK, "outputSchema": {"type": "integer"}}),
+        mcp_listing({"name": "count", "inputSchema": _OK, "outputSchema": {"type": "integer"}}),
     ],
     passes=[
-        _mcp(
+        mcp_listing(
             {
                 "name": "count",
                 "inputSchema": _OK,
@@ -246,8 +235,8 @@ def output_schema(tool: Tool, ctx: Context) -> Iterator[Hit]:
     severity=Severity.WARNING,
     scope="tool",
     evidence=[EV_NAMES],
-    fails=[_mcp({"name": "search issues", "inputSchema": _OK})],
-    passes=[_mcp({"name": "github.search_issues", "inputSchema": _OK})],
+    fails=[mcp_listing({"name": "search issues", "inputSchema": _OK})],
+    passes=[mcp_listing({"name": "github.search_issues", "inputSchema": _OK})],
 )
 def tool_name(tool: Tool, ctx: Context) -> Iterator[Hit]:
     """MCP tool names are 1-128 characters of `A-Z a-z 0-9 _ - .` (SHOULD).
@@ -276,8 +265,12 @@ def tool_name(tool: Tool, ctx: Context) -> Iterator[Hit]:
     severity=Severity.ERROR,
     scope="toolset",
     evidence=[EV_NAMES, EV_DUPLICATE],
-    fails=[_mcp({"name": "search", "inputSchema": _OK}, {"name": "search", "inputSchema": _OK})],
-    passes=[_mcp({"name": "search", "inputSchema": _OK}, {"name": "fetch", "inputSchema": _OK})],
+    fails=[
+        mcp_listing({"name": "search", "inputSchema": _OK}, {"name": "search", "inputSchema": _OK})
+    ],
+    passes=[
+        mcp_listing({"name": "search", "inputSchema": _OK}, {"name": "fetch", "inputSchema": _OK})
+    ],
 )
 def duplicate_tool_name(tools: Sequence[Tool], ctx: Context) -> Iterator[Hit]:
     """Tool names are unique within one MCP server.
@@ -302,111 +295,3 @@ def duplicate_tool_name(tools: Sequence[Tool], ctx: Context) -> Iterator[Hit]:
                 f"tool name {tool.name!r} appears more than once in {key[0] or 'the server'}",
                 tool=tool.name,
             )
-
-
-@rule(
-    "mcp/x-mcp-header",
-    severity=Severity.ERROR,
-    triggers={"x-mcp-header"},
-    evidence=[EV_2026.rejects("clients on Streamable HTTP MUST drop a tool that violates it")],
-    fails=[
-        _mcp(
-            {
-                "name": "query",
-                "inputSchema": {
-                    "type": "object",
-                    "properties": {"ratio": {"type": "number", "x-mcp-header": "Ratio"}},
-                },
-            }
-        )
-    ],
-    passes=[
-        _mcp(
-            {
-                "name": "query",
-                "inputSchema": {
-                    "type": "object",
-                    "properties": {"region": {"type": "string", "x-mcp-header": "Region"}},
-                },
-            }
-        )
-    ],
-)
-def x_mcp_header(node: Node, ctx: Context) -> Iterator[Hit]:
-    """`x-mcp-header` marks only string, integer or boolean properties, with a valid, unique header
-    name.
-
-    ## Why
-
-    MCP 2026-07-28 lets a server mirror a parameter into an `Mcp-Param-<name>` HTTP header with
-    `x-mcp-header`, only on primitive properties and not on `number`; clients on Streamable HTTP
-    MUST drop a tool that violates it. The name must be ASCII without space or `:` and
-    case-insensitively unique within the schema.
-
-    ## Fix
-
-    Move `x-mcp-header` to a string/integer/boolean property, or remove it.
-    """
-    schema = node.schema
-    value = schema.get("x-mcp-header")
-    pointer = join(node.pointer, "x-mcp-header")
-    types = schema.get("type")
-    listed = types if isinstance(types, list) else [types]
-    kinds = {item for item in listed if isinstance(item, str)}
-    kinds.discard("null")
-    if not kinds or not kinds <= HEADER_TYPES:
-        shown = "/".join(sorted(kinds)) or "untyped"
-        yield Hit(
-            pointer,
-            f"`x-mcp-header` on a {shown} property; only string, integer or boolean are allowed",
-        )
-    if not isinstance(value, str) or not HEADER_NAME.fullmatch(value):
-        yield Hit(
-            pointer,
-            f"`x-mcp-header` value {value!r} is not an ASCII header name without space or `:`",
-        )
-        return
-    lowered = value.lower()
-    for other_pointer, other in _header_names(ctx.root):
-        if other_pointer == pointer:
-            break
-        if other == lowered:
-            yield Hit(
-                pointer,
-                f"`x-mcp-header` {value!r} repeats another header name (case-insensitively)",
-            )
-            break
-
-
-def _header_names(root: JSON) -> list[tuple[str, str]]:
-    from schemadrift.schema.walk import walk
-
-    out = []
-    for node in walk(root):
-        if isinstance(node.schema, dict) and isinstance(node.schema.get("x-mcp-header"), str):
-            out.append((join(node.pointer, "x-mcp-header"), node.schema["x-mcp-header"].lower()))
-    return out
-
-
-MCP_DRAFT_VALIDATION = Evidence(
-    "https://modelcontextprotocol.io/specification/2025-11-25/server/tools",
-    "documented",
-    "2025-11-25",
-    "inputSchema MUST be a valid JSON Schema object; clients validate it (Zod)",
-    verdict="rejected",
-)
-"""The evidence that this provider validates tool schemas against the JSON Schema draft."""
-
-MCP = dialect(
-    Dialect(
-        id="mcp",
-        draft_validation=MCP_DRAFT_VALIDATION,
-        title="Model Context Protocol (the protocol's own contract)",
-        shapes=("mcp",),
-        notes=(
-            "MCP-legal is not provider-legal: also target the providers the client forwards to. "
-            "Versions: 2026-07-28 rules, outputSchema warnings for older clients; remote $ref is "
-            "json-schema/remote-ref."
-        ),
-    )
-)
