@@ -80,7 +80,7 @@ class SchemadriftSnapshot:
 
 def lint_report(tools: Sequence[Tool], dialects: Sequence[str], fail_on: str) -> str | None:
     """The text report when any finding is at or above ``fail_on``, else ``None``."""
-    from schemadrift import memo, policy
+    from schemadrift import policy
     from schemadrift.engine import Linter
     from schemadrift.pipeline.extraction import check_dialects, implied_dialects
     from schemadrift.report.text import render
@@ -88,10 +88,7 @@ def lint_report(tools: Sequence[Tool], dialects: Sequence[str], fail_on: str) ->
     wanted = check_dialects(dialects)
     per_tool = dict.fromkeys(range(len(tools)), wanted) if wanted else implied_dialects(tools)
     targeted = tuple(dict.fromkeys(d for names in per_tool.values() for d in names))
-    try:
-        findings = Linter().lint(list(tools), targeted, tool_dialects=per_tool)
-    finally:
-        memo.clear()  # a test suite lints many times in one process: keep nothing
+    findings = Linter().lint(list(tools), targeted, tool_dialects=per_tool)
     result = policy.finish("lint", findings, tools, targeted, fail_on=fail_on)
     if result.exit_code == 0:
         return None

@@ -5,7 +5,7 @@ the one error boundary.
 run, kept in one place so the command line reads as parse → build → run → exit:
 
 - ``settings`` holds the process state a run changes and gives it back: the cyclic garbage
-  collector, the standard streams' error handler, and the memos a run leaves behind.
+  collector and the standard streams' error handler.
 - ``exit_code`` runs the command on a deep stack and turns whatever it ends with into the
   exit code: ``SchemadriftError`` → its message on stderr and its code (2); ``KeyboardInterrupt``
   → 130; any other exception → traceback plus "this is a bug", exit 3. Nothing below it calls
@@ -60,10 +60,6 @@ def settings(*, in_process: bool) -> Iterator[None]:
             gc.enable()
         for stream, errors in escaping:
             stream.reconfigure(errors=errors)
-        if in_process:
-            # Each run's memos go with it (a program exits instead, and freeing them would
-            # only cost time).
-            _clear_memos()
 
 
 def _escape_surrogates() -> list[tuple[Any, str]]:
@@ -79,13 +75,6 @@ def _escape_surrogates() -> list[tuple[Any, str]]:
             stream.reconfigure(errors="backslashreplace")
             changed.append((stream, errors))
     return changed
-
-
-def _clear_memos() -> None:
-    """Free the rules' memos, if a rule ran at all (``memo`` is imported only then)."""
-    memo = sys.modules.get("schemadrift.memo")
-    if memo is not None:
-        memo.clear()
 
 
 def exit_code(command: Callable[[], object]) -> int:

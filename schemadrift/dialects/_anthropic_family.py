@@ -13,7 +13,6 @@ import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
 
-from schemadrift import memo
 from schemadrift.dialects._common import node_types
 from schemadrift.model import JSON, Evidence, Tool, escape_token
 from schemadrift.registry import Claim, Context, Hit
@@ -106,23 +105,14 @@ def numeric_bound_hits(node: Node, claims: Mapping[str, Claim]) -> Iterator[Hit]
         )
 
 
-# SchemaFacts: the optional and union parameter counts of one schema (``strict_counts``),
-# memoised here by identity for the optional and union rules of both strict dialects.
-_COUNTS: dict[int, tuple[JSON, tuple[int, int]]] = memo.run_table()
-
-
 def strict_counts(schema: JSON) -> tuple[int, int]:
     """``(optional parameters, union parameters)`` of one schema, in a single pass.
 
     Optional: properties not listed in their object's ``required``. Union: nodes using
     ``anyOf`` or a type array of two or more types. Both are counted as written (a definition
     counts once, whatever the number of references) and at every depth: the documented limits
-    do not say, so this fails closed. Memoised by identity, because the optional and union
-    rules of both strict dialects count the same schemas.
+    do not say, so this fails closed.
     """
-    cached = _COUNTS.get(id(schema))
-    if cached is not None and cached[0] is schema:
-        return cached[1]
     optional = unions = 0
     stack: list[JSON] = [schema]
     while stack:
@@ -140,9 +130,6 @@ def strict_counts(schema: JSON) -> tuple[int, int]:
         if isinstance(value.get("anyOf"), list) or (isinstance(kind, list) and len(kind) > 1):
             unions += 1
         stack.extend(sub for _, _, _, sub in children(value))
-    if len(_COUNTS) > 65536:
-        _COUNTS.clear()
-    _COUNTS[id(schema)] = (schema, (optional, unions))
     return optional, unions
 
 

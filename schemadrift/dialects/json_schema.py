@@ -10,15 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from schemadrift import memo
 from schemadrift.model import JSON, Evidence, Severity, Tool, escape_token
 from schemadrift.registry import Context, Dialect, Example, Hit, dialect, rule
+from schemadrift.schema.facts import SchemaFacts
 from schemadrift.schema.refs import LOCAL, RefSite, ref_sites
 from schemadrift.schema.validity import (
     MAX_META_DEPTH,
     OPENAPI_SHAPES,
     draft_of,
-    known_text,
     meta_errors,
     nests_too_deep,
 )
@@ -26,31 +25,27 @@ from schemadrift.schema.validity import (
 DIALECTS_MD = "https://github.com/schemadrift/schemadrift/blob/main/docs/dialects.md"
 DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
 
-# SchemaFacts: depth and $ref sites per schema object, for this pack's rules.
-_FACTS: dict[int, tuple[JSON, bool, list[RefSite]]] = memo.run_table()
+
+def _facts(schema: JSON, ctx: Context) -> tuple[bool, list[RefSite]]:
+    """``(too deep, $ref sites)`` of one of the tool's schemas, for the pack's four rules: the
+    input schema's are computed once, on its ``SchemaFacts``."""
+    facts = ctx.facts
+    if facts is not None and facts.root is schema:
+        return facts.derived(_depth_and_refs)
+    return _depth_and_refs_of(schema, None)
 
 
-def _facts(schema: JSON) -> tuple[bool, list[RefSite]]:
-    """``(too deep, $ref sites)`` of one schema, computed once for the pack's four rules.
+def _depth_and_refs(facts: SchemaFacts) -> tuple[bool, list[RefSite]]:
+    return _depth_and_refs_of(facts.root, facts.text)
 
-    The memo holds the schema itself, so its ``id`` cannot be reused while it is cached; the
-    rules of one tool run back to back, so a small memo is enough.
-    """
-    cached = _FACTS.get(id(schema))
-    if cached is not None and cached[0] is schema:
-        return cached[1], cached[2]
+
+def _depth_and_refs_of(schema: JSON, text: str | None) -> tuple[bool, list[RefSite]]:
     deep = nests_too_deep(schema)
-    text = known_text(schema)
-    # The compact text the engine made holds `"$ref"` wherever a `$ref` key is: without it
-    # there is no site, and no walk is needed to say so.
+    # The compact text holds `"$ref"` wherever a `$ref` key is: without it there is no site,
+    # and no walk is needed to say so.
     if deep or not isinstance(schema, dict) or (text is not None and '"$ref"' not in text):
-        sites: list[RefSite] = []
-    else:
-        sites = list(ref_sites(schema))
-    if len(_FACTS) >= 64:
-        _FACTS.clear()
-    _FACTS[id(schema)] = (schema, deep, sites)
-    return deep, sites
+        return deep, []
+    return deep, list(ref_sites(schema))
 
 
 def _nested(levels: int) -> JSON:
@@ -107,9 +102,6 @@ def _schemas(tool: Tool) -> list[tuple[str, JSON]]:
     ],
 )
 def valid_under_draft(tool: Tool, ctx: Context) -> Iterator[Hit]:
-    # Variants (the schema a framework renders for one provider) are judged too: provider
-    # rules skip a schema that is not valid (the engine's gate), so this finding is the one
-    # that says why.
     """Tool schemas are valid under the JSON Schema draft they declare (default 2020-12).
 
     ## Why
@@ -128,13 +120,16 @@ def valid_under_draft(tool: Tool, ctx: Context) -> Iterator[Hit]:
     `prefixItems` instead of array-form `items`, and schema objects (not strings) as property
     values.
     """
+    # Variants (the schema a framework renders for one provider) are judged too: provider
+    # rules skip a schema that is not valid (the engine's gate), so this finding is the one
+    # that says why.
     variants = [
         (f"/variants/{escape_token(str(key))}", value)
         for key, value in sorted(tool.variants.items(), key=lambda item: str(item[0]))
-        if value is not None and not _facts(value)[0] and value != tool.input_schema
+        if value is not None and not _facts(value, ctx)[0] and value != tool.input_schema
     ]
     for base, schema in [*_schemas(tool), *variants]:
-        if _facts(schema)[0]:
+        if _facts(schema, ctx)[0]:
             continue
         errors = meta_errors(schema)
         if errors:
@@ -179,7 +174,7 @@ def too_deep(tool: Tool, ctx: Context) -> Iterator[Hit]:
     Flatten the schema; deep nesting is almost always a generator bug (a runaway recursion).
     """
     for base, schema in _schemas(tool):
-        if _facts(schema)[0]:
+        if _facts(schema, ctx)[0]:
             yield Hit(base, f"the schema nests more than {MAX_META_DEPTH} levels deep")
 
 
@@ -249,7 +244,7 @@ def unresolved_ref(tool: Tool, ctx: Context) -> Iterator[Hit]:
     Ship the referenced definition in `$defs`, or inline it.
     """
     for base, schema in _schemas(tool):
-        deep, sites = _facts(schema)
+        deep, sites = _facts(schema, ctx)
         if not isinstance(schema, dict) or deep:
             continue
         for site in sites:
@@ -286,7 +281,7 @@ def remote_ref(tool: Tool, ctx: Context) -> Iterator[Hit]:
     Bundle the referenced schema into `$defs` and point at it with `#/$defs/...`.
     """
     for base, schema in _schemas(tool):
-        deep, sites = _facts(schema)
+        deep, sites = _facts(schema, ctx)
         if not isinstance(schema, dict) or deep:
             continue
         for site in sites:

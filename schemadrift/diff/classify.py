@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from schemadrift import memo
 from schemadrift.diff.delta import ANNOTATE, CHANGE, NARROW, WIDEN, shallow
 from schemadrift.diff.describe import word_diff
 from schemadrift.diff.schema_side import schema_changes
@@ -30,22 +29,12 @@ from schemadrift.schema.validity import OPENAPI_SHAPES
 
 # --- one tool pair --------------------------------------------------------------------------
 
-_CACHE: dict[tuple[int, int], tuple[Tool | None, Tool | None, list[Judged]]] = memo.run_table()
-
 
 def analyse(
     old: Tool | None, new: Tool | None, validators: Validators | None = None
 ) -> list[Judged]:
-    """Every judged change between two forms of one tool (memoised per pair)."""
-    key = (id(old), id(new))
-    cached = _CACHE.get(key)
-    if cached is not None and cached[0] is old and cached[1] is new:
-        return cached[2]
-    items = _analyse(old, new, validators or Validators())
-    if len(_CACHE) > 4096:
-        _CACHE.clear()
-    _CACHE[key] = (old, new, items)
-    return items
+    """Every judged change between two forms of one tool."""
+    return _analyse(old, new, validators or Validators())
 
 
 def _analyse(old: Tool | None, new: Tool | None, validators: Validators) -> list[Judged]:

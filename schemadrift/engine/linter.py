@@ -18,7 +18,7 @@ from schemadrift import registry
 from schemadrift.cache import Cache
 from schemadrift.engine import gate, records
 from schemadrift.engine.cached import CachedRuns, Prepared
-from schemadrift.engine.keys import tool_key, try_dump
+from schemadrift.engine.keys import dump, tool_key, try_dump
 from schemadrift.engine.plan import (
     DEPTH_SAFE,
     DialectRules,
@@ -31,7 +31,6 @@ from schemadrift.engine.workers import judge_in_workers
 from schemadrift.model import JSON, Finding, Location, Tool
 from schemadrift.registry import Context, Hit, Rule
 from schemadrift.schema.facts import SchemaFacts, facts_of
-from schemadrift.schema.walk import sharing
 
 SchemaHit = tuple[Rule, Hit, int]
 """A schema rule's hit with the index of its dialect in the pass that found it."""
@@ -292,14 +291,7 @@ class Linter:
                     place = location if located else None
                     return [records.moved(finding, place, ack) for finding in kept]
                 return kept
-        if input_text is not None:
-            from schemadrift.schema.validity import remember_text
-
-            remember_text(tool.input_schema, input_text)  # for json-schema's tool rules
-        # Rules judging this tool walk its schemas and measure their depth again and again:
-        # within the block each is done once.
-        with sharing((tool.input_schema, tool.output_schema, *tool.variants.values())):
-            findings = self._judged_findings(tool, key, judged, input_text, location, bool(ack))
+        findings = self._judged_findings(tool, key, judged, input_text, location, bool(ack))
         if key:
             self._findings[(key, judged)] = findings
         return findings
@@ -314,13 +306,19 @@ class Linter:
         ack: bool,
     ) -> list[Finding]:
         findings: list[Finding] = []
-        texts: dict[int, str] = {}
+        texts: dict[int, str] = {}  # by schema identity, for this tool's schemas
         if input_text is not None:
             texts[id(tool.input_schema)] = input_text
+
+        def facts_of(schema: JSON) -> SchemaFacts:
+            text = texts.get(id(schema))
+            if text is None:
+                text = texts[id(schema)] = dump(schema)
+            return self._facts_of(schema, text)
+
         if tool.builtin is None:  # a provider built-in tool has no schema of the user's
-            schema_judges = [d for d in judged if self._rules_among(d, judged).schema_rules]
-            for side, base, schema, running in gate.judged_schemas(tool, schema_judges, texts):
-                facts = self._facts_of(schema, texts[id(schema)])
+            judging = [d for d in judged if self._rules_among(d, judged).schema_rules]
+            for side, base, facts, running in gate.judged_schemas(tool, judging, facts_of):
                 for rule, hit, index in self._judge_schema(facts, side, judged, running):
                     dialect_id = running[index]
                     findings.append(

@@ -35,16 +35,17 @@ class SchemaFacts:
     root: JSON
     text: str
     nodes: tuple[tuple[Node, frozenset[str]], ...]
-    _derived: dict[Callable[[JSON], Any], Any] = field(default_factory=dict, repr=False)
+    _derived: dict[Callable[[SchemaFacts], Any], Any] = field(default_factory=dict, repr=False)
 
-    def derived(self, compute: Callable[[JSON], T]) -> T:
-        """``compute(root)``, computed on the first call and remembered for the next ones.
+    def derived(self, compute: Callable[[SchemaFacts], T]) -> T:
+        """``compute(self)``, computed on the first call and remembered for the next ones.
 
-        ``compute`` must be a module-level function of the schema alone (it is the key)."""
+        ``compute`` must be a module-level function of the facts alone (it is the key): the
+        strict counts of both strict dialects, the gate's answer for every dialect."""
         try:
             return self._derived[compute]  # type: ignore[no-any-return]
         except KeyError:
-            value = self._derived[compute] = compute(self.root)
+            value = self._derived[compute] = compute(self)
             return value
 
 

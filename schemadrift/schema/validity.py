@@ -2,24 +2,22 @@
 
 Pure answers about one schema (``meta_valid``, ``well_typed``, ``well_formed``,
 ``meta_errors``, ``draft_of``, ``nests_too_deep``) that the engine, the diff and several packs
-ask; no rule lives here. They were the ``json-schema`` pack's, and every importer reached into
-that dialect for them (the import cycle registry → diff → dialects). Meta-schemas are local
+ask; no rule lives here, and nothing is remembered: the engine asks the gate once per
+schema through its ``SchemaFacts`` (``gate_json``, ``gate_openapi``). Meta-schemas are local
 copies: neither ``jsonschema-rs`` nor ``jsonschema`` is ever allowed to fetch.
-
-The memo tables below (marked ``SchemaFacts``) are the run-wide identity and text memos the
-audit's R1 replaces with one frozen ``SchemaFacts`` per schema; they moved here as they were.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from schemadrift import memo
 from schemadrift.model import JSON
 from schemadrift.schema.pointer import from_tokens
 from schemadrift.schema.walk import MAX_NESTING, nesting_depth
+
+if TYPE_CHECKING:
+    from schemadrift.schema.facts import SchemaFacts
 
 # Meta-schema URIs we know, normalised (no scheme, no trailing '#'), to a draft name.
 KNOWN_DRAFTS: dict[str, str] = {
@@ -84,73 +82,14 @@ def _fast_valid(schema: JSON) -> bool:
         return False
 
 
-# SchemaFacts: the gate's answers per (check, schema text), and per (check, schema object).
-_MEMO: dict[tuple[str, str], bool] = memo.run_table()
-_BY_ID: dict[tuple[str, int], tuple[JSON, bool]] = memo.run_table()
-# SchemaFacts: the compact JSON text the engine made of a schema (the text side channel).
-_TEXTS: dict[int, tuple[JSON, str]] = memo.run_table()
-
-
-# SchemaFacts: the text would be a field of the schema's facts, not a side channel.
-def remember_text(schema: JSON, text: str) -> None:
-    """Record the JSON text of ``schema`` (as ``_memo`` dumps it) that the engine already
-    made, so ``valid_under_draft``, which runs without it, does not dump the schema again.
-    Each entry holds the schema itself, so its ``id`` cannot be reused while it is kept."""
-    if len(_TEXTS) >= 256:
-        _TEXTS.clear()
-    _TEXTS[id(schema)] = (schema, text)
-
-
-def known_text(schema: JSON) -> str | None:
-    """The compact JSON text ``remember_text`` recorded for this very object, if any."""
-    known = _TEXTS.get(id(schema))
-    return known[1] if known is not None and known[0] is schema else None
-
-
-# SchemaFacts: one answer per schema, computed once, instead of this two-level memo.
-def _memo(check: str, schema: JSON, text: str | None, compute: Callable[[], bool]) -> bool:
-    """One cache for the gate's answers, keyed by the check and the schema's JSON text (a run
-    asks about the same schemas once per dialect and once more in the diff).
-
-    Callers without the text (``valid_under_draft``, which runs on every tool) are first
-    looked up by the schema object itself, as ``_FACTS`` is: one answer per object saves
-    dumping every schema once more just to build the key. The memo holds the object, so its
-    ``id`` cannot be reused while it is cached."""
-    by_id = _BY_ID.get((check, id(schema)))
-    if by_id is not None and by_id[0] is schema:
-        return by_id[1]
-    if text is None:
-        text = known_text(schema)
-    if text is None:
-        try:
-            text = json.dumps(schema, separators=(",", ":"), ensure_ascii=False, allow_nan=True)
-        except (RecursionError, TypeError, ValueError):
-            return False
-    known = _MEMO.get((check, text))
-    if known is None:
-        known = compute()
-        if len(_MEMO) >= 65536:
-            _MEMO.clear()
-        _MEMO[(check, text)] = known
-    if len(_BY_ID) >= 256:
-        _BY_ID.clear()
-    _BY_ID[(check, id(schema))] = (schema, known)
-    return known
-
-
-def meta_valid(schema: JSON, text: str | None = None) -> bool:
+def meta_valid(schema: JSON) -> bool:
     """Whether ``schema`` is valid under the draft it declares (2020-12 when it names none or
     an unknown one), with no network; schemas nested past ``MAX_META_DEPTH`` are not."""
     if isinstance(schema, bool):
         return True
     if not isinstance(schema, dict):
         return False
-    return _memo(
-        "meta",
-        schema,
-        text,
-        lambda: not nests_too_deep(schema) and _fast_valid(schema),
-    )
+    return not nests_too_deep(schema) and _fast_valid(schema)
 
 
 def _modern(value: JSON, openapi: bool) -> JSON:
@@ -185,30 +124,26 @@ def well_typed(schema: JSON, *, openapi: bool = False, text: str | None = None) 
     """Whether every keyword of ``schema`` that schemadrift reads as a 2020-12 keyword holds
     the JSON type 2020-12 gives it, whatever draft the schema declares (a draft-07 schema's
     ``prefixItems`` is an unknown keyword to its own meta-schema, yet walked as schemas).
+    ``text``, the schema's compact JSON text when the caller has it, spares a copy.
 
     The gate of the diff's semantic comparison: canonical forms, the parallel walk and the
     witness search fold the older spellings ``_modern`` rewrites, and need nothing else.
     """
     if isinstance(schema, bool):
         return True
-    if not isinstance(schema, dict):
+    if not isinstance(schema, dict) or nests_too_deep(schema):
         return False
+    if _as_written(schema, openapi, text):
+        # Nothing for ``_modern`` to rewrite: validate the schema itself, not a copy of it.
+        return _fast_valid({key: value for key, value in schema.items() if key != "$schema"})
+    modern = _modern(schema, openapi)
+    modern.pop("$schema", None)
+    return _fast_valid(modern)
 
-    def compute() -> bool:
-        if nests_too_deep(schema):
-            return False
-        if not openapi and text is not None and not any(mark in text for mark in _OLD_SPELLINGS):
-            # Nothing for ``_modern`` to rewrite (its keys would show in the text): validate
-            # the schema itself rather than a copy of it.
-            if "$schema" not in schema:
-                # Judged by its own draft, 2020-12, as meta_valid judges it (memoised).
-                return meta_valid(schema, text)
-            return _fast_valid({key: value for key, value in schema.items() if key != "$schema"})
-        modern = _modern(schema, openapi)
-        modern.pop("$schema", None)
-        return _fast_valid(modern)
 
-    return _memo("openapi" if openapi else "typed", schema, text, compute)
+def _as_written(schema: dict[str, JSON], openapi: bool, text: str | None) -> bool:
+    """Whether ``_modern`` would leave ``schema`` as it is (its keys would show in the text)."""
+    return not openapi and text is not None and not any(mark in text for mark in _OLD_SPELLINGS)
 
 
 def well_formed(schema: JSON, *, openapi: bool = False, text: str | None = None) -> bool:
@@ -217,7 +152,21 @@ def well_formed(schema: JSON, *, openapi: bool = False, text: str | None = None)
     lower-cased). A schema that is not is reported by ``json-schema/valid-under-draft``."""
     if openapi:
         return well_typed(schema, openapi=True, text=text)
-    return meta_valid(schema, text) and well_typed(schema, text=text)
+    if not meta_valid(schema):
+        return False
+    if isinstance(schema, dict) and "$schema" not in schema and _as_written(schema, False, text):
+        return True  # judged by 2020-12 as written: meta_valid has said it
+    return well_typed(schema, text=text)
+
+
+def gate_json(facts: SchemaFacts) -> bool:
+    """``well_formed`` of a JSON Schema, asked once per schema (``SchemaFacts.derived``)."""
+    return well_formed(facts.root, text=facts.text)
+
+
+def gate_openapi(facts: SchemaFacts) -> bool:
+    """``well_formed`` of an OpenAPI 3.0 schema, asked once per schema."""
+    return well_formed(facts.root, openapi=True, text=facts.text)
 
 
 def meta_errors(schema: JSON) -> list[tuple[str, str]]:

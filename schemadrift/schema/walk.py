@@ -7,8 +7,7 @@ schemas. The one generic walker reads these tables, so every rule sees the same 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from schemadrift.model import JSON, escape_token
@@ -87,46 +86,6 @@ _LEVEL_KEYWORDS = frozenset({"properties", "items", "prefixItems", "additionalPr
 _DEFAULT_DEPTH = 10_000
 
 
-class _Shared:
-    """What is known about one schema object while it is shared (see ``sharing``)."""
-
-    __slots__ = ("depths", "nodes", "schema")
-
-    def __init__(self, schema: JSON) -> None:
-        self.schema = schema  # held, so its id is not reused while it is a key
-        self.nodes: tuple[Node, ...] | None = None
-        self.depths: dict[int, int] = {}
-
-
-_SHARED: dict[int, _Shared] = {}
-
-
-def _shared(schema: JSON) -> _Shared | None:
-    entry = _SHARED.get(id(schema))
-    return entry if entry is not None and entry.schema is schema else None
-
-
-@contextmanager
-def sharing(schemas: Iterable[JSON]) -> Iterator[None]:
-    """Within the block, ``walk`` and ``nesting_depth`` compute each of ``schemas`` once.
-
-    The engine judges one tool's schemas with dozens of rules, and several of them walk the
-    whole schema or measure its depth again; the engine shares them for the time it judges
-    the tool. Nodes are frozen and no rule mutates a schema, so the walk is the same every
-    time. Identity, not equality, decides: a node's ``schema`` is part of the object walked.
-    """
-    added = []
-    for schema in schemas:
-        if isinstance(schema, (dict, list)) and _shared(schema) is None:
-            _SHARED[id(schema)] = _Shared(schema)
-            added.append(id(schema))
-    try:
-        yield
-    finally:
-        for key in added:
-            _SHARED.pop(key, None)
-
-
 def walk(schema: JSON, *, max_depth: int = _DEFAULT_DEPTH) -> Iterator[Node]:
     """Every subschema of ``schema``, root first, in document order (depth-first).
 
@@ -134,12 +93,7 @@ def walk(schema: JSON, *, max_depth: int = _DEFAULT_DEPTH) -> Iterator[Node]:
     are yielded too; non-schema values under schema keywords are skipped (the meta-schema
     check reports them).
     """
-    entry = _shared(schema) if _SHARED and max_depth == _DEFAULT_DEPTH else None
-    if entry is None:
-        return _walk(schema, max_depth)
-    if entry.nodes is None:
-        entry.nodes = tuple(_walk(schema, max_depth))
-    return iter(entry.nodes)
+    return _walk(schema, max_depth)
 
 
 def _walk(schema: JSON, max_depth: int) -> Iterator[Node]:
@@ -183,13 +137,7 @@ def nesting_depth(value: JSON, limit: int = MAX_NESTING) -> int:
     """
     if not isinstance(value, (dict, list)):
         return 0
-    entry = _shared(value) if _SHARED else None
-    if entry is None:
-        return _nesting_depth(value, limit)
-    depth = entry.depths.get(limit)
-    if depth is None:
-        depth = entry.depths[limit] = _nesting_depth(value, limit)
-    return depth
+    return _nesting_depth(value, limit)
 
 
 def _nesting_depth(value: JSON, limit: int) -> int:

@@ -19,7 +19,8 @@ from schemadrift.diff.transitions import canonical
 from schemadrift.diff.witness import Validators, WitnessSearch
 from schemadrift.engine import Linter
 from schemadrift.model import Tool
-from schemadrift.schema.walk import nesting_depth, sharing, walk
+from schemadrift.schema.facts import SchemaFacts, facts_of
+from schemadrift.schema.walk import nesting_depth, walk
 from schemadrift.sources.files import collect
 from tests.conftest import FIXTURES
 
@@ -83,20 +84,24 @@ def test_one_pass_witness_search_matches_separate_searches(case: Path) -> None:
             assert both == (_search(old, new).find(target, applied), _search(old, new).find(target))
 
 
-def test_shared_walks_are_the_plain_walks() -> None:
-    """Inside ``sharing`` a schema's walk and depth are those computed without it."""
+def test_schema_facts_hold_the_walk_and_derive_once() -> None:
+    """A schema's facts list the nodes of its walk, each with its keys, and compute a derived
+    answer once however many rules ask."""
     schema = json.loads(
         (
             FIXTURES / "diff" / "pydantic-refs-refactor-breaks-openai-strict" / "after.json"
         ).read_text("utf-8")
     )
-    plain = list(walk(schema))
-    depth = nesting_depth(schema)
-    with sharing([schema]):
-        assert list(walk(schema)) == plain
-        assert list(walk(schema)) == plain  # the second walk reads the shared one
-        assert nesting_depth(schema) == depth
-        assert list(walk(schema, max_depth=1)) == list(
-            walk(json.loads(json.dumps(schema)), max_depth=1)
-        )
-    assert list(walk(schema)) == plain
+    facts = facts_of(schema, json.dumps(schema), {})
+    assert [node for node, _ in facts.nodes] == list(walk(schema))
+    assert all(
+        keys == set(node.schema) for node, keys in facts.nodes if isinstance(node.schema, dict)
+    )
+    calls = []
+
+    def depth(of: SchemaFacts) -> int:
+        calls.append(of)
+        return nesting_depth(of.root)
+
+    assert facts.derived(depth) == facts.derived(depth) == nesting_depth(schema)
+    assert calls == [facts]

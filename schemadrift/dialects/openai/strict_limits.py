@@ -12,6 +12,7 @@ from schemadrift.dialects.openai.limits import STRICT_LIMITS
 from schemadrift.dialects.openai.nodes import is_object_schema, ptr
 from schemadrift.model import JSON, Severity
 from schemadrift.registry import Context, Example, Hit, rule
+from schemadrift.schema.facts import SchemaFacts
 from schemadrift.schema.walk import Node, children
 
 
@@ -45,14 +46,18 @@ class _Stats:
     large_enums: list[tuple[str, int, int]] = field(default_factory=list)  # pointer, values, chars
 
 
-# SchemaFacts: a one-slot memo of ``_stats`` per root schema; goes with the engine-computed facts.
-_last_stats: list[tuple[JSON, _Stats]] = []
-"""One-entry cache: the depth and size rules run back to back on the same root node, so the
-second one reuses the first one's pass. The entry holds the root itself (compared with ``is``),
-so an id can never be recycled under it."""
+def _facts_stats(facts: SchemaFacts) -> _Stats:
+    """``_stats`` of a judged schema, computed once for the depth and the size rules."""
+    return _stats(facts.root)
 
 
-# SchemaFacts: computes ``_Stats`` once per schema, in one walk over every node.
+def _stats_of(node: Node, ctx: Context) -> _Stats:
+    """``_stats`` of the root ``node``: from the schema's facts when the engine made them."""
+    if ctx.facts is not None and ctx.facts.root is node.schema:
+        return ctx.facts.derived(_facts_stats)
+    return _stats(node.schema)
+
+
 def _stats(root: JSON) -> _Stats:
     """Counts over the whole schema (``$defs`` included) and the deepest nesting, with pointers.
 
@@ -60,8 +65,6 @@ def _stats(root: JSON) -> _Stats:
     what the docs limit (root object = level 1); array levels are counted separately because
     the docs do not say whether they count.
     """
-    if _last_stats and _last_stats[0][0] is root:
-        return _last_stats[0][1]
     stats = _Stats()
     stack: list[tuple[JSON, str, int, int]] = [(root, "", 0, 0)]
     while stack:
@@ -84,7 +87,6 @@ def _stats(root: JSON) -> _Stats:
             stats.deepest_levels, stats.deepest_levels_at = levels, pointer
         for rel, _keyword, _name, sub in children(schema):
             stack.append((sub, pointer + rel, objects, levels))
-    _last_stats[:] = [(root, stats)]
     return stats
 
 
@@ -150,7 +152,7 @@ def strict_nesting_depth(node: Node, ctx: Context) -> Iterator[Hit]:
     """
     if node.keyword is not None or not isinstance(node.schema, dict):
         return
-    sizes = _stats(node.schema)
+    sizes = _stats_of(node, ctx)
     limit = STRICT_LIMITS.nesting_depth
     if sizes.deepest_objects > limit:
         yield Hit(
@@ -225,7 +227,7 @@ def strict_size_limits(node: Node, ctx: Context) -> Iterator[Hit]:
     if node.keyword is not None or not isinstance(node.schema, dict):
         return
     limits = STRICT_LIMITS
-    sizes = _stats(node.schema)
+    sizes = _stats_of(node, ctx)
     level = {name: claims[0].severity for name, claims in SIZE_CLAIMS.items()}
     if sizes.properties > limits.object_properties and level["properties"]:
         yield Hit(

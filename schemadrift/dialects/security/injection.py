@@ -253,7 +253,7 @@ def instruction_injection(tool: Tool, ctx: Context) -> Iterator[Hit]:
     review) shows as `diff/description-changed`.
     """
     # The whole tool first (one string: most tools hold no anchor at all), then each text.
-    if _find(*_lowered(_normal(dump(tool)))) is None:
+    if _find(*_lowered(_normal(dump(tool, ctx.facts)))) is None:
         return
     for pointer, what, text in _prose(tool):
         normal = _normal(text)

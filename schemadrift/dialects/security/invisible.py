@@ -249,7 +249,7 @@ def invisible_unicode(tool: Tool, ctx: Context) -> Iterator[Hit]:
     reported. A soft hyphen or a line separator pasted from a web page is reported although it was
     not meant to hide anything.
     """
-    text = dump(tool)
+    text = dump(tool, ctx.facts)
     if text.isascii() or INVISIBLE.search(text) is None:  # every listed character is non-ASCII
         return
     for pointer, what, text in texts(tool):

@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterator
 
 from schemadrift.model import JSON, Tool
+from schemadrift.schema.facts import SchemaFacts
 from schemadrift.schema.pointer import join
-from schemadrift.schema.validity import known_text  # SchemaFacts: text side channel
 
 # Schema keywords whose string values are structure, not prose (types, formats, references,
 # regular expressions, property names). Everything else a schema holds is read by the model.
@@ -153,20 +153,14 @@ def _schema_texts(schema: JSON, base: str) -> Iterator[tuple[str, str, str]]:
         stack.extend(reversed(pending))
 
 
-# SchemaFacts: a one-slot cache of `dump` (the pack's tool rules run one after another on a tool).
-_last_dump: list[tuple[Tool, str]] = []
-
-
-def dump(tool: Tool) -> str:
+def dump(tool: Tool, facts: SchemaFacts | None = None) -> str:
     """Everything `texts` reads, as one string, for cheap pre-checks (a superset: structural
     strings and JSON punctuation come along, which only sends a tool to the exact walk).
 
     JSON escapes of whitespace and control characters become spaces, so a phrase split by a
-    newline in a description still matches. Cached for the last tool: the pack's tool rules
-    run one after another.
+    newline in a description still matches. ``facts``, those of the tool's input schema when
+    the engine made them, give its compact text without dumping it again.
     """
-    if _last_dump and _last_dump[0][0] is tool:
-        return _last_dump[0][1]
     # A baseline record may hold any JSON where a name or description belongs.
     parts = [_as_text(tool.name), _as_text(tool.description or "")]
     rest = _envelope_rest(tool) if tool.envelope else None
@@ -176,14 +170,13 @@ def dump(tool: Tool) -> str:
         if schema is not None:
             # The engine's compact text of the schema when it made one: the pre-checks read
             # characters and words, never the spaces JSON puts after `,` and `:`.
-            # SchemaFacts: `known_text` is the engine's text side channel.
-            parts.append(known_text(schema) or _as_text(schema))
+            known = facts.text if facts is not None and facts.root is schema else None
+            parts.append(known or _as_text(schema))
     if None in parts:  # too deep for `json.dumps`: the texts themselves, walked without recursion
         parts = [value for _, _, value in texts(tool)]
     text = " ".join(part for part in parts if part is not None)
     if "\\" in text:
         text = _ESCAPES.sub(_unescaped, text)
-    _last_dump[:] = [(tool, text)]
     return text
 
 
