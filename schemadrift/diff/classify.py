@@ -24,7 +24,8 @@ from schemadrift.dialects.json_schema import OPENAPI_SHAPES, well_typed
 from schemadrift.diff import compare as cmp
 from schemadrift.diff.kinds import BREAKS, CONSUMERS, CONTRACT, KINDS, RISK, SAFE
 from schemadrift.diff.transitions import canonical
-from schemadrift.diff.witness import Validators, WitnessSearch, _at, reverted
+from schemadrift.diff.witness import Validators, WitnessSearch, reverted
+from schemadrift.diff.witness import node_at as _at
 from schemadrift.model import JSON, Bump, Finding, Severity, Tool
 from schemadrift.schema.pointer import from_tokens, join, split
 
