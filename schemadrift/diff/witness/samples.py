@@ -7,12 +7,17 @@ string, and each candidate costs a screen and maybe a real validation.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import math
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from schemadrift.diff.witness.screen import is_number, json_equal, pattern_matches
+
+if TYPE_CHECKING:
+    from hypothesis.strategies import SearchStrategy
 
 FORMAT_EXAMPLES: dict[str, tuple[str, ...]] = {
     "email": ("user@example.com",),
@@ -35,90 +40,82 @@ FORMAT_EXAMPLES: dict[str, tuple[str, ...]] = {
 
 
 def sample_regex(pattern: str, limit: int = 4) -> list[str]:
-    """A few strings that match ``pattern`` (common constructs only; unmatched ones dropped)."""
+    """Up to ``limit`` strings that match ``pattern``: the shortest, then ever longer ones
+    (a narrowed length or repeat is crossed by a long sample), then one more of any length (a
+    narrowed alternation is crossed by another branch). Empty when ``pattern`` cannot be read
+    or sampled."""
+    return list(_regex_samples(pattern, limit))
+
+
+@functools.lru_cache(maxsize=512)
+def _regex_samples(pattern: str, limit: int) -> tuple[str, ...]:
+    """``sample_regex``, remembered per pattern: a pool asks for the same pattern at every
+    level of every change, and a sample costs a search.
+
+    Samples come from ``hypothesis.strategies.from_regex``, searched with ``hypothesis.find``
+    with no example database and derandomised: the same pattern gives the same samples on every
+    run, whatever the hash seed. The first and the last are shrunk (the simplest match, and the
+    simplest other one), so a witness stays readable; the longer ones in between are only
+    drawn, from the characters of the first (``aaaa`` for ``^[a-z]+$``): shrinking a string
+    to a length costs ten times more. hypothesis is imported here only: most schemas have no
+    pattern.
+    """
     try:
-        import re._parser as sre_parse  # type: ignore[import-not-found]
+        re.compile(pattern)
+    except (re.error, OverflowError, RecursionError, TypeError, ValueError):
+        return ()
+    from hypothesis import strategies as st
+    from hypothesis.errors import HypothesisException
 
-        parsed = sre_parse.parse(pattern)
-    except (re.error, ImportError, OverflowError, RecursionError, TypeError, ValueError):
-        return []
-    out = []
-    for variant in range(limit):
-        try:
-            text = _render(list(parsed), variant)
-        except (ValueError, RecursionError, TypeError):
-            continue
-        if pattern_matches(pattern, text) and text not in out:
-            out.append(text)
-    return out
-
-
-def _render(items: Sequence[Any], variant: int) -> str:
-    import re._constants as c  # type: ignore[import-not-found]
-
-    text = []
-    for op, arg in items:
-        if op is c.LITERAL:
-            text.append(chr(arg))
-        elif op is c.ANY:
-            text.append("a")
-        elif op is c.IN:
-            text.append(_class_char(arg))
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
-            low, high, sub = arg
-            count = low if variant % 2 == 0 else max(low, min(high, low + 1 + variant))
-            text.append(_render(list(sub), variant) * count)
-        elif op is c.SUBPATTERN:
-            text.append(_render(list(arg[-1]), variant))
-        elif op is c.BRANCH:
-            branches = arg[1]
-            text.append(_render(list(branches[variant % len(branches)]), variant))
-        elif op is c.AT:
-            continue
-        elif op is c.CATEGORY:
-            text.append(_category_char(arg))
-        elif op is c.NOT_LITERAL:
-            text.append("a" if arg != ord("a") else "b")
-        else:
-            raise ValueError(op)
-    return "".join(text)
+    failures = (HypothesisException, re.error, RecursionError, TypeError, ValueError)
+    try:
+        first = _find(st.from_regex(pattern, fullmatch=True), pattern)
+    except failures:
+        return ()
+    out = [first]
+    try:
+        alphabet = st.from_regex(pattern, fullmatch=True, alphabet="".join(sorted(set(first))))
+        while len(out) < limit - 1:
+            out.append(_find(alphabet, pattern, least=len(out[-1]) + 2, shrink=False))
+    except failures:
+        pass  # no longer match (a fixed length), or none from those characters
+    with contextlib.suppress(*failures):
+        out.append(_find(st.from_regex(pattern, fullmatch=True), pattern, avoid=tuple(out)))
+    return tuple(out[:limit])
 
 
-def _class_char(items: Sequence[Any]) -> str:
-    import re._constants as c
+def _find(
+    strategy: SearchStrategy[str],
+    pattern: str,
+    *,
+    least: int = 0,
+    avoid: tuple[str, ...] = (),
+    shrink: bool = True,
+) -> str:
+    """The first string ``strategy`` draws that ``pattern`` matches, at least ``least`` long
+    and not in ``avoid`` (shrunk to the simplest such string with ``shrink``); raises
+    ``NoSuchExample`` when the draws run out."""
+    from hypothesis import HealthCheck, Phase, Verbosity, find, settings
 
-    negate = False
-    for op, arg in items:
-        if op is c.NEGATE:
-            negate = True
-            continue
-        if negate:
-            break
-        if op is c.LITERAL:
-            return chr(arg)
-        if op is c.RANGE:
-            return chr(arg[0])
-        if op is c.CATEGORY:
-            return _category_char(arg)
-    if negate:
-        excluded = {chr(a) for op, a in items if op is c.LITERAL}
-        return next(ch for ch in "aZ0_-" if ch not in excluded)
-    return "a"
+    phases = (Phase.generate, Phase.shrink) if shrink else (Phase.generate,)
+    config = settings(
+        database=None,
+        derandomize=True,
+        max_examples=_DRAWS,
+        deadline=None,
+        phases=phases,
+        suppress_health_check=list(HealthCheck),
+        verbosity=Verbosity.quiet,
+    )
+    return find(
+        strategy,
+        lambda t: len(t) >= least and t not in avoid and pattern_matches(pattern, t),
+        settings=config,
+    )
 
 
-def _category_char(category: Any) -> str:
-    name = str(category)
-    if "NOT_DIGIT" in name:
-        return "a"
-    if "DIGIT" in name:
-        return "1"
-    if "NOT_SPACE" in name:
-        return "a"
-    if "SPACE" in name:
-        return " "
-    if "NOT_WORD" in name:
-        return "-"
-    return "a"
+_DRAWS = 25
+"""Strings ``find`` draws per sample before it gives up (a pattern with no longer match)."""
 
 
 def numbers(nodes: Sequence[dict[str, Any]]) -> list[float]:
