@@ -39,6 +39,7 @@ def _per_union(step: Step) -> Callable[[Node], Node]:
     without them, and returns the folded node or ``None``."""
 
     def fold(node: Node) -> Node:
+        """``step`` on ``anyOf``, then ``oneOf``; ``node`` itself when it folds neither."""
         if "anyOf" not in node and "oneOf" not in node:
             return node  # most nodes: nothing to read
         for keyword in ("anyOf", "oneOf"):
@@ -50,7 +51,6 @@ def _per_union(step: Step) -> Callable[[Node], Node]:
                     node = folded
         return node
 
-    fold.__doc__ = step.__doc__
     return fold
 
 

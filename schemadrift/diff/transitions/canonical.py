@@ -10,6 +10,7 @@ from schemadrift.model import JSON
 
 
 def _at(stage: Stage) -> tuple[Transition, ...]:
+    """The entries of ``TRANSITIONS`` that run at ``stage``, in table order."""
     return tuple(t for t in TRANSITIONS if t.stage is stage)
 
 

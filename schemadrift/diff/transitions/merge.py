@@ -64,6 +64,7 @@ _ABSENT = object()
 
 
 def _same(a: object, b: object) -> bool:
+    """Whether two keyword values are one (``_ABSENT``: the keyword is missing)."""
     if a is b:
         return True
     if a is _ABSENT or b is _ABSENT:

@@ -82,6 +82,8 @@ class Generator:
         )
 
     def _declared_names(self, old: dict[str, Any], new: dict[str, Any]) -> tuple[str, ...]:
+        """``declared``, computed: the old side's names, and the new side's where the old one
+        explicitly accepted extra properties."""
         names = list((old.get("properties") or {}).keys())
         names += [n for n in old.get("required") or [] if isinstance(n, str)]
         for key in ("dependentRequired", "dependentSchemas"):
@@ -150,6 +152,7 @@ class Generator:
         )
 
     def _base_object(self, old: dict[str, Any], new: dict[str, Any], depth: int) -> dict[str, JSON]:
+        """``base_object``, computed."""
         props = old.get("properties") or {}
         new_props = new.get("properties") or {}
         allowed = set(self.declared(old, new))
@@ -208,6 +211,7 @@ class Generator:
     def _arrays(
         self, old: dict[str, Any], new: dict[str, Any], depth: int, shallow: bool
     ) -> Iterator[JSON]:
+        """Arrays at the lengths both sides name, then (unless ``shallow``) one item varied."""
         if depth > MAX_DEPTH:
             return
         prefix = [as_node(p) for p in old.get("prefixItems") or []]
@@ -249,6 +253,8 @@ class Generator:
     def _objects(
         self, old: dict[str, Any], new: dict[str, Any], depth: int, shallow: bool
     ) -> Iterator[JSON]:
+        """The base object, with each declared property added, then (unless ``shallow``) one
+        property varied."""
         if depth > MAX_DEPTH:
             return
         base = self.base_object(old, new, depth)

@@ -53,6 +53,7 @@ def node_at(root: JSON, tokens: Sequence[str]) -> JSON:
 
 
 def _replaced(root: JSON, tokens: Sequence[str], node: JSON) -> JSON:
+    """A copy of ``root`` with ``node`` at ``tokens`` (copied along the path only)."""
     if not tokens:
         return node
     step, rest = tokens[0], tokens[1:]

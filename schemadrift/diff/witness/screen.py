@@ -110,6 +110,7 @@ def accepts(node: JSON, value: JSON, depth: int = 0) -> bool:
 
 
 def _number_ok(node: dict[str, Any], value: float) -> bool:
+    """The numeric keywords of ``node`` on a number."""
     low, high = node.get("minimum"), node.get("maximum")
     if (low is not None and is_number(low) and value < low) or (
         high is not None and is_number(high) and value > high
@@ -129,6 +130,7 @@ def _number_ok(node: dict[str, Any], value: float) -> bool:
 
 
 def _string_ok(node: dict[str, Any], value: str) -> bool:
+    """The string keywords of ``node`` on a string."""
     # Each bound is read once and tested for ``None`` before ``is_number``: most nodes have no
     # bounds, and the screen runs on every candidate of every change.
     length = len(value)
@@ -144,6 +146,7 @@ def _string_ok(node: dict[str, Any], value: str) -> bool:
 
 
 def _array_ok(node: dict[str, Any], value: list[JSON], depth: int) -> bool:
+    """The array keywords of ``node`` on an array, items screened in turn."""
     low, high = node.get("minItems"), node.get("maxItems")
     if low is not None and is_number(low) and len(value) < low:
         return False
@@ -168,6 +171,7 @@ def _array_ok(node: dict[str, Any], value: list[JSON], depth: int) -> bool:
 
 
 def _object_ok(node: dict[str, Any], value: dict[str, JSON], depth: int) -> bool:
+    """The object keywords of ``node`` on an object, property values screened in turn."""
     low, high = node.get("minProperties"), node.get("maxProperties")
     if low is not None and is_number(low) and len(value) < low:
         return False

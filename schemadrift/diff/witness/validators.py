@@ -15,6 +15,7 @@ from schemadrift.schema.refs import opaque_forms, uses_draft7
 
 
 def _refuse(uri: str) -> JSON:
+    """The retriever every validator gets: a remote reference is never fetched."""
     raise ValueError(f"schemadrift never fetches remote references ({uri})")
 
 
@@ -34,6 +35,7 @@ class Validators:
         self._by_id: dict[int, tuple[JSON, Any]] = {}
 
     def get(self, schema: JSON) -> Any:
+        """The validator for ``schema`` (``None`` when it is not a valid schema)."""
         known = self._by_id.get(id(schema))
         if known is not None and known[0] is schema:
             return known[1]
@@ -42,6 +44,7 @@ class Validators:
         return validator
 
     def _for_text(self, schema: JSON) -> Any:
+        """The validator for ``schema``, by its text: equal schemas share one."""
         text = json.dumps(schema, sort_keys=True)
         if text in self._cache:
             return self._cache[text]
@@ -67,6 +70,7 @@ class Validators:
         return validator
 
     def is_valid(self, schema: JSON, value: JSON) -> bool | None:
+        """Whether ``schema`` accepts ``value``; ``None`` when that cannot be told."""
         validator = self.get(schema)
         if validator is None:
             return None
