@@ -9,6 +9,7 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -72,6 +73,18 @@ def test_samples_do_not_depend_on_the_hash_seed() -> None:
         )
         outputs.add(done.stdout)
     assert len(outputs) == 1
+
+
+def test_sampling_leaves_no_hypothesis_folder_in_the_working_directory(tmp_path: Path) -> None:
+    """hypothesis' files go to schemadrift's cache directory, not ``./.hypothesis``."""
+    work, cache = tmp_path / "project", tmp_path / "cache"
+    work.mkdir()
+    env = {k: v for k, v in os.environ.items() if k != "HYPOTHESIS_STORAGE_DIRECTORY"}
+    env["SCHEMADRIFT_CACHE_DIR"] = str(cache)
+    code = "from schemadrift.diff.witness.samples import sample_regex; sample_regex('^[a-z]+$')"
+    subprocess.run([sys.executable, "-c", code], cwd=work, env=env, check=True)
+    assert list(work.iterdir()) == []
+    assert (cache / "hypothesis").is_dir()
 
 
 def test_hypothesis_is_imported_only_to_sample_a_pattern() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import math
+import os
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -64,6 +65,7 @@ def _regex_samples(pattern: str, limit: int) -> tuple[str, ...]:
         re.compile(pattern)
     except (re.error, OverflowError, RecursionError, TypeError, ValueError):
         return ()
+    _keep_hypothesis_files_in_our_cache()
     from hypothesis import strategies as st
     from hypothesis.errors import HypothesisException
 
@@ -82,6 +84,16 @@ def _regex_samples(pattern: str, limit: int) -> tuple[str, ...]:
     with contextlib.suppress(*failures):
         out.append(_find(st.from_regex(pattern, fullmatch=True), pattern, avoid=tuple(out)))
     return tuple(out[:limit])
+
+
+def _keep_hypothesis_files_in_our_cache() -> None:
+    """hypothesis keeps a Unicode table under ``./.hypothesis`` by default: a ``diff`` must not
+    leave that in the user's project, so it goes to schemadrift's cache directory (unless
+    ``HYPOTHESIS_STORAGE_DIRECTORY`` says otherwise, or hypothesis already chose one, as under
+    pytest). Writing it is best effort on hypothesis' side."""
+    from schemadrift.cache import default_directory
+
+    os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", str(default_directory() / "hypothesis"))
 
 
 def _find(
