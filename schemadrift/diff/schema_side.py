@@ -17,7 +17,7 @@ from schemadrift.diff.describe import anchor, describe, show
 from schemadrift.diff.kinds import CONTRACT, KINDS
 from schemadrift.diff.transitions import canonical
 from schemadrift.diff.verdicts import REPEATS, Judged
-from schemadrift.diff.witness import Validators, WitnessSearch, _at, reverted
+from schemadrift.diff.witness import Validators, WitnessSearch, node_at, reverted
 from schemadrift.model import JSON
 from schemadrift.schema.pointer import join, split
 from schemadrift.schema.validity import well_typed
@@ -70,11 +70,11 @@ def schema_changes(
         name = delta.discriminator
         if contract and delta.action in (NARROW, CHANGE):
             # the old schema with only this change made: a witness must fail it too
-            new_node = _at(new_c, split(delta.node))
+            new_node = node_at(new_c, split(delta.node))
             applied = reverted(old_c, split(delta.target), new_node, delta.kind, name)
             fwd, fwd_w = forward.find(split(delta.target), applied)
         if contract and side == "output" and delta.action in (WIDEN, CHANGE):
-            old_node = _at(old_c, split(delta.target))
+            old_node = node_at(old_c, split(delta.target))
             applied = reverted(new_c, split(delta.node), old_node, delta.kind, name)
             rev, rev_w = reverse.find(split(delta.node), applied)
         if contract and not fwd and delta.action in (NARROW, CHANGE):

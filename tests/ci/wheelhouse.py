@@ -38,6 +38,11 @@ def repack(dist: metadata.Distribution, dest: Path) -> Path:
         line.split(":", 1)[1].strip() for line in wheel_meta.splitlines() if line.startswith("Tag:")
     ]
     tag = tags[0] if tags else "py3-none-any"
+    triples = [t.split("-") for t in tags]
+    if len(triples) > 1 and len({(abi, plat) for _, abi, plat in triples}) == 1:
+        # a universal wheel lists py2-none-any and py3-none-any: name it py2.py3-none-any,
+        # or pip on Python 3 finds no wheel it can install (sortedcontainers, for hypothesis)
+        tag = "-".join([".".join(py for py, _, _ in triples), *triples[0][1:]])
     target = dest / f"{name}-{dist.version}-{tag}.whl"
     records = []
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:

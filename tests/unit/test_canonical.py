@@ -13,7 +13,14 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft4Validator, Draft7Validator, Draft202012Validator
 
-from schemadrift.diff.transitions import ALL_TYPES, TRANSITIONS, canonical, canonical_node
+from schemadrift.diff.transitions import (
+    ALL_TYPES,
+    TRANSITIONS,
+    Stage,
+    Transition,
+    canonical,
+    canonical_node,
+)
 
 FALSE = {"not": {}}
 DISC_A = {"type": "object", "properties": {"k": {"const": "a"}}, "required": ["k"]}
@@ -127,7 +134,7 @@ FOLDS: list[tuple[str, Any, Any]] = [
     ),
     ("const-to-enum", {"enum": [{"x": 1.0}, {"x": 1}]}, {"enum": [{"x": 1}]}),
     # single branch, disjoint allOf, the integer meet
-    ("single-branch", {"allOf": [{"type": "string"}]}, {"type": ["string"]}),
+    ("allof-merged", {"allOf": [{"type": "string"}]}, {"type": ["string"]}),
     (
         "single-branch",
         {"anyOf": [{"type": "string", "maxLength": 2}]},
@@ -136,51 +143,65 @@ FOLDS: list[tuple[str, Any, Any]] = [
     ("single-branch", {"oneOf": [{"minimum": 1}]}, {"minimum": 1}),
     ("single-branch", {"anyOf": [False, {"type": "string"}]}, {"type": ["string"]}),
     ("single-branch", {"oneOf": [False, False]}, FALSE),
+    # false branches dropped where more than one can match
     (
-        "single-branch",
+        "false-branch",
+        {"anyOf": [False, {"type": "string"}, {"minimum": 1}]},
+        {"anyOf": [{"type": ["string"]}, {"minimum": 1}]},
+    ),
+    # keywords with no contract, keywords that ask for nothing
+    (
+        "no-contract-keywords",
+        {"$schema": "x", "$id": "y", "examples": [1], "title": "t"},
+        {"title": "t"},
+    ),
+    ("vacuous-keywords", {"required": ["a", "a"], "uniqueItems": False}, {"required": ["a"]}),
+    ("vacuous-keywords", {"properties": {}, "minItems": 0, "items": {}}, {}),
+    (
+        "allof-merged",
         {"allOf": [{"type": "string", "minLength": 1}, {"maxLength": 3}]},
         {"type": ["string"], "minLength": 1, "maxLength": 3},
     ),
-    ("single-branch", {"allOf": [{"type": "integer"}, {"type": "number"}]}, {"type": ["integer"]}),
-    ("single-branch", {"type": "number", "allOf": [{"type": "integer"}]}, {"type": ["integer"]}),
+    ("allof-merged", {"allOf": [{"type": "integer"}, {"type": "number"}]}, {"type": ["integer"]}),
+    ("allof-merged", {"type": "number", "allOf": [{"type": "integer"}]}, {"type": ["integer"]}),
     (
-        "single-branch",
+        "allof-merged",
         {"type": ["integer", "string"], "allOf": [{"type": ["number", "null"]}]},
         {"type": ["integer"]},
     ),
-    ("single-branch", {"type": "string", "allOf": [{"type": "integer"}]}, {"type": []}),
+    ("allof-merged", {"type": "string", "allOf": [{"type": "integer"}]}, {"type": []}),
     # combinable keywords meet: the tighter bound, the common enum values, both properties
-    ("single-branch", {"minLength": 1, "allOf": [{"minLength": 2}]}, {"minLength": 2}),
+    ("allof-merged", {"minLength": 1, "allOf": [{"minLength": 2}]}, {"minLength": 2}),
     (
-        "single-branch",
+        "allof-merged",
         {"maxLength": 20, "allOf": [{"type": "string", "maxLength": 10}]},
         {"maxLength": 10, "type": ["string"]},
     ),
-    ("single-branch", {"enum": ["a", "b"], "allOf": [{"enum": ["b", "c"]}]}, {"enum": ["b"]}),
+    ("allof-merged", {"enum": ["a", "b"], "allOf": [{"enum": ["b", "c"]}]}, {"enum": ["b"]}),
     (
-        "single-branch",
+        "allof-merged",
         {"properties": {"a": {"maxLength": 3}}, "allOf": [{"properties": {"a": {}, "b": {}}}]},
         {"properties": {"a": {"maxLength": 3}, "b": {}}},
     ),
     (
-        "single-branch",
+        "allof-merged",
         {"properties": {"a": {"maxLength": 3}}, "allOf": [{"properties": {"a": {"minLength": 2}}}]},
         {"properties": {"a": {"maxLength": 3, "minLength": 2}}},
     ),
-    ("single-branch", {"multipleOf": 2, "allOf": [{"multipleOf": 4}]}, {"multipleOf": 4}),
-    ("single-branch", {"allOf": [False, {"type": "string"}]}, FALSE),
+    ("allof-merged", {"multipleOf": 2, "allOf": [{"multipleOf": 4}]}, {"multipleOf": 4}),
+    ("allof-merged", {"allOf": [False, {"type": "string"}]}, FALSE),
     (
-        "single-branch",
+        "allof-merged",
         {"required": ["a"], "allOf": [{"required": ["b", "a"]}]},
         {"required": ["a", "b"]},
     ),
     (
-        "single-branch",
+        "allof-merged",
         {"allOf": [{"pattern": "a"}, {"pattern": "b"}]},
         {"pattern": "a", "allOf": [{"pattern": "b"}]},
     ),
     (
-        "single-branch",
+        "allof-merged",
         {"title": "outer", "allOf": [{"title": "inner", "type": "string"}]},
         {"title": "outer", "type": ["string"]},
     ),
@@ -221,17 +242,17 @@ FOLDS: list[tuple[str, Any, Any]] = [
         {"unevaluatedProperties": False, "additionalProperties": {"type": "string"}},
         {"unevaluatedProperties": FALSE, "additionalProperties": {"type": ["string"]}},
     ),
-    # draft-04 boolean exclusive bounds, and the tighter of two bounds on one side
+    # draft-04 boolean exclusive bounds, and the tighter of two bounds on one side (tighter-bound)
     ("boolean-exclusive-bound", {"exclusiveMinimum": True, "minimum": 0}, {"exclusiveMinimum": 0}),
     ("boolean-exclusive-bound", {"exclusiveMaximum": True, "maximum": 5}, {"exclusiveMaximum": 5}),
     ("boolean-exclusive-bound", {"exclusiveMinimum": False, "minimum": 0}, {"minimum": 0}),
     ("boolean-exclusive-bound", {"exclusiveMaximum": True}, {}),
-    ("boolean-exclusive-bound", {"exclusiveMinimum": 3, "minimum": 5}, {"minimum": 5}),
-    ("boolean-exclusive-bound", {"exclusiveMinimum": 5, "minimum": 5}, {"exclusiveMinimum": 5}),
-    ("boolean-exclusive-bound", {"exclusiveMinimum": 6, "minimum": 5}, {"exclusiveMinimum": 6}),
-    ("boolean-exclusive-bound", {"exclusiveMaximum": 5, "maximum": 5}, {"exclusiveMaximum": 5}),
-    ("boolean-exclusive-bound", {"exclusiveMaximum": 7, "maximum": 5}, {"maximum": 5}),
-    ("boolean-exclusive-bound", {"exclusiveMaximum": 4, "maximum": 5}, {"exclusiveMaximum": 4}),
+    ("tighter-bound", {"exclusiveMinimum": 3, "minimum": 5}, {"minimum": 5}),
+    ("tighter-bound", {"exclusiveMinimum": 5, "minimum": 5}, {"exclusiveMinimum": 5}),
+    ("tighter-bound", {"exclusiveMinimum": 6, "minimum": 5}, {"exclusiveMinimum": 6}),
+    ("tighter-bound", {"exclusiveMaximum": 5, "maximum": 5}, {"exclusiveMaximum": 5}),
+    ("tighter-bound", {"exclusiveMaximum": 7, "maximum": 5}, {"maximum": 5}),
+    ("tighter-bound", {"exclusiveMaximum": 4, "maximum": 5}, {"exclusiveMaximum": 4}),
     # integers only: bounds as the inclusive integers they allow
     (
         "integer-bounds",
@@ -264,7 +285,7 @@ FOLDS: list[tuple[str, Any, Any]] = [
     ),
     ("integral-float", {"default": {"a": [2.0, 2.5]}}, {"default": {"a": [2, 2.5]}}),
     ("integral-float", {"exclusiveMaximum": 3.0}, {"exclusiveMaximum": 3}),
-    # references (folded by schema.refs.inline_refs before the folds run)
+    # references (folded by schema.inline.inline_refs before the folds run)
     (
         "ref-inlined",
         {"$defs": {"S": {"type": "string"}}, "properties": {"a": {"$ref": "#/$defs/S"}}},
@@ -391,6 +412,29 @@ KEPT: list[Any] = [
 
 def test_every_transition_has_an_example() -> None:
     assert {name for name, _, _ in FOLDS} == {t.name for t in TRANSITIONS}
+
+
+@pytest.mark.parametrize("transition", TRANSITIONS, ids=lambda t: t.name)
+def test_transition_example(transition: Transition) -> None:
+    """Each entry's own example: its fold turns ``before`` into ``after`` (without changing
+    ``before``), and both have one canonical form."""
+    before = copy.deepcopy(transition.before)
+    # compared as text: key order counts, and 1.0 is not 1
+    assert json.dumps(transition.fold(before)) == json.dumps(transition.after)
+    assert json.dumps(before) == json.dumps(transition.before)
+    assert json.dumps(transition.before) != json.dumps(transition.after)
+    openapi = transition.openapi
+    assert canonical(transition.before, openapi=openapi) == canonical(
+        transition.after, openapi=openapi
+    )
+
+
+def test_transitions_run_in_stage_order() -> None:
+    """The table lists the folds in the order ``canonical`` runs them: stage by stage."""
+    order = list(Stage)
+    stages = [order.index(t.stage) for t in TRANSITIONS]
+    assert stages == sorted(stages)
+    assert len({t.name for t in TRANSITIONS}) == len(TRANSITIONS)
 
 
 @pytest.mark.parametrize(
