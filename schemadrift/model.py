@@ -354,7 +354,7 @@ class Finding:
         (``schema.pointer.schema_node``): the same rule at the same place of the contract,
         when a generator only rewrote the schema around it. ``check`` matches baseline
         findings by it."""
-        from schemadrift.schema.walk import schema_node
+        from schemadrift.schema.keywords import schema_node
 
         return (
             self.rule_id,

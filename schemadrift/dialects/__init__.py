@@ -1,7 +1,9 @@
-"""Provider dialects: one module per provider family, each declaring its rules and dialects.
+"""Provider dialects: one package (or module) per provider family, each declaring its rules
+and its ``Dialect`` values.
 
-``registry.load()`` imports every module listed here (sorted, so registration order and the
-catalogue are deterministic). Modules only declare; ``engine.py`` decides what runs.
+``registry.load()`` imports every entry listed here that does not start with ``_`` (sorted, so
+registration and the catalogue are deterministic); ``_common.py`` and ``_anthropic_family.py``
+hold what several families share. Dialects only declare; the engine decides what runs.
 """
 
 from __future__ import annotations

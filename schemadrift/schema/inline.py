@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from schemadrift.model import JSON
+from schemadrift.schema.keywords import DEFINITION_KEYWORDS, IN_SUBARRAY, IN_VALUE
 from schemadrift.schema.refs import CYCLE_MARKER, IN_MAP, REF_KEYWORDS, Resolver, has_refs
-from schemadrift.schema.walk import DEFINITION_KEYWORDS, IN_SUBARRAY, IN_VALUE
 
 _ANNOTATIONS = frozenset(
     {"title", "description", "default", "examples", "deprecated", "readOnly", "writeOnly"}

@@ -19,8 +19,9 @@ from typing import Any
 from urllib.parse import unquote
 
 from schemadrift.model import JSON, escape_token
+from schemadrift.schema.keywords import DEFINITION_KEYWORDS, IN_SUBARRAY, IN_VALUE
 from schemadrift.schema.pointer import resolve
-from schemadrift.schema.walk import DEFINITION_KEYWORDS, IN_SUBARRAY, IN_VALUE, walk
+from schemadrift.schema.walk import walk
 
 LOCAL = "local"
 REMOTE = "remote"  # http(s), urn, or any absolute URI: never fetched

@@ -244,6 +244,6 @@ def test_ref_sites_classify_local_remote_and_missing() -> None:
 )  # fmt: skip
 def test_schema_node_is_the_node_a_finding_judges(pointer: str, node: str) -> None:
     """The node read as the contract reads it: no trailing keyword, no allOf wrapper."""
-    from schemadrift.schema.walk import schema_node
+    from schemadrift.schema.keywords import schema_node
 
     assert schema_node(pointer) == node

@@ -12,8 +12,9 @@ from urllib.parse import unquote
 from schemadrift.dialects.anthropic.limits import DOCS_STRUCTURED
 from schemadrift.model import JSON, Severity
 from schemadrift.registry import Context, Hit, rule
+from schemadrift.schema.keywords import DEFINITION_KEYWORDS
 from schemadrift.schema.refs import LOCAL, ref_kind
-from schemadrift.schema.walk import DEFINITION_KEYWORDS, Node, walk
+from schemadrift.schema.walk import Node, walk
 
 
 @rule(

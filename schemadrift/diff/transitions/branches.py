@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from schemadrift.diff.transitions.merge import merge
+from schemadrift.diff.transitions.merge import Settle, merge
 from schemadrift.diff.transitions.values import (
     FALSE_SCHEMA,
     dedupe,
@@ -23,7 +23,7 @@ from schemadrift.model import JSON
 from schemadrift.schema.refs import CYCLE_MARKER, REF_KEYWORDS
 
 Node = dict[str, JSON]
-Step = Callable[[Node, str, list[JSON], Node], "Node | None"]
+Step = Callable[[Node, str, list[JSON], Node, Settle], "Node | None"]
 
 # Keywords that can reject `null` even where the type set lists it: `anyOf: [X, null]` only
 # folds into X accepting null when X holds none of them (every other keyword applies to one
@@ -33,12 +33,12 @@ _NULL_SENSITIVE = frozenset(
 )
 
 
-def _per_union(step: Step) -> Callable[[Node], Node]:
+def _per_union(step: Step) -> Callable[[Node, Settle], Node]:
     """A fold that runs ``step`` on the node's ``anyOf``, then on its ``oneOf`` (each when it
     is a non-empty list). ``step`` gets the node, the keyword, its branches and the node
     without them, and returns the folded node or ``None``."""
 
-    def fold(node: Node) -> Node:
+    def fold(node: Node, settle: Settle) -> Node:
         """``step`` on ``anyOf``, then ``oneOf``; ``node`` itself when it folds neither."""
         if "anyOf" not in node and "oneOf" not in node:
             return node  # most nodes: nothing to read
@@ -46,7 +46,7 @@ def _per_union(step: Step) -> Callable[[Node], Node]:
             branches = node.get(keyword)
             if isinstance(branches, list) and branches:
                 rest = {k: v for k, v in node.items() if k != keyword}
-                folded = step(node, keyword, branches, rest)
+                folded = step(node, keyword, branches, rest, settle)
                 if folded is not None:
                     node = folded
         return node
@@ -85,14 +85,18 @@ def _discriminated(branches: list[JSON], rest: Node) -> bool:
     return False
 
 
-def _discriminated_oneof(node: Node, keyword: str, branches: list[JSON], rest: Node) -> Node | None:
+def _discriminated_oneof(
+    node: Node, keyword: str, branches: list[JSON], rest: Node, settle: Settle
+) -> Node | None:
     """A discriminated ``oneOf`` as ``anyOf``."""
     if keyword == "oneOf" and "anyOf" not in node and _discriminated(branches, rest):
         return {("anyOf" if k == "oneOf" else k): v for k, v in node.items()}
     return None
 
 
-def _single_branch(node: Node, keyword: str, branches: list[JSON], rest: Node) -> Node | None:
+def _single_branch(
+    node: Node, keyword: str, branches: list[JSON], rest: Node, settle: Settle
+) -> Node | None:
     """No live branch: nothing is accepted; one live branch: merged into the node."""
     live = [b for b in branches if not is_false(b)]
     if not live:
@@ -101,13 +105,15 @@ def _single_branch(node: Node, keyword: str, branches: list[JSON], rest: Node) -
         return None
     branch = live[0]
     if isinstance(branch, dict):
-        merged = merge(rest, branch)
+        merged = merge(rest, branch, settle)
         if merged is not None:
             return merged
     return None if len(live) == len(branches) else {**rest, keyword: live}
 
 
-def _of_types(node: Node, keyword: str, branches: list[JSON], rest: Node) -> Node | None:
+def _of_types(
+    node: Node, keyword: str, branches: list[JSON], rest: Node, settle: Settle
+) -> Node | None:
     """``anyOf`` of type-only branches (``oneOf`` too when the types are disjoint) as a type
     array."""
     live = [b for b in branches if not is_false(b)]
@@ -118,21 +124,25 @@ def _of_types(node: Node, keyword: str, branches: list[JSON], rest: Node) -> Nod
     union: set[str] = set().union(*sets)
     integer_in_number = "number" in union and "integer" in union
     if keyword == "anyOf" or (total == len(union) and not integer_in_number):
-        return merge(rest, {"type": type_list(sorted(union)) or []})
+        return merge(rest, {"type": type_list(sorted(union)) or []}, settle)
     return None
 
 
-def _of_enums(node: Node, keyword: str, branches: list[JSON], rest: Node) -> Node | None:
+def _of_enums(
+    node: Node, keyword: str, branches: list[JSON], rest: Node, settle: Settle
+) -> Node | None:
     """``anyOf`` of enum-only branches as one enum of their union."""
     live = [b for b in branches if not is_false(b)]
     if keyword != "anyOf" or len(live) < 2:
         return None
     if not all(only(b, {"enum"}) and isinstance(b["enum"], list) for b in live):
         return None
-    return merge(rest, {"enum": dedupe([v for b in live for v in b["enum"]])})
+    return merge(rest, {"enum": dedupe([v for b in live for v in b["enum"]])}, settle)
 
 
-def _with_null(node: Node, keyword: str, branches: list[JSON], rest: Node) -> Node | None:
+def _with_null(
+    node: Node, keyword: str, branches: list[JSON], rest: Node, settle: Settle
+) -> Node | None:
     """``anyOf: [X, {type: null}]`` (pydantic 2 ``Optional``) as X accepting null."""
     live = [b for b in branches if not is_false(b)]
     if keyword != "anyOf" or len(live) < 2:
@@ -148,10 +158,12 @@ def _with_null(node: Node, keyword: str, branches: list[JSON], rest: Node) -> No
     widened["type"] = sorted({*other["type"], "null"})
     if isinstance(widened.get("enum"), list):
         widened["enum"] = dedupe([*widened["enum"], None])
-    return merge(rest, widened)
+    return merge(rest, widened, settle)
 
 
-def _false_dropped(node: Node, keyword: str, branches: list[JSON], rest: Node) -> Node | None:
+def _false_dropped(
+    node: Node, keyword: str, branches: list[JSON], rest: Node, settle: Settle
+) -> Node | None:
     """Branches that accept nothing dropped (the others still there)."""
     live = [b for b in branches if not is_false(b)]
     return {**node, keyword: live} if len(live) < len(branches) else None
@@ -165,7 +177,7 @@ with_null = _per_union(_with_null)
 false_dropped = _per_union(_false_dropped)
 
 
-def merge_all_of(node: Node) -> Node:
+def merge_all_of(node: Node, settle: Settle) -> Node:
     """The ``allOf`` branches that combine with the node merged into it (``node`` itself when
     none does)."""
     branches = node.get("allOf")
@@ -174,7 +186,7 @@ def merge_all_of(node: Node) -> Node:
     out = {k: v for k, v in node.items() if k != "allOf"}
     kept: list[JSON] = []
     for branch in branches:
-        merged = merge(out, branch) if isinstance(branch, dict) else None
+        merged = merge(out, branch, settle) if isinstance(branch, dict) else None
         if merged is None:
             kept.append(branch)
         else:

@@ -50,12 +50,12 @@ def settle(node: dict[str, JSON]) -> dict[str, JSON]:
     out = node
     for _ in range(_SETTLE_ROUNDS):
         for transition in _KEYWORDS:
-            out = transition.fold(out)
+            out = transition.apply(out, settle)
         if _COMPOSITION.isdisjoint(out):
             break  # the branch folds read only these keywords: none would change the node
         before = out
         for transition in _BRANCHES:
-            out = transition.fold(out)
+            out = transition.apply(out, settle)
         if out is before:
             break
     return out
@@ -86,7 +86,7 @@ def canonical_node(
         return known[1]
     out = node
     for transition in _DESCENT:
-        out = transition.fold(out)
+        out = transition.apply(out, settle)
     out = dict(out)
     for name, value in out.items():
         if name in _SUBSCHEMA and isinstance(value, (dict, bool)):
@@ -100,7 +100,7 @@ def canonical_node(
             }
     for transition in _NODE:
         if openapi or not transition.openapi:
-            out = transition.fold(out)
+            out = transition.apply(out, settle)
     result = settle(out)
     memo[key] = (node, result)  # the node is held: its id is not reused while it is a key
     return result
@@ -113,5 +113,5 @@ def canonical(schema: JSON, *, openapi: bool = False) -> JSON:
     root = schema
     if isinstance(root, dict):
         for transition in _SCHEMA:
-            root = transition.fold(root)
+            root = transition.apply(root, settle)
     return canonical_node(root, openapi=openapi)

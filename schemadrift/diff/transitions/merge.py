@@ -8,6 +8,7 @@ siblings after a merge, or the merge is not made.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from schemadrift.diff.transitions.values import (
     ANNOTATIONS,
@@ -19,6 +20,9 @@ from schemadrift.diff.transitions.values import (
 )
 from schemadrift.model import JSON
 from schemadrift.schema.refs import CYCLE_MARKER, REF_KEYWORDS
+
+Settle = Callable[[dict[str, JSON]], dict[str, JSON]]
+"""``canonical.settle``: a node whose subschemas are canonical, folded until no fold applies."""
 
 # Keywords that change what they mean when put beside more keywords. An applicator's
 # annotations feed `unevaluated*`; a reference or a cycle marker stands for a whole schema.
@@ -72,14 +76,16 @@ def _same(a: object, b: object) -> bool:
     return json_key(a) == json_key(b)
 
 
-def merge(base: dict[str, JSON], extra: dict[str, JSON]) -> dict[str, JSON] | None:
+def merge(base: dict[str, JSON], extra: dict[str, JSON], settle: Settle) -> dict[str, JSON] | None:
     """``allOf`` of two canonical nodes as one node, or ``None`` when they do not combine.
 
     A keyword in both combines where the meet has one spelling (types and enums intersect,
     bounds take the tighter, `required` and `properties` unite, subschemas of one keyword
     become an `allOf`); `base`'s annotations win (it is the outer node, what the model
     reads). A keyword that reads its siblings (``_READERS``) must see the same siblings in the
-    merged node as it did on its own side."""
+    merged node as it did on its own side. ``settle`` makes a subschema both sides hold
+    canonical again (``canonical.settle``, passed in: settling runs the branch folds, which
+    merge)."""
     if is_false(base) or is_false(extra):
         return dict(FALSE_SCHEMA)
     out = dict(base)
@@ -89,7 +95,7 @@ def merge(base: dict[str, JSON], extra: dict[str, JSON]) -> dict[str, JSON] | No
             continue
         if key in ANNOTATIONS or _same(out[key], value):
             continue
-        combined = _combine(key, out[key], value)
+        combined = _combine(key, out[key], value, settle)
         if combined is _CONFLICT:
             return None
         out[key] = combined
@@ -103,7 +109,7 @@ def merge(base: dict[str, JSON], extra: dict[str, JSON]) -> dict[str, JSON] | No
     return out
 
 
-def _combine(key: str, a: JSON, b: JSON) -> JSON:
+def _combine(key: str, a: JSON, b: JSON, settle: Settle) -> JSON:
     """One keyword's two values in an ``allOf`` as one value, or ``_CONFLICT``."""
     if key == "type" and strings(a) and strings(b):
         return sorted(set(a) & set(b) | _integer_meet(a, b))
@@ -119,7 +125,7 @@ def _combine(key: str, a: JSON, b: JSON) -> JSON:
     if key == "multipleOf" and is_num(a) and is_num(b):
         return b if _multiple(b, a) else a if _multiple(a, b) else _CONFLICT
     if key in _SCHEMA_VALUES and isinstance(a, dict) and isinstance(b, dict):
-        return _both(a, b)
+        return _both(a, b, settle)
     if key in _SCHEMA_MAPS and isinstance(a, dict) and isinstance(b, dict):
         out = dict(a)
         for name, schema in b.items():
@@ -127,7 +133,7 @@ def _combine(key: str, a: JSON, b: JSON) -> JSON:
             if mine is None:
                 out[name] = schema
             elif isinstance(mine, dict) and isinstance(schema, dict):
-                out[name] = _both(mine, schema)
+                out[name] = _both(mine, schema, settle)
             else:
                 return _CONFLICT
         return out
@@ -156,11 +162,9 @@ def _multiple(value: JSON, step: JSON) -> bool:
     return math.isfinite(ratio) and abs(ratio - round(ratio)) < 1e-9
 
 
-def _both(a: dict[str, JSON], b: dict[str, JSON]) -> JSON:
+def _both(a: dict[str, JSON], b: dict[str, JSON], settle: Settle) -> JSON:
     """Two canonical subschemas that must both hold, as one canonical subschema (settled like
-    any node; imported here because settling merges branches, which calls this module)."""
-    from schemadrift.diff.transitions.canonical import settle
-
+    any node)."""
     return settle({"allOf": [a, b]})
 
 

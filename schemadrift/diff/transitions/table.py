@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from schemadrift.diff.transitions import branches, keywords
+from schemadrift.diff.transitions.merge import Settle
 from schemadrift.model import JSON
 
 _TAGGED_A = {"type": ["object"], "properties": {"k": {"enum": ["a"]}}, "required": ["k"]}
@@ -43,10 +44,17 @@ class Transition:
     reports: str | None
     why: str
     stage: Stage
-    fold: Callable[[dict[str, JSON]], dict[str, JSON]]
+    fold: Callable[..., dict[str, JSON]]  # (node), or (node, settle) at the BRANCHES stage
     before: dict[str, JSON]
     after: dict[str, JSON]
     openapi: bool = False  # only where the schema is read as an OpenAPI 3.0 Schema object
+
+    def apply(self, node: dict[str, JSON], settle: Settle) -> dict[str, JSON]:
+        """The fold on ``node``. A branch fold may merge branches into the node, and a merge
+        settles what both sides hold (``merge.Settle``): it is handed the settling step."""
+        if self.stage is Stage.BRANCHES:
+            return self.fold(node, settle)
+        return self.fold(node)
 
 
 _BRANCH_KINDS = ("diff/composition-branch-added", "diff/composition-branch-removed")
