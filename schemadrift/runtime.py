@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import gc
 import sys
-import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -109,6 +108,8 @@ def exit_code(command: Callable[[], object]) -> int:
 
 def _bug() -> int:
     """Exit 3: print the traceback of the exception being handled and ask for a report."""
+    import traceback  # only on a bug: it costs ~5 ms of start-up (linecache, tokenize)
+
     traceback.print_exc()
     click.echo(
         f"schemadrift {__version__}: this is a bug; please report it with the output above "

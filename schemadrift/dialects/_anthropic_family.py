@@ -207,3 +207,26 @@ def short(value: JSON) -> str:
     """A JSON value as a message quotes it: compact, cut to 60 characters."""
     text = json.dumps(value, ensure_ascii=False)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+NAME_PATTERN = re.compile(r"^[a-zA-Z0-9_-]+$")
+"""Tool names Claude's API and Bedrock Converse accept: letters, digits, `_` and `-`."""
+
+
+def tool_name_hits(tool: Tool, longest: int) -> Iterator[Hit]:
+    """An empty name, characters outside ``NAME_PATTERN`` (listed), or more than ``longest``
+    characters: what both providers check on a tool's name."""
+    if tool.name_from_file:
+        return
+    name = tool.name
+    if not name:
+        yield Hit("/name", "the tool name is empty")
+    elif not NAME_PATTERN.match(name):
+        bad = sorted({c for c in name if not NAME_PATTERN.match(c)})
+        yield Hit(
+            "/name",
+            f"tool name {name!r} has characters outside [a-zA-Z0-9_-]: "
+            + " ".join(repr(c) for c in bad),
+        )
+    if len(name) > longest:
+        yield Hit("/name", f"tool name is {len(name)} characters long (at most {longest})")

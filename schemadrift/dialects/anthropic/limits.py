@@ -7,7 +7,6 @@ modules import what they judge by. What Bedrock shares lives in ``dialects/_anth
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from schemadrift.model import Evidence, Severity
@@ -17,8 +16,8 @@ from schemadrift.registry import Claim
 
 # Tool names. Anthropic's OpenAPI spec documents ^[a-zA-Z0-9_-]{1,64}$; API errors seen in 2026
 # quote {1,128} (dialects.md §3, read 2026-09). Error above the enforced cap, warn above the
-# documented one (Claude Desktop's remote connectors still validate 64).
-NAME_PATTERN = re.compile(r"^[a-zA-Z0-9_-]+$")
+# documented one (Claude Desktop's remote connectors still validate 64). The pattern is
+# _anthropic_family.NAME_PATTERN, shared with Bedrock.
 NAME_MAX_ENFORCED = 128
 NAME_MAX_DOCUMENTED = 64
 

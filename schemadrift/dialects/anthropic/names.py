@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from schemadrift.dialects._anthropic_family import duplicate_name_hits, property_key_hits
+from schemadrift.dialects._anthropic_family import (
+    duplicate_name_hits,
+    property_key_hits,
+    tool_name_hits,
+)
 from schemadrift.dialects.anthropic.examples import CITY, example_tool
 from schemadrift.dialects.anthropic.limits import (
     NAME_MAX_DOCUMENTED,
     NAME_MAX_ENFORCED,
-    NAME_PATTERN,
     OPENAPI_TOOL,
 )
 from schemadrift.model import Evidence, Severity, Tool
@@ -55,22 +58,7 @@ def tool_name(tool: Tool, ctx: Context) -> Iterator[Hit]:
     Rename the tool with letters, digits, `_` and `-` only (for MCP prefixes, use `server__tool`
     rather than `server.tool` or `server/tool`).
     """
-    if tool.name_from_file:
-        return
-    name = tool.name
-    if not name:
-        yield Hit("/name", "the tool name is empty")
-    elif not NAME_PATTERN.match(name):
-        bad = sorted({c for c in name if not NAME_PATTERN.match(c)})
-        yield Hit(
-            "/name",
-            f"tool name {name!r} has characters outside [a-zA-Z0-9_-]: "
-            + " ".join(repr(c) for c in bad),
-        )
-    if len(name) > NAME_MAX_ENFORCED:
-        yield Hit(
-            "/name", f"tool name is {len(name)} characters long (at most {NAME_MAX_ENFORCED})"
-        )
+    yield from tool_name_hits(tool, NAME_MAX_ENFORCED)
 
 
 @rule(

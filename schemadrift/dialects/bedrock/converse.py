@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from schemadrift.dialects._anthropic_family import duplicate_name_hits, root_type_hits
+from schemadrift.dialects._anthropic_family import (
+    duplicate_name_hits,
+    root_type_hits,
+    tool_name_hits,
+)
 from schemadrift.dialects._common import envelope_mismatch
 from schemadrift.dialects.bedrock.examples import CITY, example_spec
-from schemadrift.dialects.bedrock.limits import INPUT_SCHEMA, NAME_MAX, NAME_PATTERN, TOOL_SPEC
+from schemadrift.dialects.bedrock.limits import INPUT_SCHEMA, NAME_MAX, TOOL_SPEC
 from schemadrift.model import Evidence, Severity, Tool
 from schemadrift.registry import Context, Hit, rule
 from schemadrift.schema.walk import Node
@@ -73,20 +77,7 @@ def tool_name(tool: Tool, ctx: Context) -> Iterator[Hit]:
 
     Rename the tool with letters, digits, `_` and `-` only, 64 characters at most.
     """
-    if tool.name_from_file:
-        return
-    name = tool.name
-    if not name:
-        yield Hit("/name", "the tool name is empty")
-    elif not NAME_PATTERN.match(name):
-        bad = sorted({c for c in name if not NAME_PATTERN.match(c)})
-        yield Hit(
-            "/name",
-            f"tool name {name!r} has characters outside [a-zA-Z0-9_-]: "
-            + " ".join(repr(c) for c in bad),
-        )
-    if len(name) > NAME_MAX:
-        yield Hit("/name", f"tool name is {len(name)} characters long (at most {NAME_MAX})")
+    yield from tool_name_hits(tool, NAME_MAX)
 
 
 @rule(

@@ -7,7 +7,6 @@ Bedrock shares with Anthropic's strict compiler live in ``dialects/_anthropic_fa
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from schemadrift.model import Evidence, Severity
@@ -16,8 +15,8 @@ from schemadrift.registry import Claim
 # --- Versioned limits and tables ------------------------------------------------------------
 
 # ToolSpecification.name: pattern [a-zA-Z0-9_-]+, length 1-64 (AWS API reference, read
-# 2026-09; observed `Member must satisfy regular expression pattern: [a-zA-Z0-9_-]+`).
-NAME_PATTERN = re.compile(r"^[a-zA-Z0-9_-]+$")
+# 2026-09; observed `Member must satisfy regular expression pattern: [a-zA-Z0-9_-]+`): the
+# pattern is _anthropic_family.NAME_PATTERN.
 NAME_MAX = 64
 
 # Amazon Nova: the top-level schema may hold only these (Nova user guide); recorded Converse
