@@ -11,7 +11,7 @@ identity, nothing for a library caller to clear.
 
 from __future__ import annotations
 
-from collections.abc import Callable, MutableMapping
+from collections.abc import Callable, Iterable, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -60,3 +60,12 @@ def facts_of(
         keys = frozenset(node.schema) if isinstance(node.schema, dict) else _NO_KEYS
         nodes.append((node, keysets.setdefault(keys, keys)))
     return SchemaFacts(root, text, tuple(nodes))
+
+
+def nodes(schema: JSON, facts: SchemaFacts | None) -> Iterable[Node]:
+    """The walk of ``schema``: read from ``facts`` when they are this very schema's (a rule
+    that walks the whole judged schema from its root, or a tool rule walking the input
+    schema), else walked."""
+    if facts is not None and facts.root is schema:
+        return (node for node, _ in facts.nodes)
+    return walk(schema)

@@ -12,9 +12,10 @@ from urllib.parse import unquote
 from schemadrift.dialects.anthropic.limits import DOCS_STRUCTURED
 from schemadrift.model import JSON, Severity
 from schemadrift.registry import Context, Hit, rule
+from schemadrift.schema.facts import SchemaFacts, nodes
 from schemadrift.schema.keywords import DEFINITION_KEYWORDS
 from schemadrift.schema.refs import LOCAL, ref_kind
-from schemadrift.schema.walk import Node, walk
+from schemadrift.schema.walk import Node
 
 
 @rule(
@@ -74,7 +75,7 @@ def strict_all_of_ref(node: Node, ctx: Context) -> Iterator[Hit]:
         )
 
 
-def recursive_ref(root: JSON) -> str | None:
+def recursive_ref(root: JSON, facts: SchemaFacts | None = None) -> str | None:
     """The pointer of a ``$ref`` that closes a reference cycle reachable from the root, if any.
 
     Regions are the targets of local JSON-pointer references (``#``, ``#/$defs/X``...); a
@@ -84,7 +85,7 @@ def recursive_ref(root: JSON) -> str | None:
     if not isinstance(root, dict):
         return None
     sites: list[tuple[str, str]] = []  # (pointer of the $ref node, target pointer)
-    for node in walk(root):
+    for node in nodes(root, facts):
         ref = node.schema.get("$ref") if isinstance(node.schema, dict) else None
         if isinstance(ref, str) and ref_kind(ref) == LOCAL:
             fragment = unquote(ref[1:])
@@ -172,6 +173,6 @@ def strict_recursive_schema(node: Node, ctx: Context) -> Iterator[Hit]:
     """
     if not node.is_root:
         return
-    site = recursive_ref(node.schema)
+    site = recursive_ref(node.schema, ctx.facts)
     if site is not None:
         yield Hit(site + "/$ref", "this `$ref` makes the schema recursive; strict mode rejects it")

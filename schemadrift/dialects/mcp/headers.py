@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from schemadrift.dialects.mcp.tool import EV_2026, HEADER_NAME, HEADER_TYPES, mcp_listing
 from schemadrift.model import JSON, Severity
 from schemadrift.registry import Context, Hit, rule
+from schemadrift.schema.facts import SchemaFacts, nodes
 from schemadrift.schema.pointer import join
 from schemadrift.schema.walk import Node
 
@@ -75,7 +76,7 @@ def x_mcp_header(node: Node, ctx: Context) -> Iterator[Hit]:
         )
         return
     lowered = value.lower()
-    for other_pointer, other in _header_names(ctx.root):
+    for other_pointer, other in _header_names(ctx.root, ctx.facts):
         if other_pointer == pointer:
             break
         if other == lowered:
@@ -86,11 +87,9 @@ def x_mcp_header(node: Node, ctx: Context) -> Iterator[Hit]:
             break
 
 
-def _header_names(root: JSON) -> list[tuple[str, str]]:
-    from schemadrift.schema.walk import walk
-
+def _header_names(root: JSON, facts: SchemaFacts | None) -> list[tuple[str, str]]:
     out = []
-    for node in walk(root):
+    for node in nodes(root, facts):
         if isinstance(node.schema, dict) and isinstance(node.schema.get("x-mcp-header"), str):
             out.append((join(node.pointer, "x-mcp-header"), node.schema["x-mcp-header"].lower()))
     return out

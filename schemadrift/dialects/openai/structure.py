@@ -13,6 +13,7 @@ from schemadrift.dialects.openai.limits import ROOT_COMPOSITION_KEYWORDS
 from schemadrift.dialects.openai.nodes import ptr, type_label
 from schemadrift.model import Evidence, Severity, Tool
 from schemadrift.registry import Context, Hit, rule
+from schemadrift.schema.facts import nodes
 from schemadrift.schema.walk import Node
 
 
@@ -271,10 +272,8 @@ def property_schema(tool: Tool, ctx: Context) -> Iterator[Hit]:
 
     Write each property as a schema: `"content": {"type": "string"}`.
     """
-    from schemadrift.schema.walk import walk
-
     base, root = tool.schema_for(ctx.dialect)
-    for node in walk(root):
+    for node in nodes(root, ctx.facts):
         if isinstance(node.schema, dict):
             for hit in _property_schema(node):
                 yield Hit(base + hit.pointer, hit.message)
