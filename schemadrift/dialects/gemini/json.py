@@ -190,7 +190,7 @@ def json_complexity(node: Node, ctx: Context) -> Iterator[Hit]:
     """
     if not node.is_root:
         return
-    # SchemaFacts: the summed `maxItems` and the count of enum values of the whole schema.
+    # The summed `maxItems` and the count of enum values of the whole schema.
     # A raw scan (no pointers): every dict counts, which over-counts `maxItems`/`enum` used as
     # property names only in pathological schemas.
     max_items = 0

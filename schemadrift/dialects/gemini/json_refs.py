@@ -156,8 +156,8 @@ def _edges(root: JSON, start: str) -> list[tuple[str, str, bool, bool]]:
 
 def _required_cycles(root: JSON) -> Iterator[Hit]:
     """Report each `$ref` that closes a cycle made only of required edges."""
-    # SchemaFacts: the `$ref` graph of the schema (each reference site, its target, and
-    # whether the path to it is optional or through array items), built from the root.
+    # The `$ref` graph of the schema (each reference site, its target, and whether the path
+    # to it is optional or through array items), built from the root.
     every: dict[str, list[tuple[str, str, bool, bool]]] = {}
     pending = [""]
     while pending:

@@ -29,7 +29,7 @@ def _nested_strict(levels: int) -> JSON:
     return schema
 
 
-# SchemaFacts: the strict size counts of one schema (properties, names/enum/const characters,
+# The strict size counts of one schema (properties, names/enum/const characters,
 # enum values, string enums over the threshold) and its deepest object and object+array
 # nesting with their pointers.
 @dataclass(slots=True)
@@ -90,7 +90,6 @@ def _stats(root: JSON) -> _Stats:
     return stats
 
 
-# SchemaFacts: one node's share of the per-schema size counts (called by ``_stats``).
 def _count(schema: dict[str, JSON], pointer: str, stats: _Stats) -> None:
     """Add one node's properties, names, enum and const values to ``stats``."""
     for key in ("$defs", "definitions"):
