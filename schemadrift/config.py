@@ -265,6 +265,29 @@ def validate(raw: Mapping[str, Any], path: Path) -> None:
         raise ConfigError(label, f"invalid value: {message}", pointer=where)
 
 
+def _known_rules(rules: Mapping[str, str], path: Path) -> None:
+    """Refuse a ``rules`` key that names no rule, change kind or pack (``pack/*``): a typo
+    would leave the rule the user meant to turn off or re-level as it was, silently. A retired
+    ID is known (it may still sit in an older configuration)."""
+    if not rules:
+        return  # the catalogue is loaded only for a configuration that names rules
+    from schemadrift import catalog
+    from schemadrift.registry import RETIRED_IDS, nearest
+
+    ids = {entry.id for entry in catalog.entries()} | set(RETIRED_IDS)
+    packs = {rule_id.split("/", 1)[0] + "/*" for rule_id in ids}
+    for key in rules:
+        if key in ids or key in packs:
+            continue
+        guess = nearest(key, packs if key.endswith("/*") else ids)
+        hint = f"; did you mean {guess!r}?" if guess else ""
+        raise ConfigError(
+            path.name,
+            f"unknown rule {key!r}{hint} (`schemadrift rules` lists them)",
+            pointer=_pointer_label(path, ["rules", key]),
+        )
+
+
 def _inside(root: Path, value: str, label: str, key: str) -> Path:
     path = (root / value).resolve()
     try:
@@ -280,6 +303,7 @@ def resolve(root: Path, path: Path | None, raw: Mapping[str, Any]) -> Config:
     """Validate ``raw`` and build the resolved ``Config``."""
     if path is not None:
         validate(raw, path)
+        _known_rules(raw.get("rules") or {}, path)
     label = path.name if path else "(defaults)"
     sources = []
     for index, item in enumerate(raw.get("sources") or []):

@@ -95,3 +95,35 @@ def test_no_configuration_gives_defaults(tmp_path: Path) -> None:
         and cfg.fail_on == "error"
         and cfg.consumers == ("callers", "model", "implementation")
     )
+
+
+@pytest.mark.parametrize(
+    ("key", "guess"),
+    [
+        ("diff/property-removd", "diff/property-removed"),
+        ("openai-strict/additional-properties", "openai-strict/additional-properties-false"),
+        ("securty/*", "security/*"),
+    ],
+)
+def test_a_rules_key_that_names_no_rule_is_refused(tmp_path: Path, key: str, guess: str) -> None:
+    """A typo in `rules` would leave the rule as it was, silently: it is an error naming the
+    key and the nearest rule, change kind or pack."""
+    root = project(tmp_path, f'[tool.schemadrift.rules]\n"{key}" = "off"\n')
+    with pytest.raises(ConfigError) as caught:
+        config.load(root)
+    message = str(caught.value)
+    assert f"unknown rule {key!r}" in message and f"did you mean {guess!r}" in message
+    assert f"tool.schemadrift.rules.{key}" in message
+
+
+def test_rules_keys_for_rules_kinds_and_packs_are_accepted(tmp_path: Path) -> None:
+    root = project(
+        tmp_path,
+        '[tool.schemadrift.rules]\n"security/*" = "off"\n"diff/property-removed" = "warning"\n'
+        '"openai-strict/format" = "info"\n',
+    )
+    assert dict(config.load(root).rules) == {
+        "security/*": "off",
+        "diff/property-removed": "warning",
+        "openai-strict/format": "info",
+    }
