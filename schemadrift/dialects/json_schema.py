@@ -19,7 +19,9 @@ from schemadrift.schema.validity import (
     OPENAPI_SHAPES,
     draft_of,
     meta_errors,
+    meta_valid_of,
     nests_too_deep,
+    too_deep_of,
 )
 
 DIALECTS_MD = "https://github.com/schemadrift/schemadrift/blob/main/docs/dialects.md"
@@ -36,11 +38,14 @@ def _facts(schema: JSON, ctx: Context) -> tuple[bool, list[RefSite]]:
 
 
 def _depth_and_refs(facts: SchemaFacts) -> tuple[bool, list[RefSite]]:
-    return _depth_and_refs_of(facts.root, facts.text)
+    return _depth_and_refs_of(facts.root, facts.text, facts.derived(too_deep_of))
 
 
-def _depth_and_refs_of(schema: JSON, text: str | None) -> tuple[bool, list[RefSite]]:
-    deep = nests_too_deep(schema)
+def _depth_and_refs_of(
+    schema: JSON, text: str | None, deep: bool | None = None
+) -> tuple[bool, list[RefSite]]:
+    if deep is None:
+        deep = nests_too_deep(schema)
     # The compact text holds `"$ref"` wherever a `$ref` key is: without it there is no site,
     # and no walk is needed to say so.
     if deep or not isinstance(schema, dict) or (text is not None and '"$ref"' not in text):
@@ -131,6 +136,9 @@ def valid_under_draft(tool: Tool, ctx: Context) -> Iterator[Hit]:
     for base, schema in [*_schemas(tool), *variants]:
         if _facts(schema, ctx)[0]:
             continue
+        facts = ctx.facts
+        if facts is not None and facts.root is schema and facts.derived(meta_valid_of):
+            continue  # the gate's answer for the input schema, asked once
         errors = meta_errors(schema)
         if errors:
             pointer, message = errors[0]

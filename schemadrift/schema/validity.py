@@ -133,6 +133,11 @@ def well_typed(schema: JSON, *, openapi: bool = False, text: str | None = None) 
         return True
     if not isinstance(schema, dict) or nests_too_deep(schema):
         return False
+    return _typed(schema, openapi, text)
+
+
+def _typed(schema: dict[str, JSON], openapi: bool, text: str | None) -> bool:
+    """``well_typed`` of a schema known not to nest too deep."""
     if _as_written(schema, openapi, text):
         # Nothing for ``_modern`` to rewrite: validate the schema itself, not a copy of it.
         return _fast_valid({key: value for key, value in schema.items() if key != "$schema"})
@@ -152,21 +157,48 @@ def well_formed(schema: JSON, *, openapi: bool = False, text: str | None = None)
     lower-cased). A schema that is not is reported by ``json-schema/valid-under-draft``."""
     if openapi:
         return well_typed(schema, openapi=True, text=text)
-    if not meta_valid(schema):
-        return False
-    if isinstance(schema, dict) and "$schema" not in schema and _as_written(schema, False, text):
+    return meta_valid(schema) and _typed_when_valid(schema, text)
+
+
+def _typed_when_valid(schema: JSON, text: str | None) -> bool:
+    """``well_typed`` of a schema ``meta_valid`` accepts (so not nested too deep)."""
+    if not isinstance(schema, dict):
+        return True
+    if "$schema" not in schema and _as_written(schema, False, text):
         return True  # judged by 2020-12 as written: meta_valid has said it
-    return well_typed(schema, text=text)
+    return _typed(schema, False, text)
+
+
+# The answers the engine asks once per schema, through its facts (``SchemaFacts.derived``): the
+# gate for every dialect, and the json-schema pack's rules, ask the same questions.
+
+
+def too_deep_of(facts: SchemaFacts) -> bool:
+    """``nests_too_deep`` of the schema."""
+    return nests_too_deep(facts.root)
+
+
+def meta_valid_of(facts: SchemaFacts) -> bool:
+    """``meta_valid`` of the schema."""
+    root = facts.root
+    if isinstance(root, bool):
+        return True
+    return isinstance(root, dict) and not facts.derived(too_deep_of) and _fast_valid(root)
 
 
 def gate_json(facts: SchemaFacts) -> bool:
-    """``well_formed`` of a JSON Schema, asked once per schema (``SchemaFacts.derived``)."""
-    return well_formed(facts.root, text=facts.text)
+    """``well_formed`` of a JSON Schema."""
+    return facts.derived(meta_valid_of) and _typed_when_valid(facts.root, facts.text)
 
 
 def gate_openapi(facts: SchemaFacts) -> bool:
-    """``well_formed`` of an OpenAPI 3.0 schema, asked once per schema."""
-    return well_formed(facts.root, openapi=True, text=facts.text)
+    """``well_formed`` of an OpenAPI 3.0 schema."""
+    root = facts.root
+    if isinstance(root, bool):
+        return True
+    if not isinstance(root, dict) or facts.derived(too_deep_of):
+        return False
+    return _typed(root, True, facts.text)
 
 
 def meta_errors(schema: JSON) -> list[tuple[str, str]]:
