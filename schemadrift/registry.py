@@ -64,6 +64,7 @@ class Context:
     root: JSON = None  # the judged schema (schema rules)
     tool: Tool | None = None
     facts: SchemaFacts | None = None  # what is known about the judged (or the tool's) schema
+    member_facts: Sequence[SchemaFacts | None] = ()  # toolset rules: each tool's input facts
 
 
 SchemaCheck = Callable[["Node", Context], Iterable[Hit]]
@@ -356,11 +357,6 @@ def all_dialects() -> list[Dialect]:
 def provider_dialects() -> tuple[str, ...]:
     """The ids of every dialect a user can target (the ``always`` packs run whatever is)."""
     return tuple(dialect.id for dialect in all_dialects() if not dialect.always)
-
-
-def get_dialect(dialect_id: str) -> Dialect:
-    load()
-    return DIALECTS[dialect_id]
 
 
 def dialect_rules(dialect_id: str) -> tuple[str, ...]:

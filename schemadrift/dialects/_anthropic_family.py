@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from schemadrift.dialects._common import node_types
 from schemadrift.model import JSON, Evidence, Tool, escape_token
 from schemadrift.registry import Claim, Context, Hit
+from schemadrift.schema.facts import SchemaFacts
 from schemadrift.schema.walk import Node, children
 
 # Top-level property keys: `Property keys should match pattern '^[a-zA-Z0-9_.-]{1,64}$'`
@@ -133,15 +134,23 @@ def strict_counts(schema: JSON) -> tuple[int, int]:
     return optional, unions
 
 
+def _strict_counts_of(facts: SchemaFacts) -> tuple[int, int]:
+    return strict_counts(facts.root)
+
+
 def toolset_total(
     tools: Sequence[Tool], ctx: Context, counter: str
 ) -> tuple[int, list[tuple[str, int]]]:
     """The sum of ``optional`` or ``union`` parameters over the tools, and each tool's share."""
     index = 0 if counter == "optional" else 1
     shares = []
-    for tool in tools:
+    facts_of = ctx.member_facts or [None] * len(tools)
+    for tool, facts in zip(tools, facts_of, strict=True):
         _, schema = schema_of(tool, ctx)
-        share = strict_counts(schema)[index]
+        if facts is not None and facts.root is schema:
+            share = facts.derived(_strict_counts_of)[index]  # once for both rules and dialects
+        else:
+            share = strict_counts(schema)[index]
         if share:
             shares.append((tool.name, share))
     return sum(n for _, n in shares), sorted(shares)

@@ -246,14 +246,19 @@ class Linter:
         keys = tuple(key for _, _, key in prepared)
         if not toolsets:
             return LintResult(per_tool, [], keys)
-        found = toolset_findings(tools, members, keys, self._cached, self._toolset_findings)
+        facts = [self._facts.get(text) if text is not None else None for _, text, _ in prepared]
+        found = toolset_findings(tools, members, keys, self._cached, self._toolset_findings, facts)
         return LintResult(per_tool, found, keys)
 
     def _toolset_findings(
-        self, dialect_id: str, members: Sequence[Tool], by_name: Mapping[str, Tool]
+        self,
+        dialect_id: str,
+        members: Sequence[Tool],
+        by_name: Mapping[str, Tool],
+        member_facts: Sequence[SchemaFacts | None] = (),
     ) -> list[Finding]:
         """The toolset rules' findings of one dialect, located at the tool a hit names."""
-        ctx = Context(dialect=dialect_id)
+        ctx = Context(dialect=dialect_id, member_facts=member_facts)
         return [
             records.finding_of(
                 rule, hit, hit.tool, "", dialect_id, records.located(by_name, hit.tool)

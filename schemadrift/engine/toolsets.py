@@ -13,8 +13,11 @@ from collections.abc import Callable, Mapping, Sequence
 from schemadrift.cache import digest
 from schemadrift.engine.cached import CachedRuns
 from schemadrift.model import Finding, Tool
+from schemadrift.schema.facts import SchemaFacts
 
-JudgeToolset = Callable[[str, Sequence[Tool], Mapping[str, Tool]], list[Finding]]
+JudgeToolset = Callable[
+    [str, Sequence[Tool], Mapping[str, Tool], Sequence[SchemaFacts | None]], list[Finding]
+]
 
 
 def toolset_findings(
@@ -23,9 +26,11 @@ def toolset_findings(
     keys: Sequence[str],
     cached: CachedRuns,
     judge: JudgeToolset,
+    facts: Sequence[SchemaFacts | None],
 ) -> list[Finding]:
     """The toolset findings of every ``(request, dialect)`` of ``members`` (the indices of
-    its tools), judged by ``judge(dialect, tools, tools by name)`` where the cache has none."""
+    its tools), judged by ``judge(dialect, tools, tools by name, their input facts)`` where
+    the cache has none; ``facts[i]`` are the ``i``-th tool's (``None``: not made)."""
     found: list[Finding] = []
     lists: dict[tuple[int, ...], str] = {}
     every = all(keys)
@@ -47,7 +52,8 @@ def toolset_findings(
             if recalled is not None:
                 found += recalled
                 continue
-        judged = judge(dialect_id, [tools[i] for i in indices], by_name)
+        chosen = [tools[i] for i in indices]
+        judged = judge(dialect_id, chosen, by_name, [facts[i] for i in indices])
         if entry:
             cached.remember_toolset(entry, judged)
         found += judged
