@@ -36,6 +36,8 @@ def _escape(match: re.Match[str]) -> str:
 
 def visible(text: str) -> str:
     """``text`` with its control, separator and bidi-override characters written as escapes."""
+    if text.isascii() and text.isprintable():
+        return text  # nearly every message: nothing in it for ``_CONTROL`` to match
     return _CONTROL.sub(_escape, text)
 
 
