@@ -96,6 +96,11 @@ def guarded(tmp_path_factory):
         ),
         "SCHEMADRIFT_SOCKET_LOG": str(log),
     }
+    # `check` and `ack` need a baseline whichever worker runs them, in whatever order: the
+    # project starts with one (the `snapshot` case writes it again, guarded).
+    subprocess.run(
+        [sys.executable, "-m", "schemadrift", "snapshot"], cwd=project, check=True, timeout=120
+    )
     return project, env, log
 
 
