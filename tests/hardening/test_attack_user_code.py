@@ -200,7 +200,15 @@ def _interrupt_after(argv: list[str], cwd: Path, delay: float) -> tuple[int, str
     with subprocess.Popen(argv, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:
         time.sleep(delay)
         proc.send_signal(signal.SIGINT)
-        _, err = proc.communicate(timeout=60)
+        try:
+            _, err = proc.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            # A run that neither ends nor dies after Ctrl-C is a failure, not a hung suite.
+            proc.kill()
+            _, err = proc.communicate()
+            raise AssertionError(
+                f"still running 60 s after SIGINT at {delay} s: {err.decode(errors='replace')}"
+            ) from None
     return proc.returncode, err.decode("utf-8", "replace")
 
 
