@@ -30,6 +30,29 @@ MAX_STRICT_TOOLS = 20
 MAX_OPTIONAL_PARAMETERS = 24
 MAX_UNION_PARAMETERS = 16
 
+EV_DUPLICATE_NAMES = Evidence(
+    "https://github.com/anthropics/claude-code/issues/10687",
+    "observed",
+    "2025-10-31",
+    verdict="rejected",
+)
+"""Two MCP servers exposing one tool name: `tools: Tool names must be unique.` (Claude's
+validator, behind both Anthropic and Bedrock)."""
+EV_ROOT_COMPOSITION = (
+    Evidence(
+        "https://github.com/anthropics/claude-code/issues/40075",
+        "observed",
+        "2026-03-01",
+        verdict="rejected",
+    ),
+    Evidence(
+        "https://github.com/home-assistant/core/issues/160600",
+        "observed",
+        "2026-01-07",
+        verdict="rejected",
+    ),
+)
+"""A root `oneOf`/`anyOf`/`allOf` rejected by Claude's validator (Anthropic and Bedrock)."""
 VERCEL_CLOSED = Evidence(
     "https://github.com/vercel/ai/issues/20681",
     "observed",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from schemadrift.dialects._anthropic_family import (
+    EV_DUPLICATE_NAMES,
     duplicate_name_hits,
     property_key_hits,
     tool_name_hits,
@@ -148,12 +149,7 @@ def property_name(node: Node, ctx: Context) -> Iterator[Hit]:
     severity=Severity.ERROR,
     scope="toolset",
     evidence=[
-        Evidence(
-            "https://github.com/anthropics/claude-code/issues/10687",
-            "observed",
-            "2025-10-31",
-            verdict="rejected",
-        ),
+        EV_DUPLICATE_NAMES,
         Evidence(
             "https://github.com/eclipse-theia/theia/issues/16122",
             "observed",

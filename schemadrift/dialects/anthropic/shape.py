@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from schemadrift.dialects._anthropic_family import root_type_hits, schema_of
+from schemadrift.dialects._anthropic_family import EV_ROOT_COMPOSITION, root_type_hits, schema_of
 from schemadrift.dialects._common import envelope_mismatch
 from schemadrift.dialects.anthropic.examples import CITY, example_tool
 from schemadrift.dialects.anthropic.limits import OPENAPI_TOOL, ROOT_COMBINATORS, SDK_TOOL_PARAM
@@ -92,20 +92,7 @@ def root_type_object(node: Node, ctx: Context) -> Iterator[Hit]:
 @rule(
     "anthropic/root-composition",
     severity=Severity.ERROR,
-    evidence=[
-        Evidence(
-            "https://github.com/anthropics/claude-code/issues/40075",
-            "observed",
-            "2026-03-01",
-            verdict="rejected",
-        ),
-        Evidence(
-            "https://github.com/home-assistant/core/issues/160600",
-            "observed",
-            "2026-01-07",
-            verdict="rejected",
-        ),
-    ],
+    evidence=list(EV_ROOT_COMPOSITION),
     fails=[
         {
             "type": "object",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from schemadrift.dialects._anthropic_family import (
+    EV_DUPLICATE_NAMES,
     duplicate_name_hits,
     root_type_hits,
     tool_name_hits,
@@ -171,14 +172,7 @@ def root_type_object(node: Node, ctx: Context) -> Iterator[Hit]:
     "bedrock/duplicate-tool-name",
     severity=Severity.ERROR,
     scope="toolset",
-    evidence=[
-        Evidence(
-            "https://github.com/anthropics/claude-code/issues/10687",
-            "observed",
-            "2025-10-31",
-            verdict="rejected",
-        )
-    ],
+    evidence=[EV_DUPLICATE_NAMES],
     fails=[[example_spec("search", CITY), example_spec("search", CITY)]],
     passes=[[example_spec("search_web", CITY), example_spec("search_docs", CITY)]],
     hint="give every tool in the request a distinct name",

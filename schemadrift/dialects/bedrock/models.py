@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from schemadrift.dialects._anthropic_family import property_key_hits
+from schemadrift.dialects._anthropic_family import EV_ROOT_COMPOSITION, property_key_hits
 from schemadrift.dialects.bedrock.examples import CITY, CITY_CLOSED
 from schemadrift.dialects.bedrock.limits import (
     ADDITIONAL_PROPERTIES_CLAIMS,
@@ -170,20 +170,7 @@ def nova_top_level_keyword(node: Node, ctx: Context) -> Iterator[Hit]:
 @rule(
     "bedrock/claude-root-composition",
     severity=Severity.WARNING,
-    evidence=[
-        Evidence(
-            "https://github.com/anthropics/claude-code/issues/40075",
-            "observed",
-            "2026-03-01",
-            verdict="rejected",
-        ),
-        Evidence(
-            "https://github.com/home-assistant/core/issues/160600",
-            "observed",
-            "2026-01-07",
-            verdict="rejected",
-        ),
-    ],
+    evidence=list(EV_ROOT_COMPOSITION),
     fails=[
         {
             "type": "object",

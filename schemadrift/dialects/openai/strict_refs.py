@@ -10,6 +10,16 @@ from schemadrift.model import Evidence, Severity
 from schemadrift.registry import Context, Hit, rule
 from schemadrift.schema.walk import Node
 
+_CITY_DEFS = {
+    "City": {
+        "type": "object",
+        "properties": {"name": {"type": "string"}},
+        "required": ["name"],
+        "additionalProperties": False,
+    }
+}
+"""The closed definition every example of this module references."""
+
 
 @rule(
     "openai-strict/ref-siblings",
@@ -41,14 +51,7 @@ from schemadrift.schema.walk import Node
             "properties": {"city": {"$ref": "#/$defs/City", "default": None}},
             "required": ["city"],
             "additionalProperties": False,
-            "$defs": {
-                "City": {
-                    "type": "object",
-                    "properties": {"name": {"type": "string"}},
-                    "required": ["name"],
-                    "additionalProperties": False,
-                }
-            },
+            "$defs": _CITY_DEFS,
         }
     ],
     passes=[
@@ -57,14 +60,7 @@ from schemadrift.schema.walk import Node
             "properties": {"city": {"anyOf": [{"$ref": "#/$defs/City"}]}},
             "required": ["city"],
             "additionalProperties": False,
-            "$defs": {
-                "City": {
-                    "type": "object",
-                    "properties": {"name": {"type": "string"}},
-                    "required": ["name"],
-                    "additionalProperties": False,
-                }
-            },
+            "$defs": _CITY_DEFS,
         }
     ],
     hint='wrap the reference as "anyOf": [{"$ref": ...}] or move the keywords into the definition',
@@ -119,14 +115,7 @@ def strict_ref_siblings(node: Node, ctx: Context) -> Iterator[Hit]:
             "properties": {"city": {"$ref": "#/$defs/City", "description": "Where to look."}},
             "required": ["city"],
             "additionalProperties": False,
-            "$defs": {
-                "City": {
-                    "type": "object",
-                    "properties": {"name": {"type": "string"}},
-                    "required": ["name"],
-                    "additionalProperties": False,
-                }
-            },
+            "$defs": _CITY_DEFS,
         }
     ],
     passes=[
@@ -137,14 +126,7 @@ def strict_ref_siblings(node: Node, ctx: Context) -> Iterator[Hit]:
             },
             "required": ["city"],
             "additionalProperties": False,
-            "$defs": {
-                "City": {
-                    "type": "object",
-                    "properties": {"name": {"type": "string"}},
-                    "required": ["name"],
-                    "additionalProperties": False,
-                }
-            },
+            "$defs": _CITY_DEFS,
         }
     ],
     hint='wrap the reference as "anyOf": [{"$ref": ...}] to keep the description',
